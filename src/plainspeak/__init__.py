@@ -1,0 +1,49 @@
+"""plainspeak: flags jargon and hard-to-read passages, suggests plainer words.
+
+Public API (imported lazily, so ``plainspeak --version`` stays instant)::
+
+    plainspeak.analyze(text_or_texts, **options) -> Report | Iterator[Report]
+    plainspeak.Analyzer, plainspeak.load_lexicon, plainspeak.make_settings
+    plainspeak.Report, plainspeak.Finding, plainspeak.Summary, plainspeak.Severity
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .__about__ import __version__
+
+_LAZY = {
+    "analyze": ".api",
+    "Analyzer": ".api",
+    "load_lexicon": ".lexicon",
+    "Lexicon": ".lexicon",
+    "make_settings": ".settings",
+    "Settings": ".settings",
+    "Report": ".report",
+    "Finding": ".report",
+    "Summary": ".report",
+    "Severity": ".severity",
+    "PlainspeakError": ".errors",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import Analyzer, analyze
+    from .errors import PlainspeakError
+    from .lexicon import Lexicon, load_lexicon
+    from .report import Finding, Report, Summary
+    from .settings import Settings, make_settings
+    from .severity import Severity
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'plainspeak' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value

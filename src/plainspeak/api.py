@@ -1,0 +1,133 @@
+"""The library API: analyse texts into Reports, streaming.
+
+    >>> import plainspeak
+    >>> report = plainspeak.analyze("Please utilize the portal prior to your visit.")
+    >>> [f.rule for f in report.findings]                        # doctest: +SKIP
+    ['jargon.utilize', 'jargon.portal', 'jargon.prior-to']
+
+Many texts stream: ``for report in plainspeak.analyze(texts): ...`` yields
+each report as soon as its input is done, and only one input's pieces are in
+memory at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence, overload
+
+from .extract import InputState, add_doc, finish
+from .lexicon import Lexicon
+from .report import Report
+from .segment import DEFAULT_MAX_CHARS, segments
+from .settings import Settings, make_settings
+from .textprep import prepare
+
+
+@dataclass(frozen=True)
+class _Piece:
+    index: int  # which input
+    offset: int  # where the piece starts in that input
+    last: bool  # the input's last piece
+
+
+class Analyzer:
+    """A built pipeline plus settings; reuse one to analyse many texts."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        lexicon_paths: Sequence[str] = (),
+        default_lexicon: bool = True,
+        model: str | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        from .pipeline import build_nlp
+
+        self.settings = settings or make_settings()
+        self.nlp = build_nlp(self.settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)
+        self.lexicon: Lexicon = self.nlp.get_pipe("plainspeak_jargon").lexicon
+        self.max_chars = max_chars
+
+    def analyze(self, text: str, name: str = "-") -> Report:
+        """One text, one report."""
+        return next(self.stream([(name, text)]))
+
+    def stream(self, items: Iterable[tuple[str, str]]) -> Iterator[Report]:
+        """``(name, text)`` pairs in, one Report per pair out, in order, as each finishes."""
+        states: dict[int, InputState] = {}
+
+        def pieces() -> Iterator[tuple[str, _Piece]]:
+            for index, (name, text) in enumerate(items):
+                states[index] = InputState.start(name, text)
+                prepared = prepare(text)
+                bounds = list(segments(prepared, self.max_chars))
+                for k, (start, end) in enumerate(bounds):
+                    yield prepared[start:end], _Piece(index, start, k == len(bounds) - 1)
+
+        for doc, piece in self.nlp.pipe(pieces(), as_tuples=True):
+            state = states[piece.index]
+            add_doc(state, doc, piece.offset, self.lexicon, self.settings)
+            if piece.last:
+                del states[piece.index]
+                yield finish(state, self.settings)
+
+
+_analyzers: dict[tuple, Analyzer] = {}
+
+
+def get_analyzer(
+    settings: Settings | None = None,
+    *,
+    lexicon_paths: Sequence[str] = (),
+    default_lexicon: bool = True,
+    model: str | None = None,
+) -> Analyzer:
+    """A shared Analyzer for these options (building a pipeline takes ~0.2 s)."""
+    settings = settings or make_settings()
+    key = (settings, tuple(str(p) for p in lexicon_paths), default_lexicon, model)
+    analyzer = _analyzers.get(key)
+    if analyzer is None:
+        analyzer = _analyzers[key] = Analyzer(
+            settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model
+        )
+    return analyzer
+
+
+@overload
+def analyze(texts: str, **options) -> Report: ...
+@overload
+def analyze(texts: Iterable[str] | Iterable[tuple[str, str]], **options) -> Iterator[Report]: ...
+
+
+def analyze(
+    texts,
+    *,
+    settings: Settings | None = None,
+    lexicon_paths: Sequence[str] = (),
+    default_lexicon: bool = True,
+    model: str | None = None,
+    **setting_overrides,
+):
+    """Analyse one text (returns a Report) or many (returns an iterator of Reports).
+
+    ``texts``: a string, or an iterable of strings or of ``(name, text)`` pairs.
+    ``setting_overrides`` are passed to :func:`make_settings` (``audience``,
+    ``target_grade``, ``max_sentence_words``, ``accept``) when ``settings`` is
+    not given.
+    """
+    if settings is None:
+        settings = make_settings(**setting_overrides)
+    elif setting_overrides:
+        raise TypeError("pass either settings or setting overrides, not both")
+    analyzer = get_analyzer(settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)
+    if isinstance(texts, str):
+        return analyzer.analyze(texts)
+    return analyzer.stream(_named(item, i) for i, item in enumerate(texts))
+
+
+def _named(item, index: int) -> tuple[str, str]:
+    if isinstance(item, str):
+        return f"<text {index + 1}>", item
+    name, text = item
+    return str(name), text

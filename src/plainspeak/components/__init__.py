@@ -1,0 +1,13 @@
+"""spaCy components of plainspeak, one module each, registered as factories.
+
+Each component annotates ``doc.spans[<key>]``; identity lives in
+``span.label_`` and ``span.id_`` so Docs serialise (DocBin, n_process).
+Importing a module registers its factory; the ``spacy_factories`` entry
+points let ``nlp.add_pipe("plainspeak_jargon")`` work without importing us.
+"""
+
+JARGON_KEY = "plainspeak_jargon"
+UNCOMMON_KEY = "plainspeak_uncommon"
+ACRONYM_KEY = "plainspeak_acronyms"
+ACRONYM_DEFINITIONS_KEY = "plainspeak_acronym_definitions"
+SENTENCES_KEY = "plainspeak_sentences"

@@ -1,0 +1,151 @@
+"""Unexplained acronyms: all-caps words that the text never spells out.
+
+An acronym counts as defined from the place the text explains it, in either
+order: "intensive outpatient program (IOP)" or "IOP (intensive outpatient
+program)". The long form is checked with the Schwartz & Hearst (2003) letter
+matching, so "(IOP)" after unrelated words is not taken as a definition.
+
+Spans: ``doc.spans["plainspeak_acronyms"]`` holds unexplained uses
+(``label_ == "acronym"``); ``doc.spans["plainspeak_acronym_definitions"]``
+holds each defined acronym at its definition (``label_ == "definition"``),
+which lets a caller that splits a long text carry definitions forward.
+Acronyms that are lexicon terms are left to the jargon matcher; everyday ones
+(OK, TV, ATM, ...) are listed in data/common_acronyms.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..datafiles import data_path
+from ..frequency import zipf
+from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?$")
+_ROMAN = re.compile(r"^(?:II|III|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV)$")
+COMMON_WORD_ZIPF = 4.5  # an all-caps word this common is emphasis ("PLEASE"), not an acronym
+MAX_LONG_FORM_EXTRA = 5  # long form may have this many more words than letters
+
+
+@lru_cache(maxsize=1)
+def common_acronyms() -> frozenset[str]:
+    text = data_path("common_acronyms.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip())
+
+
+def acronym_base(text: str) -> str | None:
+    """``"IOPs" -> "IOP"``; None when the text does not look like an acronym."""
+    if len(text) < 2 or len(text) > 10 or not _ACRONYM.match(text):
+        return None
+    base = text[:-1] if text.endswith("s") else text
+    if sum(ch.isupper() for ch in base) < 2:
+        return None
+    return base
+
+
+def matches_long_form(acronym: str, long_form: str) -> bool:
+    """Schwartz & Hearst: the acronym's letters appear in order in the long form,
+    the first one at the start of a word."""
+    short, long = acronym.lower(), long_form.lower()
+    s, l = len(short) - 1, len(long) - 1
+    while s >= 0:
+        ch = short[s]
+        if not ch.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (long[l] != ch or (s == 0 and l > 0 and long[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return False
+        l -= 1
+        s -= 1
+    return True
+
+
+class Acronyms:
+    def __init__(self, name: str = "plainspeak_acronyms", known: Sequence[str] = ()) -> None:
+        self.name = name
+        self.known = frozenset(known)
+
+    def __call__(self, doc: Doc) -> Doc:
+        in_jargon = set()
+        if JARGON_KEY in doc.spans:
+            for span in doc.spans[JARGON_KEY]:
+                in_jargon.update(range(span.start, span.end))
+        definitions: list[Span] = []
+        defined_at: dict[str, int] = {}
+        for token in doc:
+            base = acronym_base(token.text)
+            if base is not None and base not in defined_at and _is_defined_here(token, base):
+                defined_at[base] = token.i
+                definitions.append(Span(doc, token.i, token.i + 1, label="definition"))
+        flagged: list[Span] = []
+        for token in doc:
+            if token.i in in_jargon:
+                continue
+            base = acronym_base(token.text)
+            if base is None or not self._should_flag(token, base):
+                continue
+            if base in defined_at and defined_at[base] <= token.i:
+                continue
+            flagged.append(Span(doc, token.i, token.i + 1, label="acronym"))
+        doc.spans[ACRONYM_KEY] = flagged
+        doc.spans[ACRONYM_DEFINITIONS_KEY] = definitions
+        return doc
+
+    def _should_flag(self, token: Token, base: str) -> bool:
+        if base in self.known or token.text in self.known or base in common_acronyms() or _ROMAN.match(base):
+            return False
+        if zipf(base.lower()) >= COMMON_WORD_ZIPF:
+            return False
+        return not _shouting(token)
+
+
+def _shouting(token: Token) -> bool:
+    """Most of the words around are in capitals: emphasis, not acronyms."""
+    sent = token.sent if token.doc.has_annotation("SENT_START") else token.doc[max(0, token.i - 5) : token.i + 6]
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    caps = sum(t.is_upper for t in words)
+    return caps >= 3 and caps * 2 > len(words)
+
+
+def _is_defined_here(token: Token, base: str) -> bool:
+    doc = token.doc
+    i = token.i
+    # "long form (ACR)"
+    if i >= 1 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")":
+        words = [t for t in doc[max(0, i - 1 - len(base) - MAX_LONG_FORM_EXTRA) : i - 1] if not t.is_space]
+        for n in range(1, len(words) + 1):
+            candidate = words[-n:]
+            if any(t.is_punct and t.text not in "-'&/" for t in candidate):
+                break
+            if candidate[0].text[:1].lower() == base[0].lower() and matches_long_form(base, _join(candidate)):
+                return True
+        return False
+    # "ACR (long form)"
+    if i + 2 < len(doc) and doc[i + 1].text == "(":
+        words = []
+        for t in doc[i + 2 : i + 3 + len(base) + MAX_LONG_FORM_EXTRA]:
+            if t.text == ")":
+                return bool(words) and words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, _join(words))
+            words.append(t)
+    return False
+
+
+def _join(tokens: Sequence[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+@Language.factory(
+    "plainspeak_acronyms",
+    assigns=["doc.spans"],
+    default_config={"known": []},
+)
+def make_acronyms(nlp: Language, name: str, known: Sequence[str]) -> Acronyms:
+    """``known``: acronyms the readers know (the accept list), never flagged."""
+    return Acronyms(name, known)

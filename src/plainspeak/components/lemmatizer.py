@@ -1,0 +1,70 @@
+"""Lookup lemmas for a blank English pipeline, read straight from spacy-lookups-data.
+
+spaCy's own lookup lemmatizer is case-sensitive ("Utilizing" stays as is) and
+its initialisation costs ~0.15 s; reading the same table as a plain dict
+takes ~0.03 s.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@lru_cache(maxsize=1)
+def lemma_table() -> dict[str, str]:
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or spec.origin is None:  # pragma: no cover - a declared dependency
+        return {}
+    path = Path(spec.origin).parent / "data" / "en_lemma_lookup.json.gz"
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+def lookup_lemma(text: str) -> str:
+    """Lemma of one word: the table entry for the text, else for its lower case.
+
+    Unknown words get their lower case, so lemma matching ignores case.
+    """
+    table = lemma_table()
+    lemma = table.get(text)
+    if lemma is None:
+        lower = text.lower()
+        lemma = table.get(lower, lower)
+    return lemma
+
+
+class LookupLemmatizer:
+    """Sets ``token.lemma_`` from the lookup table, memoised per token text."""
+
+    def __init__(self, nlp: Language, name: str = "plainspeak_lemmatizer", overwrite: bool = False) -> None:
+        self.name = name
+        self.overwrite = overwrite
+        self._strings = nlp.vocab.strings
+        self._memo: dict[str, int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        memo, strings = self._memo, self._strings
+        for token in doc:
+            if token.lemma and not self.overwrite:
+                continue
+            text = token.text
+            lemma_id = memo.get(text)
+            if lemma_id is None:
+                lemma_id = memo[text] = strings.add(lookup_lemma(text))
+            token.lemma = lemma_id
+        return doc
+
+
+@Language.factory(
+    "plainspeak_lemmatizer",
+    assigns=["token.lemma"],
+    default_config={"overwrite": False},
+)
+def make_lemmatizer(nlp: Language, name: str, overwrite: bool) -> LookupLemmatizer:
+    return LookupLemmatizer(nlp, name, overwrite)

@@ -1,0 +1,29 @@
+"""Which tokens count as words, shared by the components (one definition)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Clitics spaCy splits off ("do|n't", "she|'s"): part of the word before them.
+CLITICS = frozenset({"n't", "'s", "'re", "'ll", "'ve", "'m", "'d", "s", "nt"})
+
+
+def is_word(token: Token) -> bool:
+    """A word for counting: has a letter or digit and is not a split-off clitic."""
+    if token.is_space or token.is_punct:
+        return False
+    text = token.text
+    if text.lower() in CLITICS and token.i > 0 and not token.doc[token.i - 1].whitespace_:
+        return False
+    return any(ch.isalnum() for ch in text)
+
+
+def is_plain_token(token: Token) -> bool:
+    """Names, numbers, URLs and e-mail addresses: not hard words, whatever their length.
+
+    Readability counts them as one syllable; a reader knows their own name,
+    their agency's, a date or a link.
+    """
+    if token.like_url or token.like_email or token.like_num or any(ch.isdigit() for ch in token.text):
+        return True
+    return token.text[:1].isupper() and not token.is_sent_start and token.i > 0

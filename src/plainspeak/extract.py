@@ -1,0 +1,176 @@
+"""From annotated Docs to Findings: the one place spaCy spans become plain data.
+
+A long input is analysed as several Docs (segments); each Doc comes with the
+offset of its first character in the original text, so every finding's
+``start``/``end`` index the original input and ``text`` is sliced from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .components import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, SENTENCES_KEY, UNCOMMON_KEY
+from .components.acronyms import acronym_base
+from .lexicon import Entry, Lexicon
+from .positions import LineIndex
+from .readability import Counts, flesch_kincaid_grade, flesch_reading_ease
+from .report import Finding, Report, Summary
+from .settings import Settings
+from .severity import Severity
+from .suggest import adapt, matched_head
+
+UNCOMMON_SEVERITY = Severity.SUGGESTION
+ACRONYM_SEVERITY = Severity.WARNING
+HARD_SENTENCE_SEVERITY = Severity.WARNING
+LONG_SENTENCE_SEVERITY = Severity.SUGGESTION
+
+
+@dataclass
+class InputState:
+    """What is learnt while the segments of one input go by."""
+
+    name: str
+    text: str
+    lines: LineIndex
+    findings: list[Finding] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    defined: dict[str, int] = field(default_factory=dict)  # acronym -> offset of its definition
+
+    @classmethod
+    def start(cls, name: str, text: str) -> "InputState":
+        return cls(name, text, LineIndex(text))
+
+
+def add_doc(state: InputState, doc: Doc, offset: int, lexicon: Lexicon, settings: Settings) -> None:
+    """Turn one segment's annotations into findings on ``state``."""
+    for span in doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()):
+        base = acronym_base(span.text)
+        if base is not None:
+            state.defined.setdefault(base, offset + span.start_char)
+    for span in doc.spans.get(JARGON_KEY, ()):
+        entry = lexicon.get(span.id_)
+        if entry is None or _explained(state, entry, span, offset):
+            continue
+        state.findings.append(_jargon(state, span, offset, entry))
+    for span in doc.spans.get(UNCOMMON_KEY, ()):
+        state.findings.append(
+            _finding(
+                state, span, offset, "uncommon.word", "uncommon", UNCOMMON_SEVERITY,
+                f"'{_slice(state, span, offset)}' is an uncommon word; many readers may not know it.",
+            )
+        )
+    for span in doc.spans.get(ACRONYM_KEY, ()):
+        base = acronym_base(span.text)
+        if base is not None and state.defined.get(base, len(state.text)) <= offset + span.start_char:
+            continue
+        state.findings.append(
+            _finding(
+                state, span, offset, "acronym.undefined", "acronym", ACRONYM_SEVERITY,
+                f"'{_slice(state, span, offset)}' is not explained; spell it out the first time you use it.",
+            )
+        )
+    group = doc.spans.get(SENTENCES_KEY)
+    if group is not None:
+        attrs = group.attrs
+        state.counts = state.counts + Counts(
+            attrs.get("words", 0), attrs.get("sentences", 0), attrs.get("syllables", 0), attrs.get("polysyllables", 0)
+        )
+        for span, grade, words in zip(group, attrs.get("grades", ()), attrs.get("word_counts", ())):
+            if span.label_ == "hard-sentence":
+                state.findings.append(
+                    _finding(
+                        state, span, offset, "readability.hard-sentence", "readability", HARD_SENTENCE_SEVERITY,
+                        f"This sentence reads at grade {grade:.1f} (target {settings.target_grade:g}); "
+                        "use shorter words or split it.",
+                    )
+                )
+            else:
+                state.findings.append(
+                    _finding(
+                        state, span, offset, "readability.long-sentence", "readability", LONG_SENTENCE_SEVERITY,
+                        f"This sentence has {words} words (limit {settings.max_sentence_words}); split it up.",
+                    )
+                )
+
+
+def finish(state: InputState, settings: Settings) -> Report:
+    findings = sorted(state.findings, key=lambda f: (f.start, -f.end, f.rule))
+    counts = state.counts
+    enough = counts.words >= settings.min_document_words and counts.sentences >= settings.min_document_sentences
+    by_kind: dict[str, int] = {}
+    for f in findings:
+        key = f.rule if f.kind == "readability" else f.kind
+        by_kind[key] = by_kind.get(key, 0) + 1
+    summary = Summary(
+        words=counts.words,
+        sentences=counts.sentences,
+        grade=flesch_kincaid_grade(counts) if enough else None,
+        reading_ease=flesch_reading_ease(counts) if enough else None,
+        jargon=by_kind.get("jargon", 0),
+        uncommon=by_kind.get("uncommon", 0),
+        acronyms=by_kind.get("acronym", 0),
+        hard_sentences=by_kind.get("readability.hard-sentence", 0),
+        long_sentences=by_kind.get("readability.long-sentence", 0),
+    )
+    return Report(state.name, state.text, findings, summary)
+
+
+def _explained(state: InputState, entry: Entry, span: Span, offset: int) -> bool:
+    """A lexicon acronym the text has already spelled out is not flagged again."""
+    if entry.category != "acronym":
+        return False
+    base = acronym_base(span.text)
+    return base is not None and state.defined.get(base, len(state.text)) <= offset + span.start_char
+
+
+def _jargon(state: InputState, span: Span, offset: int, entry: Entry) -> Finding:
+    texts = [t.text for t in span]
+    lemmas = [t.lemma_ for t in span]
+    head_form, head_lemma = matched_head(entry, texts, lemmas)
+    matched = _slice(state, span, offset)
+    suggestions: list[str] = []
+    for alternative in entry.plain:
+        s = adapt(alternative, entry, head_form, head_lemma, matched, sentence_start=span[0].is_sent_start)
+        if s not in suggestions:
+            suggestions.append(s)
+    return _finding(
+        state, span, offset, entry.rule_id, entry.category, entry.severity,
+        f"'{matched}': {entry.note}", tuple(suggestions), entry.term,
+    )
+
+
+def _slice(state: InputState, span: Span, offset: int) -> str:
+    return state.text[offset + span.start_char : offset + span.end_char]
+
+
+def _finding(
+    state: InputState,
+    span: Span,
+    offset: int,
+    rule: str,
+    category: str,
+    severity: Severity,
+    message: str,
+    suggestions: tuple[str, ...] = (),
+    term: str | None = None,
+) -> Finding:
+    start, end = offset + span.start_char, offset + span.end_char
+    line, column = state.lines.position(start)
+    end_line, end_column = state.lines.position(end)
+    return Finding(
+        rule=rule,
+        category=category,
+        severity=severity,
+        message=message,
+        text=state.text[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestions=suggestions,
+        term=term,
+    )

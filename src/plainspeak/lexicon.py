@@ -1,0 +1,261 @@
+"""The jargon lexicon: loading, validation and lookup. No spaCy here.
+
+The format is documented in docs/lexicon.md. Problems are reported eagerly
+as ``file:row: column 'x' ...`` so a user can fix their file in one pass.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from .datafiles import data_path
+from .errors import LexiconError
+from .severity import Severity
+
+CATEGORIES = (
+    "mental-health",
+    "recovery",
+    "person-first",
+    "benefits",
+    "legal",
+    "medical",
+    "wordy",
+    "acronym",
+    "technology",
+)
+MATCH_MODES = ("lemma", "lower", "exact")
+POS_TAGS = ("noun", "verb", "adj", "adv")
+REQUIRED_COLUMNS = ("id", "term", "category", "severity", "match", "note")
+OPTIONAL_COLUMNS = ("plain", "pos", "example", "source")
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row. ``plain`` keeps the raw alternatives (with any ``*`` marks)."""
+
+    id: str
+    term: str
+    plain: tuple[str, ...]
+    category: str
+    severity: Severity
+    match: str
+    pos: str
+    note: str
+    example: str = ""
+    source: str = ""
+    origin: str = ""  # "file:row", for messages about the entry
+
+    @property
+    def rule_id(self) -> str:
+        return f"jargon.{self.id}"
+
+
+@dataclass
+class Lexicon:
+    """Entries by id; later files override earlier ones with the same term."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, entry_id: str) -> Entry:
+        return self.entries[entry_id]
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+
+def default_lexicon_path() -> Path:
+    return data_path("jargon_lexicon.csv")
+
+
+def load_lexicon(paths: Sequence[str | Path] = (), *, include_default: bool = True) -> Lexicon:
+    """Load the shipped lexicon (unless ``include_default`` is false) plus user files.
+
+    A user entry replaces a shipped entry with the same term (case-insensitive)
+    or the same id.
+    """
+    files: list[Path] = [default_lexicon_path()] if include_default else []
+    files.extend(Path(p) for p in paths)
+    merged: dict[str, Entry] = {}
+    by_term: dict[str, str] = {}
+    for path in files:
+        for entry in read_lexicon_file(path):
+            key = _term_key(entry.term)
+            old_id = by_term.pop(key, None)
+            if old_id is not None:
+                merged.pop(old_id, None)
+            old = merged.pop(entry.id, None)
+            if old is not None:
+                by_term.pop(_term_key(old.term), None)
+            merged[entry.id] = entry
+            by_term[key] = entry.id
+    return Lexicon(merged, tuple(str(f) for f in files))
+
+
+def read_lexicon_file(path: str | Path) -> list[Entry]:
+    """Read and validate one file; raises LexiconError naming the first bad rows."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file not found") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a directory, not a lexicon CSV file") from None
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read lexicon: {err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LexiconError(f"{path}: lexicon is not valid UTF-8 (byte {err.start})") from None
+    entries, problems = parse_lexicon(text, str(path))
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s); run 'plainspeak lexicon validate')" if len(problems) > 1 else ""
+        raise LexiconError(problems[0] + more)
+    return entries
+
+
+def parse_lexicon(text: str, name: str = "<lexicon>") -> tuple[list[Entry], list[str]]:
+    """Parse CSV text into entries; return ``(entries, problems)`` without raising.
+
+    Problems read ``name:row: column 'c' ...`` where row is the 1-based line
+    of the CSV record (the header is row 1).
+    """
+    problems: list[str] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return [], [f"{name}:1: the file is empty; expected a header row with {', '.join(REQUIRED_COLUMNS)}"]
+    except csv.Error as err:
+        return [], [f"{name}:1: malformed CSV: {err}"]
+    header = [h.strip() for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        return [], [f"{name}:1: missing column(s) {', '.join(missing)} in the header"]
+    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    if unknown:
+        problems.append(f"{name}:1: unknown column(s) {', '.join(unknown)} in the header")
+    index = {c: i for i, c in enumerate(header)}
+    entries: list[Entry] = []
+    seen_ids: dict[str, int] = {}
+    seen_terms: dict[str, int] = {}
+    while True:
+        row_no = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            problems.append(f"{name}:{row_no}: malformed CSV: {err}")
+            break
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(f"{name}:{row_no}: expected {len(header)} fields, got {len(row)}")
+            continue
+        get = lambda col: row[index[col]].strip() if col in index else ""  # noqa: E731
+        entry, row_problems = _build_entry(get, f"{name}:{row_no}")
+        problems.extend(row_problems)
+        if entry is None:
+            continue
+        if entry.id in seen_ids:
+            problems.append(f"{name}:{row_no}: column 'id': duplicate id {entry.id!r} (first on row {seen_ids[entry.id]})")
+            continue
+        term_key = _term_key(entry.term)
+        if term_key in seen_terms:
+            problems.append(
+                f"{name}:{row_no}: column 'term': duplicate term {entry.term!r} (first on row {seen_terms[term_key]})"
+            )
+            continue
+        seen_ids[entry.id] = row_no
+        seen_terms[term_key] = row_no
+        entries.append(entry)
+    return entries, problems
+
+
+def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
+    problems: list[str] = []
+    for col in REQUIRED_COLUMNS:
+        if not get(col):
+            problems.append(f"{where}: column '{col}' is empty")
+    if problems:
+        return None, problems
+    entry_id, term = get("id"), get("term")
+    if not _ID_RE.match(entry_id):
+        problems.append(f"{where}: column 'id' must be lowercase letters, digits and '-'; got {entry_id!r}")
+    category = get("category")
+    if category not in CATEGORIES:
+        problems.append(f"{where}: column 'category' must be one of {', '.join(CATEGORIES)}; got {category!r}")
+    try:
+        severity = Severity.parse(get("severity"))
+    except ValueError as err:
+        problems.append(f"{where}: column 'severity' {err}")
+        severity = Severity.SUGGESTION
+    match = get("match")
+    if match not in MATCH_MODES:
+        problems.append(f"{where}: column 'match' must be one of {', '.join(MATCH_MODES)}; got {match!r}")
+    pos = get("pos").lower()
+    if pos and pos not in POS_TAGS:
+        problems.append(f"{where}: column 'pos' must be empty or one of {', '.join(POS_TAGS)}; got {pos!r}")
+    plain = tuple(alt.strip() for alt in get("plain").split("|") if alt.strip())
+    for alt in plain:
+        if _term_key(alt.replace("*", "")) == _term_key(term):
+            problems.append(f"{where}: column 'plain': suggestion {alt!r} is the term itself")
+        if alt.count("*") > 1:
+            problems.append(f"{where}: column 'plain': {alt!r} marks more than one word with '*'")
+    if problems:
+        return None, problems
+    return (
+        Entry(
+            id=entry_id,
+            term=term,
+            plain=plain,
+            category=category,
+            severity=severity,
+            match=match,
+            pos=pos,
+            note=get("note"),
+            example=get("example"),
+            source=get("source"),
+            origin=where,
+        ),
+        [],
+    )
+
+
+def _term_key(term: str) -> str:
+    return " ".join(term.lower().replace("-", " ").split())
+
+
+def read_word_list(path: str | Path) -> list[str]:
+    """Read an accept-list file: one word or phrase per line, ``#`` starts a comment."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: accept-list file not found") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a directory, not an accept-list file") from None
+    except UnicodeDecodeError as err:
+        raise LexiconError(f"{path}: accept list is not valid UTF-8 (byte {err.start})") from None
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read accept list: {err.strerror or err}") from None
+    words = []
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return words
+

@@ -1,0 +1,52 @@
+"""Readability formulas from counts, as textstat defines them.
+
+We count words, sentences and syllables once from the Doc (syllables as
+textstat 0.7.5-0.7.8 count them, see syllables.py) and apply the formulas
+here. Scores for text that is too short are ``None`` ("not enough text"),
+never a made-up number. :func:`textstat_scores` runs textstat itself on a
+string, as a labelled reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Counts:
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    polysyllables: int = 0  # words of 3+ syllables
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(
+            self.words + other.words,
+            self.sentences + other.sentences,
+            self.syllables + other.syllables,
+            self.polysyllables + other.polysyllables,
+        )
+
+
+def flesch_kincaid_grade(c: Counts) -> float | None:
+    """US school grade: 0.39 * words/sentence + 11.8 * syllables/word - 15.59."""
+    if not c.words or not c.sentences:
+        return None
+    return 0.39 * c.words / c.sentences + 11.8 * c.syllables / c.words - 15.59
+
+
+def flesch_reading_ease(c: Counts) -> float | None:
+    """0-100, higher is easier: 206.835 - 1.015 * words/sentence - 84.6 * syllables/word."""
+    if not c.words or not c.sentences:
+        return None
+    return 206.835 - 1.015 * c.words / c.sentences - 84.6 * c.syllables / c.words
+
+
+def textstat_scores(text: str) -> dict[str, float]:
+    """textstat's own Flesch-Kincaid grade and reading ease for ``text`` (slow; a reference)."""
+    import textstat
+
+    return {
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+    }

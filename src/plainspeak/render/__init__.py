@@ -1,0 +1,41 @@
+"""Renderers: each writes reports to an injected stream, one module per format.
+
+A renderer is called with each report as it finishes (``report``), then once
+with the list of all reports (``close``). It never closes the stream and
+never decides the exit code.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Protocol
+
+from ..report import Report
+
+FORMATS = ("rich", "line", "json", "jsonl")
+
+
+class Renderer(Protocol):
+    def report(self, report: Report) -> None: ...
+
+    def close(self, reports: list[Report]) -> None: ...
+
+
+def make_renderer(fmt: str, stream: IO[str], *, color: bool | None = None, show_text: bool = True, width: int | None = None) -> Renderer:
+    """The renderer for ``fmt`` (one of FORMATS)."""
+    if fmt == "line":
+        from .line import LineRenderer
+
+        return LineRenderer(stream)
+    if fmt == "json":
+        from .json import JsonRenderer
+
+        return JsonRenderer(stream)
+    if fmt == "jsonl":
+        from .json import JsonLinesRenderer
+
+        return JsonLinesRenderer(stream)
+    if fmt == "rich":
+        from .console import ConsoleRenderer
+
+        return ConsoleRenderer(stream, color=color, show_text=show_text, width=width)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,160 @@
+"""The terminal view: the text with findings highlighted in place, then the
+findings (where, what, why, what to say instead), then a summary.
+
+User text is never parsed as rich markup: it goes in as ``Text`` and is styled
+by offset with ``Text.stylize``. Colour follows the terminal, ``NO_COLOR``
+and ``--color/--no-color``; a file or pipe gets no ANSI codes.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..report import Finding, Report, totals
+from ..severity import Severity
+from .safe import display_text, one_line
+
+# Highlight styles, by finding kind; sentence-level findings are underlined.
+KIND_STYLES = {
+    "jargon": "black on yellow",
+    "person-first": "bold white on red",
+    "uncommon": "black on cyan",
+    "acronym": "black on magenta",
+    "readability": "underline",
+}
+KIND_LABELS = {
+    "jargon": "jargon",
+    "person-first": "stigmatising",
+    "uncommon": "uncommon word",
+    "acronym": "acronym",
+    "readability": "hard or long sentence",
+}
+SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+
+
+def _style_key(f: Finding) -> str:
+    return "person-first" if f.category == "person-first" else f.kind
+
+
+class ConsoleRenderer:
+    def __init__(self, stream: IO[str], *, color: bool | None = None, show_text: bool = True, width: int | None = None) -> None:
+        self.console = Console(
+            file=stream,
+            force_terminal=True if color else None,
+            no_color=True if color is False else None,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            width=width,
+            soft_wrap=False,
+        )
+        self.show_text = show_text
+        self.count = 0
+
+    def report(self, report: Report) -> None:
+        if report.error is not None:
+            return  # errors go to stderr, from the CLI
+        c = self.console
+        self.count += 1
+        c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
+        if self.show_text:
+            c.print(Padding(self._highlighted(report), (1, 0, 1, 2)))
+            legend = self._legend(report)
+            if legend is not None:
+                c.print(Padding(legend, (0, 0, 1, 2)))
+        if report.findings:
+            c.print(self._findings_table(report))
+        else:
+            c.print(Padding(Text("No findings: this reads plainly.", style="green"), (0, 0, 0, 2)))
+        c.print(Padding(self._summary(report), (1, 0, 1, 2)))
+
+    def close(self, reports: list[Report]) -> None:
+        if len(reports) < 2:
+            return
+        t = totals(reports)
+        line = Text()
+        line.append(f"{t['inputs'] - t['errors']} checked", style="bold")
+        if t["errors"]:
+            line.append(f", {t['errors']} could not be read", style="bold red")
+        line.append(f": {t['words']:,} words, {t['findings']} findings (")
+        line.append(f"{t['error']} errors", style=SEVERITY_STYLES[Severity.ERROR])
+        line.append(", ")
+        line.append(f"{t['warning']} warnings", style=SEVERITY_STYLES[Severity.WARNING])
+        line.append(", ")
+        line.append(f"{t['suggestion']} suggestions", style=SEVERITY_STYLES[Severity.SUGGESTION])
+        line.append(")")
+        self.console.print(Rule(style="dim"))
+        self.console.print(line)
+
+    def _highlighted(self, report: Report) -> Text:
+        text = Text(display_text(report.text).rstrip("\n"))
+        # Sentences first, so word highlights sit on top of the underline.
+        for f in sorted(report.findings, key=lambda f: f.kind != "readability"):
+            text.stylize(KIND_STYLES[_style_key(f)], f.start, f.end)
+        return text
+
+    def _legend(self, report: Report) -> Text | None:
+        kinds = []
+        for f in report.findings:
+            key = _style_key(f)
+            if key not in kinds:
+                kinds.append(key)
+        if not kinds:
+            return None
+        legend = Text("Key: ", style="dim")
+        for i, key in enumerate(sorted(kinds, key=list(KIND_STYLES).index)):
+            if i:
+                legend.append("  ")
+            legend.append(KIND_LABELS[key], style=KIND_STYLES[key])
+        return legend
+
+    def _findings_table(self, report: Report) -> Table:
+        table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=True, header_style="bold", expand=False)
+        table.add_column("where", no_wrap=True, style="dim")
+        table.add_column("severity", no_wrap=True)
+        table.add_column("found", max_width=28, overflow="fold")
+        table.add_column("why, and what to say instead", ratio=1)
+        for f in report.findings:
+            found = Text(_short(one_line(f.text)), style=KIND_STYLES[_style_key(f)] if f.kind != "readability" else "")
+            why = Text(one_line(f.message))
+            if f.suggestions:
+                why.append("\ntry: ", style="bold green")
+                why.append(" | ".join(one_line(s) for s in f.suggestions), style="green")
+            table.add_row(f"{f.line}:{f.column}", Text(f.severity.label, style=SEVERITY_STYLES[f.severity]), found, why)
+        return Padding(table, (0, 0, 0, 2))
+
+    def _summary(self, report: Report) -> Text:
+        s = report.summary
+        out = Text()
+        if s is None:
+            return out
+        if s.grade is None:
+            out.append("Reading grade: not enough text", style="bold")
+        else:
+            out.append(f"Reading grade {s.grade:.1f}", style="bold")
+            out.append(f" (Flesch-Kincaid; reading ease {s.reading_ease:.0f}/100)", style="dim")
+        parts = [
+            _count(s.words, "word"),
+            _count(s.sentences, "sentence"),
+            _count(s.jargon, "jargon term"),
+            _count(s.uncommon, "uncommon word"),
+            _count(s.acronyms, "unexplained acronym"),
+            _count(s.hard_sentences, "hard sentence"),
+            _count(s.long_sentences, "long sentence"),
+        ]
+        out.append("\n" + " · ".join(parts))
+        return out
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

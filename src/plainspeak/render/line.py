@@ -1,0 +1,34 @@
+"""``path:line:col: severity rule-id: message [try: a | b]``, one finding per line.
+
+Stable for scripts and editors (the same shape as compilers and Vale's
+``--output=line``); sorted by position within each input.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from ..report import Finding, Report
+from .safe import one_line
+
+
+def format_finding(name: str, f: Finding) -> str:
+    line = f"{name}:{f.line}:{f.column}: {f.severity.label} {f.rule}: {one_line(f.message)}"
+    if f.suggestions:
+        line += " [try: " + " | ".join(one_line(s) for s in f.suggestions) + "]"
+    return line
+
+
+class LineRenderer:
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def report(self, report: Report) -> None:
+        if report.error is not None:
+            return  # errors go to stderr, from the CLI
+        name = one_line(report.name)
+        self.stream.write("".join(format_finding(name, f) + "\n" for f in report.findings))
+        self.stream.flush()
+
+    def close(self, reports: list[Report]) -> None:
+        pass

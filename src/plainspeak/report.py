@@ -1,0 +1,122 @@
+"""Findings and reports: plain data, the boundary between spaCy and the rest.
+
+The JSON form of these classes is a public contract, documented field by
+field in docs/json-schema.md; change ``SCHEMA_VERSION`` when it changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .severity import Severity
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to look at. ``text == source_text[start:end]`` always holds."""
+
+    rule: str  # e.g. "jargon.utilize", "uncommon.word", "readability.hard-sentence"
+    category: str  # lexicon category, or "uncommon", "acronym", "readability"
+    severity: Severity
+    message: str  # why it is a problem, one plain sentence
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestions: tuple[str, ...] = ()
+    term: str | None = None  # the lexicon term, for jargon findings
+
+    @property
+    def kind(self) -> str:
+        """The rule family: jargon, uncommon, acronym or readability."""
+        return self.rule.split(".", 1)[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.label,
+            "message": self.message,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "suggestions": list(self.suggestions),
+            "term": self.term,
+        }
+
+
+@dataclass(frozen=True)
+class Summary:
+    words: int
+    sentences: int
+    grade: float | None  # Flesch-Kincaid grade; None = not enough text
+    reading_ease: float | None  # Flesch reading ease; None = not enough text
+    jargon: int
+    uncommon: int
+    acronyms: int
+    hard_sentences: int
+    long_sentences: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "words": self.words,
+            "sentences": self.sentences,
+            "grade": None if self.grade is None else round(self.grade, 1),
+            "reading_ease": None if self.reading_ease is None else round(self.reading_ease, 1),
+            "jargon": self.jargon,
+            "uncommon": self.uncommon,
+            "acronyms": self.acronyms,
+            "hard_sentences": self.hard_sentences,
+            "long_sentences": self.long_sentences,
+        }
+
+
+@dataclass
+class Report:
+    """The result for one input. ``error`` is set (and findings empty) when it could not be read."""
+
+    name: str
+    text: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    summary: Summary | None = None
+    error: str | None = None
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return {"path": self.name, "error": self.error}
+        return {
+            "path": self.name,
+            "summary": self.summary.to_dict() if self.summary else None,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def totals(reports: list[Report]) -> dict[str, Any]:
+    """Totals over several reports, for the closing line and the JSON document."""
+    ok = [r for r in reports if r.error is None]
+    out: dict[str, Any] = {
+        "inputs": len(reports),
+        "errors": len(reports) - len(ok),
+        "findings": sum(len(r.findings) for r in ok),
+        "words": sum(r.summary.words for r in ok if r.summary),
+    }
+    for severity in Severity:
+        out[severity.label] = sum(r.count(severity) for r in ok)
+    return out

@@ -1,0 +1,149 @@
+"""Finding inputs (files, folders, stdin) and reading them into text, safely.
+
+Every way an input can be unusable becomes an :class:`InputError` with a
+one-line reason and, where it helps, a hint.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from .errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+STDIN = "-"
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: ``name`` is what reports call it (a path, or ``-`` for stdin)."""
+
+    name: str
+    path: Path | None = None  # None for stdin
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path is None
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The decoded text of a source, plus what a rewrite needs to keep."""
+
+    source: Source
+    text: str
+    encoding: str
+    had_bom: bool
+
+
+def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Source | InputError]:
+    """Expand paths into sources in a stable order; errors are yielded, not raised.
+
+    Folders are searched recursively for text files (``.txt``, ``.md``), sorted
+    by path, skipping hidden files and folders. A path given explicitly is
+    checked whatever its suffix.
+    """
+    seen: set[Path] = set()
+    for raw in paths:
+        if raw == STDIN:
+            yield Source(stdin_name)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = False
+            for file in _walk(path):
+                found = True
+                key = file.resolve()
+                if key not in seen:
+                    seen.add(key)
+                    yield Source(str(file), file)
+            if not found:
+                yield InputError(raw, f"no {' or '.join(TEXT_SUFFIXES[:2])} files in this folder")
+        elif path.exists():
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield Source(raw, path)
+        elif path.is_symlink():
+            yield InputError(raw, "broken symbolic link")
+        else:
+            yield InputError(raw, "no such file or folder")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
+                yield Path(dirpath) / name
+
+
+def read_source(source: Source, *, encoding: str = "utf-8", max_bytes: int, stdin: BinaryIO | None = None) -> SourceText:
+    """Read and decode one source; raises InputError with a clear reason."""
+    if source.is_stdin:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = _read_limited(stream, max_bytes, source.name)
+    else:
+        data = _read_file(source, max_bytes)
+    return decode(data, source, encoding=encoding)
+
+
+def _read_file(source: Source, max_bytes: int) -> bytes:
+    path = source.path
+    assert path is not None
+    try:
+        if path.is_dir():
+            raise InputError(source.name, "is a folder (pass it as a folder path to search it)")
+        if not path.is_file():
+            raise InputError(source.name, "is not a regular file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(source.name, f"is {_human(size)}, over the {_human(max_bytes)} limit (raise it with --max-bytes)")
+        with open(path, "rb") as fh:
+            return _read_limited(fh, max_bytes, source.name)
+    except PermissionError:
+        raise InputError(source.name, "permission denied") from None
+    except OSError as err:
+        raise InputError(source.name, f"cannot read: {err.strerror or err}") from None
+
+
+def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(name, f"is over the {_human(max_bytes)} limit (raise it with --max-bytes)")
+    return data
+
+
+def decode(data: bytes, source: Source, *, encoding: str = "utf-8") -> SourceText:
+    """Decode bytes, refusing binary data, bad encodings and empty text."""
+    name = source.name
+    if b"\x00" in data[:_SNIFF_BYTES] and not encoding.lower().startswith("utf-16"):
+        raise InputError(name, "looks like a binary file, not text")
+    had_bom = data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+    try:
+        # Keep the BOM in the text (as U+FEFF) so offsets match the file exactly.
+        text = data.decode("utf-8" if encoding.lower() == "utf-8-sig" else encoding)
+    except LookupError:
+        raise InputError(name, f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as err:
+        hint = " (pass --encoding, e.g. --encoding cp1252)" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else ""
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            name, f"is not valid {encoding} text: byte 0x{data[err.start]:02x} at offset {err.start} (line {line}){hint}"
+        ) from None
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(name, "is empty" if not data else "has no text (only white space)")
+    return SourceText(source, text, encoding, had_bom)
+
+
+def _human(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size} GB"  # pragma: no cover

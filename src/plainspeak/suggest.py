@@ -1,0 +1,105 @@
+"""Make a lexicon alternative fit where the term stood: inflection and casing.
+
+"utilized" -> "used", "facilitates" -> "helps", "modalities" -> "types of
+treatment" (``type* of treatment``), "Utilize" -> "Use", "UTILIZE" -> "USE".
+lemminflect does the English inflection (irregular forms included); it is
+imported only when a matched word is not in its base form.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import Entry
+
+_UPOS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+# Tags whose form we copy onto the alternative, in order of preference.
+_TAG_ORDER = ("VBZ", "VBG", "VBD", "VBN", "NNS", "JJR", "JJS", "RBR", "RBS")
+
+
+def head_index(words: list[str], pos: str) -> int:
+    """Which word of a phrase takes the inflection: marked with ``*``, else the
+    first word of a verb phrase, else the last word."""
+    for i, word in enumerate(words):
+        if word.endswith("*"):
+            return i
+    return 0 if pos == "verb" else len(words) - 1
+
+
+@lru_cache(maxsize=4096)
+def inflection_tag(form: str, lemma: str, pos: str) -> str | None:
+    """The Penn tag that turns ``lemma`` into ``form`` ("utilized", "utilize" -> VBD)."""
+    form, lemma = form.lower(), lemma.lower()
+    if form == lemma:
+        return None
+    import lemminflect
+
+    upos = _UPOS.get(pos)
+    table = lemminflect.getAllInflections(lemma, upos=upos) if upos else lemminflect.getAllInflections(lemma)
+    if not table:
+        table = lemminflect.getAllInflectionsOOV(lemma, upos=upos or "NOUN")
+    matching = [tag for tag, forms in table.items() if form in forms]
+    for tag in _TAG_ORDER:
+        if tag in matching:
+            return tag
+    if pos == "noun" and form.endswith("s") and not lemma.endswith("s"):
+        return "NNS"
+    return None
+
+
+# Where lemminflect lists a rarer form first.
+_PREFERRED = {("person", "NNS"): "people"}
+
+
+@lru_cache(maxsize=4096)
+def inflect(word: str, tag: str) -> str:
+    preferred = _PREFERRED.get((word.lower(), tag))
+    if preferred is not None:
+        return match_case(preferred, word)
+    import lemminflect
+
+    forms = lemminflect.getInflection(word, tag=tag)
+    return forms[0] if forms else word
+
+
+def match_case(suggestion: str, matched: str) -> str:
+    """Cased like the matched text: ALL CAPS stays caps, a capital first letter stays."""
+    if not suggestion:
+        return suggestion
+    letters = [ch for ch in matched if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return suggestion.upper()
+    if matched[:1].isupper():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+def adapt(alternative: str, entry: Entry, head_form: str, head_lemma: str, matched: str, *, sentence_start: bool) -> str:
+    """One alternative made ready to paste in place of ``matched``.
+
+    ``head_form``/``head_lemma`` are the text and lemma of the matched word
+    that carries the term's inflection.
+    """
+    words = alternative.split()
+    if not words:
+        return alternative
+    i = head_index(words, entry.pos)
+    words[i] = words[i].rstrip("*")
+    if entry.pos:
+        tag = inflection_tag(head_form, head_lemma, entry.pos)
+        if tag is not None:
+            words[i] = inflect(words[i], tag)
+    elif entry.match == "exact" and head_form.endswith("s") and not entry.term.endswith("s"):
+        words[i] = inflect(words[i], "NNS")
+    text = " ".join(words)
+    if entry.match == "exact":  # an acronym's capitals say nothing about the sentence
+        return text[0].upper() + text[1:] if sentence_start else text
+    return match_case(text, matched)
+
+
+def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) -> tuple[str, str]:
+    """The matched word that carries inflection: first for verbs, last otherwise."""
+    words = [(t, l) for t, l in zip(token_texts, token_lemmas) if any(ch.isalnum() for ch in t)]
+    if not words:
+        return "", ""
+    return words[0] if entry.pos == "verb" else words[-1]
