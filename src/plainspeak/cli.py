@@ -131,7 +131,7 @@ def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, ta
     from .checkrun import CheckOptions, run_check
 
     if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
+        if _stdin_is_terminal():
             raise click.UsageError("no input: give files or folders to check, or pipe text in (- reads stdin)")
         paths = ("-",)
     options = CheckOptions(
@@ -141,8 +141,12 @@ def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, ta
         model=model, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, color=color,
         show_text=show_text,
     )
-    code = run_check(options, stdout=click.get_text_stream("stdout"), stderr=click.get_text_stream("stderr"))
+    code = run_check(options, stdout=sys.stdout, stderr=sys.stderr)
     sys.exit(int(code))
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is None or sys.stdin.isatty()
 
 
 def main() -> None:

@@ -75,12 +75,13 @@ def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Sourc
             yield InputError(raw, "no such file or folder")
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
-                yield Path(dirpath) / name
+def _walk(root: Path) -> list[Path]:
+    """Text files under ``root``, sorted by path ("a.txt" < "b/z.md" < "c.txt")."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found.extend(Path(dirpath) / n for n in filenames if not n.startswith(".") and n.lower().endswith(TEXT_SUFFIXES))
+    return sorted(found, key=lambda p: p.parts)
 
 
 def read_source(source: Source, *, encoding: str = "utf-8", max_bytes: int, stdin: BinaryIO | None = None) -> SourceText:

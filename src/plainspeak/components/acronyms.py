@@ -28,7 +28,9 @@ from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?$")
 _ROMAN = re.compile(r"^(?:II|III|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV)$")
-COMMON_WORD_ZIPF = 4.5  # an all-caps word this common is emphasis ("PLEASE"), not an acronym
+# An all-caps word this common is emphasis ("PLEASE", "DENIED"), not an acronym.
+COMMON_WORD_ZIPF = 4.5  # for words of 2-3 letters, where real acronyms often spell words
+COMMON_LONG_WORD_ZIPF = 3.5  # for words of 4 letters or more
 MAX_LONG_FORM_EXTRA = 5  # long form may have this many more words than letters
 
 
@@ -101,7 +103,7 @@ class Acronyms:
     def _should_flag(self, token: Token, base: str) -> bool:
         if base in self.known or token.text in self.known or base in common_acronyms() or _ROMAN.match(base):
             return False
-        if zipf(base.lower()) >= COMMON_WORD_ZIPF:
+        if zipf(token.text.lower()) >= (COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
             return False
         return not _shouting(token)
 

@@ -1,7 +1,8 @@
 """Uncommon-word detector: words rarer than a Zipf threshold (wordfreq).
 
 A word's rarity is the higher Zipf frequency of its text and its lemma (so a
-plural is not rarer than its singular). Skipped: numbers and anything with a
+plural is not rarer than its singular). A rare word built from common parts
+("reschedule", "carpool", "grandkids") is not flagged: readers can decode it. Skipped: numbers and anything with a
 digit, URLs, e-mail addresses, words that look like names (capitalised
 mid-sentence, or PROPN/named entities when a trained model tagged them),
 all-caps tokens (the acronym component's job), words inside lexicon jargon,
@@ -24,6 +25,21 @@ _SKIP_ENTS = frozenset(
     "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
 )
 MIN_LENGTH = 3
+PART_ZIPF = 4.0  # both parts of a see-through compound are at least this common
+PREFIXES = ("re", "un", "pre", "over", "under", "out", "self")
+
+
+def is_transparent(word: str) -> bool:
+    """A compound or prefixed word whose parts are common words: "re|schedule",
+    "car|pool", "check|up", "grand|kids"."""
+    word = word.lower()
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and zipf(word[len(prefix):]) >= PART_ZIPF:
+            return True
+    for i in range(3, len(word) - 2):
+        if zipf(word[:i]) >= PART_ZIPF and zipf(word[i:]) >= PART_ZIPF:
+            return True
+    return False
 
 
 def word_zipf(token: Token) -> float:
@@ -57,7 +73,7 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
 
 
 class UncommonWords:
-    def __init__(self, name: str = "plainspeak_uncommon", zipf_threshold: float = 3.3, accept: Sequence[str] = ()) -> None:
+    def __init__(self, name: str = "plainspeak_uncommon", zipf_threshold: float = 3.0, accept: Sequence[str] = ()) -> None:
         self.name = name
         self.zipf_threshold = zipf_threshold
         self.accept = frozenset(w.lower() for w in accept)
@@ -74,7 +90,7 @@ class UncommonWords:
                 continue
             if looks_like_name(token, capitalised):
                 continue
-            if word_zipf(token) < self.zipf_threshold:
+            if word_zipf(token) < self.zipf_threshold and not is_transparent(token.text):
                 spans.append(Span(doc, token.i, token.i + 1, label="uncommon"))
         doc.spans[UNCOMMON_KEY] = spans
         return doc
@@ -96,7 +112,7 @@ class UncommonWords:
 @Language.factory(
     "plainspeak_uncommon",
     assigns=["doc.spans"],
-    default_config={"zipf_threshold": 3.3, "accept": []},
+    default_config={"zipf_threshold": 3.0, "accept": []},
 )
 def make_uncommon_words(nlp: Language, name: str, zipf_threshold: float, accept: Sequence[str]) -> UncommonWords:
     return UncommonWords(name, zipf_threshold, accept)

@@ -1,0 +1,330 @@
+"""The check command through Click's CliRunner: every option and exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import MINI_LEXICON, ROOT
+from plainspeak import __version__
+from plainspeak.cli import cli
+
+JARGON = "We will utilize the portal prior to your visit.\n"
+MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
+PLAIN = "See you on Monday at the park. Bring a friend if you like.\n"
+
+
+def run(args, input=None, env=None):
+    runner = CliRunner()
+    return runner.invoke(cli, args, input=input, env=env, catch_exceptions=False)
+
+
+def test_version():
+    result = run(["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"plainspeak {__version__}"
+
+
+def test_help_lists_commands_and_check_help_has_examples():
+    assert "check" in run(["--help"]).output
+    out = run(["check", "--help"]).output
+    assert "Examples:" in out and "plainspeak check -" in out.replace('"', "")
+    assert "Exit codes:" in out
+
+
+def test_python_dash_m_works():
+    out = subprocess.run([sys.executable, "-m", "plainspeak", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == f"plainspeak {__version__}"
+
+
+# --- inputs ---------------------------------------------------------------------
+
+
+def test_stdin_dash(tmp_path):
+    result = run(["check", "-", "--format", "line"], input=JARGON)
+    assert result.exit_code == 0  # only suggestions: below the default --fail-on warning
+    assert result.stdout.startswith("-:1:9: suggestion jargon.utilize: ")
+    assert "[try: use]" in result.stdout
+
+
+def test_stdin_without_path_and_stdin_name():
+    result = run(["check", "--format", "line", "--stdin-name", "draft.txt"], input=JARGON)
+    assert result.stdout.startswith("draft.txt:1:9: ")
+
+
+def test_files_folders_and_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.md").write_text(JARGON, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(JARGON, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(JARGON, encoding="utf-8")
+    (tmp_path / "ignored.csv").write_text(JARGON, encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(JARGON, encoding="utf-8")
+    result = run(["check", str(tmp_path), "--format", "line"])
+    names = [line.split(":")[0] for line in result.stdout.splitlines()]
+    expected = [str(tmp_path / "a.txt"), str(tmp_path / "b" / "z.md"), str(tmp_path / "c.txt")]
+    assert list(dict.fromkeys(names)) == expected
+
+
+def test_several_files(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.md"
+    a.write_text(JARGON, encoding="utf-8")
+    b.write_text(PLAIN, encoding="utf-8")
+    result = run(["check", str(a), str(b), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert [r["path"] for r in data["reports"]] == [str(a), str(b)]
+    assert data["totals"]["inputs"] == 2
+
+
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (lambda p: None, "no such file or folder"),
+        (lambda p: p.mkdir(), "no .txt or .md files in this folder"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "looks like a binary file"),
+        (lambda p: p.write_bytes(b"caf\xe9 con leche\n"), "is not valid utf-8 text: byte 0xe9 at offset 3 (line 1) (pass --encoding"),
+        (lambda p: p.write_bytes(b""), "is empty"),
+        (lambda p: p.write_bytes(b"  \n\t\n"), "has no text"),
+    ],
+)
+def test_bad_inputs_give_one_line_and_exit_2(tmp_path, setup, message):
+    path = tmp_path / "input.txt"
+    setup(path)
+    result = run(["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"plainspeak: error: {path}: {message}" + result.stderr.strip().split(message, 1)[1]]
+    assert message in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_unreadable_file(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root can read any file")
+    path = tmp_path / "secret.txt"
+    path.write_text(JARGON)
+    path.chmod(0)
+    result = run(["check", str(path)])
+    assert result.exit_code == 2 and "permission denied" in result.stderr
+
+
+def test_encoding_option(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9: we will utilize the portal.\n".encode("cp1252"))
+    result = run(["check", str(path), "--encoding", "cp1252", "--format", "line"])
+    assert result.exit_code == 0 and "jargon.utilize" in result.stdout
+    assert run(["check", str(path), "--encoding", "klingon"]).exit_code == 2
+
+
+def test_huge_input_is_refused(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(JARGON * 10, encoding="utf-8")
+    result = run(["check", str(path), "--max-bytes", "100"])
+    assert result.exit_code == 2
+    assert "over the 100 bytes limit (raise it with --max-bytes)" in result.stderr
+    result = run(["check", "-", "--max-bytes", "100"], input=JARGON * 10)
+    assert result.exit_code == 2
+
+
+def test_one_bad_input_does_not_stop_the_others(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(JARGON, encoding="utf-8")
+    result = run(["check", str(tmp_path / "missing.txt"), str(good), "--format", "line"])
+    assert result.exit_code == 2
+    assert "jargon.utilize" in result.stdout
+    assert "missing.txt: no such file or folder" in result.stderr
+
+
+def test_no_input_on_a_terminal_is_a_usage_error(monkeypatch):
+    from plainspeak import cli as cli_module
+
+    monkeypatch.setattr(cli_module, "_stdin_is_terminal", lambda: True)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 2 and "no input" in result.output
+
+
+# --- formats ----------------------------------------------------------------------
+
+
+def test_line_format():
+    result = run(["check", "-", "--format", "line", *MINI], input=JARGON)
+    assert result.stdout.splitlines() == [
+        "-:1:9: suggestion jargon.utilize: 'utilize': Utilize is a stiff way to say use. [try: use]",
+        "-:1:28: suggestion jargon.prior-to: 'prior to': Prior to is a formal way to say before. [try: before]",
+    ]
+
+
+def test_json_format_is_one_versioned_document():
+    data = json.loads(run(["check", "-", "--format", "json"], input=JARGON).stdout)
+    assert data["schema_version"] == "1.0"
+    assert data["tool"] == {"name": "plainspeak", "version": __version__}
+    (report,) = data["reports"]
+    finding = report["findings"][0]
+    assert set(finding) == {
+        "rule", "category", "severity", "message", "text", "start", "end", "line", "column",
+        "end_line", "end_column", "suggestions", "term",
+    }
+    assert JARGON[finding["start"] : finding["end"]] == finding["text"] == "utilize"
+    assert report["summary"]["grade"] is None  # one sentence: not enough text
+    assert data["errors"] == []
+
+
+def test_jsonl_format_one_report_per_line(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(JARGON, encoding="utf-8")
+    b.write_text(PLAIN, encoding="utf-8")
+    lines = run(["check", str(a), str(tmp_path / "nope.txt"), str(b), "--format", "jsonl"]).stdout.splitlines()
+    docs = [json.loads(line) for line in lines]
+    assert [d["path"] for d in docs] == [str(a), str(tmp_path / "nope.txt"), str(b)]
+    assert docs[1]["error"] == "no such file or folder"
+    assert all(d["schema_version"] == "1.0" for d in docs)
+
+
+def test_rich_format_shows_text_findings_and_summary():
+    result = run(["check", "-", "--format", "rich"], input=JARGON)
+    out = result.stdout
+    assert "We will utilize the portal" in out
+    assert "1:9" in out and "try: use" in out
+    assert "Reading grade: not enough text" in out
+    assert "\x1b[" not in out  # not a terminal: no ANSI codes
+
+
+def test_rich_closing_total_for_several_inputs(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(JARGON, encoding="utf-8")
+    b.write_text(PLAIN, encoding="utf-8")
+    out = run(["check", str(a), str(b), "--no-text"]).stdout
+    assert "2 checked:" in out and "findings" in out
+    assert "We will utilize the portal" not in out  # --no-text
+
+
+def test_color_flags_and_no_color():
+    assert "\x1b[" in run(["check", "-", "--color"], input=JARGON).stdout
+    assert "\x1b[" not in run(["check", "-", "--no-color"], input=JARGON).stdout
+    forced_but_no_color = run(["check", "-", "--color"], input=JARGON, env={"NO_COLOR": "1"}).stdout
+    assert "\x1b[3" not in forced_but_no_color and "\x1b[4" not in forced_but_no_color  # no colours
+
+
+def test_user_text_is_not_markup_or_terminal_codes():
+    result = run(["check", "-", "--color"], input="[bold red]utilize[/] \x1b[31mred\x1b[0m [link=x]y[/link]\n")
+    assert "[bold red]utilize[/]" in result.stdout
+    assert "\x1b[31mred" not in result.stdout
+
+
+# --- exit codes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fail_on, code",
+    [("suggestion", 1), ("warning", 0), ("error", 0), ("never", 0)],
+)
+def test_fail_on_with_suggestions_only(fail_on, code):
+    assert run(["check", "-", "--fail-on", fail_on], input=JARGON).exit_code == code
+
+
+def test_fail_on_error_with_stigmatising_words():
+    text = "He is an addict and a junkie.\n"
+    assert run(["check", "-", "--fail-on", "error"], input=text).exit_code == 1
+    assert run(["check", "-", "--fail-on", "never"], input=text).exit_code == 0
+
+
+def test_plain_text_exits_0_even_at_suggestion():
+    assert run(["check", "-", "--fail-on", "suggestion"], input=PLAIN).exit_code == 0
+
+
+def test_input_errors_win_over_never(tmp_path):
+    assert run(["check", str(tmp_path / "nope.txt"), "--fail-on", "never"]).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "-", "--format", "xml"],
+        ["check", "-", "--fail-on", "sometimes"],
+        ["check", "-", "--target-grade", "-3"],
+        ["check", "-", "--max-sentence-words", "0"],
+        ["check", "-", "--audience", "aliens"],
+        ["check", "--bogus"],
+        ["nonsense"],
+    ],
+)
+def test_bad_options_exit_2(args):
+    result = run(args, input=JARGON)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# --- analysis options -------------------------------------------------------------
+
+
+def test_accept_words_and_accept_file(tmp_path):
+    text = "The comorbid needs and CPRS notes.\n"
+    base = run(["check", "-", "--format", "line", "--no-default-lexicon", "--lexicon", str(MINI_LEXICON)], input=text)
+    assert "uncommon.word" in base.stdout and "acronym.undefined" in base.stdout
+    accepted = run(["check", "-", "--format", "line", "--accept", "comorbid", "--accept", "cprs", *MINI], input=text)
+    assert "comorbid" not in accepted.stdout and "CPRS" not in accepted.stdout
+    words = tmp_path / "words.txt"
+    words.write_text("comorbid\n# ours\nCPRS\n", encoding="utf-8")
+    from_file = run(["check", "-", "--format", "line", "--accept-file", str(words), *MINI], input=text)
+    assert "comorbid" not in from_file.stdout and "CPRS" not in from_file.stdout
+    missing = run(["check", "-", "--accept-file", str(tmp_path / "nope.txt")], input=text)
+    assert missing.exit_code == 2 and "accept-list file not found" in missing.stderr
+
+
+def test_audience_changes_uncommon_threshold():
+    text = "We will ascertain your needs.\n"
+    assert "ascertain" not in run(["check", "-", "--format", "line", *MINI], input=text).stdout
+    assert "uncommon.word" in run(["check", "-", "--format", "line", "--audience", "everyday", *MINI], input=text).stdout
+
+
+def test_target_grade_and_sentence_limit():
+    text = "We walked to the park and then we walked back home again with the dog and the cat.\n"
+    assert "long-sentence" not in run(["check", "-", "--format", "line"], input=text).stdout
+    out = run(["check", "-", "--format", "line", "--max-sentence-words", "10", "--target-grade", "1"], input=text).stdout
+    assert "readability.long-sentence" in out and "readability.hard-sentence" in out
+
+
+def test_user_lexicon_and_no_default_lexicon(tmp_path):
+    user = tmp_path / "ours.csv"
+    user.write_text(
+        "id,term,plain,category,severity,match,pos,note,example,source\n"
+        "walk-in,walk-in hours,open hours,wordy,error,lower,,Say when people can just come by.,Walk-in hours are 9-5.,us\n",
+        encoding="utf-8",
+    )
+    text = "Our walk-in hours help. We will utilize them.\n"
+    both = run(["check", "-", "--format", "line", "--lexicon", str(user)], input=text)
+    assert "jargon.walk-in" in both.stdout and "jargon.utilize" in both.stdout and both.exit_code == 1
+    only = run(["check", "-", "--format", "line", "--lexicon", str(user), "--no-default-lexicon"], input=text)
+    assert "jargon.walk-in" in only.stdout and "jargon.utilize" not in only.stdout
+    assert run(["check", "-", "--no-default-lexicon"], input=text).exit_code == 2
+
+
+def test_malformed_lexicon_names_file_row_and_exits_2(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,term,plain,category,severity,match,pos,note,example,source\nx,x,y,wordy,loud,lemma,,N.,E.,S\n")
+    result = run(["check", "-", "--lexicon", str(bad)], input=JARGON)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"plainspeak: error: {bad}:2: column 'severity' must be one of suggestion, warning, error; got 'loud'"
+    )
+
+
+def test_missing_model_is_a_clear_error_not_a_download():
+    result = run(["check", "-", "--model", "en_core_web_nonexistent"], input=JARGON)
+    assert result.exit_code == 2
+    assert "is not installed" in result.stderr and "never downloads" in result.stderr
+
+
+# --- pipes --------------------------------------------------------------------------
+
+
+def test_closed_pipe_prints_no_traceback(tmp_path):
+    for i in range(30):
+        (tmp_path / f"{i:02}.txt").write_text(JARGON * 50, encoding="utf-8")
+    cmd = f"{sys.executable} -m plainspeak check {tmp_path} --format line | head -n 1"
+    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.count("\n") == 1
+    assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr, out.stderr

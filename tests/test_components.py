@@ -1,0 +1,284 @@
+"""Unit tests for the spaCy components, on blank English pipelines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+from conftest import MINI_LEXICON, blank_nlp
+from plainspeak.components import (
+    ACRONYM_DEFINITIONS_KEY,
+    ACRONYM_KEY,
+    JARGON_KEY,
+    SENTENCES_KEY,
+    UNCOMMON_KEY,
+)
+
+
+def spans(nlp, text, key):
+    doc = nlp(text)  # keep the Doc alive while reading its span group
+    return [s.text for s in doc.spans[key]]
+
+
+def jargon(nlp, text):
+    doc = nlp(text)
+    return [(s.text, s.id_) for s in doc.spans[JARGON_KEY]]
+
+
+# --- lemmatizer -------------------------------------------------------------
+
+
+def test_lookup_lemmas_ignore_case():
+    nlp = blank_nlp()
+    doc = nlp("Utilizing modalities UTILIZED she facilitates")
+    assert [t.lemma_ for t in doc] == ["utilize", "modality", "utilize", "she", "facilitate"]
+
+
+# --- layout sentence starts ---------------------------------------------------
+
+
+def test_paragraphs_greeting_blank_lines_and_bullets_start_sentences():
+    nlp = blank_nlp()
+    text = "Hi Maria,\nThis is Sam from the clinic\n\nNext steps\n- call us\n- come by"
+    sents = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+    assert sents == ["Hi Maria,", "This is Sam from the clinic", "Next steps", "- call us", "- come by"]
+
+
+def test_paragraphs_keep_hard_wrapped_prose_together():
+    nlp = blank_nlp()
+    text = (
+        "We are writing to let you know that your appointment with the housing team\n"
+        "has moved to Tuesday afternoon at the same place as before."
+    )
+    assert len(list(nlp(text).sents)) == 1
+
+
+# --- jargon matcher -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We utilized it.", [("utilized", "utilize")]),
+        ("Utilizing it helps.", [("Utilizing", "utilize")]),
+        ("She facilitates the group.", [("facilitates", "facilitate")]),
+        ("Two treatment modalities.", [("treatment modalities", "treatment-modality")]),
+        ("UTILIZE THIS", [("UTILIZE", "utilize")]),
+    ],
+)
+def test_jargon_matches_any_inflection_and_case(jargon_nlp, text, expected):
+    assert jargon(jargon_nlp, text) == expected
+
+
+def test_acronyms_match_case_sensitively(jargon_nlp):
+    assert jargon(jargon_nlp, "She goes to IOP and two IOPs.") == [("IOP", "iop"), ("IOPs", "iop")]
+    assert jargon(jargon_nlp, "The iop and Iop are not acronyms here.") == []
+
+
+def test_longest_match_wins(jargon_nlp):
+    assert jargon(jargon_nlp, "Call prior to noon about prior authorization or prior visits.") == [
+        ("prior to", "prior-to"),
+        ("prior authorization", "prior-authorization"),
+        ("prior", "prior"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["your follow-up visit", "your follow up visit", "your followup visit"])
+def test_hyphen_space_and_closed_variants(jargon_nlp, text):
+    assert [i for _, i in jargon(jargon_nlp, text)] == ["follow-up"]
+
+
+def test_term_words_as_written_also_match(jargon_nlp):
+    """'hearing' lemmatises to 'hear', but 'hearings' to 'hearing'."""
+    assert jargon(jargon_nlp, "Two fair hearings and one fair hearing.") == [
+        ("fair hearings", "fair-hearing"),
+        ("fair hearing", "fair-hearing"),
+    ]
+
+
+def test_curly_apostrophes_do_not_hide_terms(mini_analyzer):
+    report = mini_analyzer.analyze("We\u2019ll utilize the portal.")
+    assert [f.rule for f in report.findings] == ["jargon.utilize"]
+
+
+def test_jargon_component_exposes_its_lexicon(jargon_nlp):
+    pipe = jargon_nlp.get_pipe("plainspeak_jargon")
+    assert pipe.lexicon.get("utilize").plain == ("use",)
+
+
+# --- uncommon words ---------------------------------------------------------------
+
+
+def uncommon(nlp, text):
+    return spans(nlp, text, UNCOMMON_KEY)
+
+
+def test_uncommon_flags_rare_words(full_mini_nlp):
+    assert uncommon(full_mini_nlp, "Their comorbid and heretofore unknown needs.") == ["comorbid", "heretofore"]
+
+
+def test_uncommon_skips_names_numbers_urls_emails_and_jargon(full_mini_nlp):
+    text = (
+        "Hi Maria, Xanthippe Quarrington called on 6/12/2025 at 3:30pm about $40.\n"
+        "Write to q.zyx@example.org or see https://zzqx.example.org or call 555-0142.\n"
+        "The psychoeducation group utilized a portal."
+    )
+    flagged = uncommon(full_mini_nlp, text)
+    assert flagged == ["psychoeducation"]
+
+
+def test_uncommon_sentence_initial_names_are_not_flagged(full_mini_nlp):
+    assert uncommon(full_mini_nlp, "Quarrington is here. We met Quarrington today.") == []
+    assert uncommon(full_mini_nlp, "Thanks,\nXanthippe Quarrington") == []
+
+
+def test_uncommon_accept_list():
+    nlp = blank_nlp(("plainspeak_uncommon", {"accept": ["Ascertain"], "zipf_threshold": 3.5}))
+    assert uncommon(nlp, "We will ascertain the heretofore unknown facts.") == ["heretofore"]
+    assert uncommon(blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 3.5})), "We will ascertain it.") == [
+        "ascertain"
+    ]
+
+
+def test_uncommon_threshold_is_configurable():
+    strict = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 4.5}))
+    lax = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 1.0}))
+    assert "reimbursement" in uncommon(strict, "Your reimbursement is ready.")
+    assert uncommon(lax, "Your reimbursement is ready.") == []
+
+
+def test_uncommon_lets_see_through_compounds_pass(full_mini_nlp):
+    assert uncommon(full_mini_nlp, "Please reschedule the carpool with the grandkids.") == []
+
+
+# --- acronyms -------------------------------------------------------------------
+
+
+def acronyms(nlp, text):
+    return spans(nlp, text, ACRONYM_KEY)
+
+
+def test_unexplained_acronyms_are_flagged(full_mini_nlp):
+    assert acronyms(full_mini_nlp, "Your CBT and DBT sessions start soon.") == ["CBT", "DBT"]
+
+
+def test_lexicon_and_everyday_acronyms_are_not_flagged_as_unexplained(full_mini_nlp):
+    assert acronyms(full_mini_nlp, "Bring your ID to IOP at 9 AM, OK?") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We offer cognitive behavioral therapy (CBT). CBT helps many people.",
+        "We offer CBT (cognitive behavioral therapy). CBT helps many people.",
+    ],
+)
+def test_defined_acronyms_are_not_flagged_later(full_mini_nlp, text):
+    doc = full_mini_nlp(text)
+    assert [s.text for s in doc.spans[ACRONYM_KEY]] == []
+    assert [s.text for s in doc.spans[ACRONYM_DEFINITIONS_KEY]] == ["CBT"]
+
+
+def test_use_before_definition_is_still_flagged(full_mini_nlp):
+    text = "Try CBT. We offer cognitive behavioral therapy (CBT). CBT helps."
+    doc = full_mini_nlp(text)
+    assert [(s.text, s.start_char) for s in doc.spans[ACRONYM_KEY]] == [("CBT", 4)]
+
+
+def test_parenthesised_acronym_after_unrelated_words_is_not_a_definition(full_mini_nlp):
+    assert acronyms(full_mini_nlp, "We met on Monday (CBT). CBT is next.") == ["CBT", "CBT"]
+
+
+def test_shouting_is_not_an_acronym(full_mini_nlp):
+    assert acronyms(full_mini_nlp, "PLEASE CALL US TODAY about your DENIED claim.") == []
+
+
+def test_acronym_long_form_matching():
+    from plainspeak.components.acronyms import matches_long_form
+
+    assert matches_long_form("IOP", "intensive outpatient program")
+    assert matches_long_form("SNAP", "Supplemental Nutrition Assistance Program")
+    assert not matches_long_form("CBT", "on Monday")
+
+
+# --- readability ------------------------------------------------------------------
+
+
+def test_readability_flags_hard_and_long_sentences():
+    nlp = blank_nlp(("plainspeak_readability", {"target_grade": 8, "max_sentence_words": 12}))
+    text = (
+        "We went home. "
+        "The comprehensive biopsychosocial reassessment necessitates interdisciplinary documentation "
+        "verification by the assigned clinician. "
+        "We ate lunch and then we walked the dog and then we went to the park again."
+    )
+    doc = nlp(text)
+    group = doc.spans[SENTENCES_KEY]
+    assert [(s.label_, s.text.split()[0]) for s in group] == [
+        ("hard-sentence", "The"),
+        ("long-sentence", "We"),
+    ]
+    assert group.attrs["sentences"] == 3
+    assert group.attrs["words"] == 3 + 12 + 17
+    assert group.attrs["grades"][0] > 15
+    assert group.attrs["word_counts"] == [12, 17]
+
+
+def test_short_sentences_are_never_graded_hard():
+    nlp = blank_nlp(("plainspeak_readability", {"min_sentence_words": 10}))
+    doc = nlp("Eligibility determination requires documentation verification.")
+    assert list(doc.spans[SENTENCES_KEY]) == []
+
+
+def test_names_and_numbers_count_as_one_syllable():
+    from plainspeak.components.readability import sentence_counts
+
+    nlp = blank_nlp()
+    doc = nlp("Call Anastasia Montgomery-Richardson at 555-0142.")
+    counts = sentence_counts(next(doc.sents))
+    # Call(1) Anastasia(1) Montgomery(1) Richardson(1) at(1) 555(1) 0142(1)
+    assert counts.syllables == counts.words
+
+
+# --- serialisation and registration ---------------------------------------------
+
+
+def test_spans_survive_docbin_round_trip(full_mini_nlp):
+    doc = full_mini_nlp("We utilized IOP and CBT. The heretofore group was long and hard to follow for everyone there.")
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    back = list(DocBin().from_bytes(data).get_docs(full_mini_nlp.vocab))[0]
+    for key in (JARGON_KEY, UNCOMMON_KEY, ACRONYM_KEY, SENTENCES_KEY):
+        assert [(s.start, s.end, s.label_, s.id_) for s in back.spans[key]] == [
+            (s.start, s.end, s.label_, s.id_) for s in doc.spans[key]
+        ]
+    assert [s.id_ for s in back.spans[JARGON_KEY]] == ["utilize", "iop"]
+    assert back.spans[SENTENCES_KEY].attrs == doc.spans[SENTENCES_KEY].attrs
+
+
+def test_factories_are_found_through_entry_points():
+    """A user's own pipeline gets our components by name, without importing plainspeak."""
+    code = (
+        "import spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('sentencizer')\n"
+        "nlp.add_pipe('plainspeak_lemmatizer')\n"
+        f"nlp.add_pipe('plainspeak_jargon', config={{'lexicon_paths': [{str(MINI_LEXICON)!r}], 'default_lexicon': False}})\n"
+        "for name in ('plainspeak_acronyms', 'plainspeak_uncommon', 'plainspeak_readability'):\n"
+        "    nlp.add_pipe(name)\n"
+        "doc = nlp('Please utilize the portal.')\n"
+        "print([s.id_ for s in doc.spans['plainspeak_jargon']])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['utilize']"
+
+
+def test_default_factory_config_loads_shipped_lexicon():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("plainspeak_lemmatizer")
+    pipe = nlp.add_pipe("plainspeak_jargon")
+    assert len(pipe.lexicon) >= 150
+    assert nlp.config["components"]["plainspeak_jargon"]["default_lexicon"] is True

@@ -1,0 +1,115 @@
+"""Lexicon loading and validation: every problem names file, row and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from plainspeak.errors import LexiconError
+from plainspeak.lexicon import CATEGORIES, default_lexicon_path, load_lexicon, parse_lexicon, read_word_list
+from plainspeak.severity import Severity
+
+HEADER = "id,term,plain,category,severity,match,pos,note,example,source\n"
+
+
+def parse(rows: str):
+    return parse_lexicon(HEADER + rows, "lex.csv")
+
+
+def test_valid_row_parses():
+    entries, problems = parse("utilize,utilize,use|employ,wordy,warning,lemma,verb,Formal.,We utilize it.,18F\n")
+    assert problems == []
+    (entry,) = entries
+    assert entry.plain == ("use", "employ")
+    assert entry.severity is Severity.WARNING
+    assert entry.rule_id == "jargon.utilize"
+    assert entry.origin == "lex.csv:2"
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("x,x,y,nonsense,warning,lemma,,N.,E.,S\n", "lex.csv:2: column 'category' must be one of"),
+        ("x,x,y,wordy,hi,lemma,,N.,E.,S\n", "lex.csv:2: column 'severity' must be one of suggestion, warning, error; got 'hi'"),
+        ("x,x,y,wordy,warning,fuzzy,,N.,E.,S\n", "lex.csv:2: column 'match' must be one of lemma, lower, exact"),
+        ("x,,y,wordy,warning,lemma,,N.,E.,S\n", "lex.csv:2: column 'term' is empty"),
+        ("X Y,x,y,wordy,warning,lemma,,N.,E.,S\n", "lex.csv:2: column 'id' must be lowercase"),
+        ("x,x,y,wordy,warning,lemma,verbish,N.,E.,S\n", "lex.csv:2: column 'pos' must be empty or one of"),
+        ("x,utilize,Utilize,wordy,warning,lemma,,N.,E.,S\n", "lex.csv:2: column 'plain': suggestion 'Utilize' is the term itself"),
+        ("x,x,y,wordy\n", "lex.csv:2: expected 10 fields, got 4"),
+    ],
+)
+def test_problems_name_file_row_and_column(row, message):
+    _, problems = parse(row)
+    assert problems and problems[0].startswith(message), problems
+
+
+def test_duplicates_are_reported_with_the_first_row():
+    _, problems = parse(
+        "a,alpha,x,wordy,warning,lemma,,N.,E.,S\n"
+        "a,beta,x,wordy,warning,lemma,,N.,E.,S\n"
+        "c,Alpha,x,wordy,warning,lemma,,N.,E.,S\n"
+    )
+    assert problems == [
+        "lex.csv:3: column 'id': duplicate id 'a' (first on row 2)",
+        "lex.csv:4: column 'term': duplicate term 'Alpha' (first on row 2)",
+    ]
+
+
+def test_missing_header_column():
+    _, problems = parse_lexicon("id,term\nx,y\n", "lex.csv")
+    assert problems == ["lex.csv:1: missing column(s) category, severity, match, note in the header"]
+
+
+def test_quoted_multiline_fields_keep_row_numbers():
+    entries, problems = parse('x,x,y,wordy,warning,lemma,,"two\nlines",E.,S\nz,z,q,wordy,hi,lemma,,N.,E.,S\n')
+    assert len(entries) == 1
+    assert problems[0].startswith("lex.csv:4: column 'severity'")
+
+
+def test_malformed_file_raises_with_location(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "x,x,y,wordy,loud,lemma,,N.,E.,S\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad.csv:2: column 'severity'"):
+        load_lexicon([bad], include_default=False)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "the file is empty"), (b"\xff\xfe", "not valid UTF-8")],
+)
+def test_unreadable_lexicons(tmp_path, content, message):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(content)
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon([bad], include_default=False)
+
+
+def test_missing_lexicon_file(tmp_path):
+    with pytest.raises(LexiconError, match="lexicon file not found"):
+        load_lexicon([tmp_path / "nope.csv"], include_default=False)
+
+
+def test_user_entries_override_shipped_ones_by_term(tmp_path):
+    user = tmp_path / "ours.csv"
+    user.write_text(HEADER + "our-utilize,Utilize,put to work,wordy,error,lemma,verb,Ours.,We utilize.,us\n", encoding="utf-8")
+    lexicon = load_lexicon([user])
+    assert lexicon.get("utilize") is None
+    assert lexicon.get("our-utilize").severity is Severity.ERROR
+    assert len(lexicon) == len(load_lexicon()) 
+
+
+def test_shipped_lexicon_is_valid_and_broad():
+    entries, problems = parse_lexicon(default_lexicon_path().read_text(encoding="utf-8"), "jargon_lexicon.csv")
+    assert problems == []
+    assert len(entries) >= 150
+    assert {e.category for e in entries} == set(CATEGORIES)
+    for entry in entries:
+        assert entry.note and entry.example and entry.source, entry.id
+
+
+def test_accept_list_file(tmp_path):
+    path = tmp_path / "accept.txt"
+    path.write_text("# our words\nEastside\n  CPRS  # peer certification\n\n", encoding="utf-8")
+    assert read_word_list(path) == ["Eastside", "CPRS"]
+    with pytest.raises(LexiconError, match="accept-list file not found"):
+        read_word_list(tmp_path / "nope.txt")

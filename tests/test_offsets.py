@@ -1,0 +1,110 @@
+"""Offsets are sacred: text[start:end] == finding.text, and line/column agree, for any input."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plainspeak.positions import LineIndex
+from plainspeak.segment import segments
+from plainspeak.textprep import prepare
+
+PIECES = [
+    "We will utilize the portal",
+    "treatment modalities",
+    "IOP",
+    "CBT",
+    "intensive outpatient program (IOP)",
+    "follow-up",
+    "prior to",
+    "heretofore",
+    "psychoeducation",
+    "Maria",
+    "café",
+    "cafe\u0301",  # combining accent
+    "\U0001f49c",  # emoji
+    "\u00a0",
+    "\ufeff",
+    "\t",
+    "\r\n",
+    "\r",
+    "\n",
+    "\n\n",
+    ". ",
+    ", ",
+    " ",
+    "don\u2019t",
+    "x" * 300,
+    "The comprehensive biopsychosocial reassessment necessitates interdisciplinary verification by the team",
+]
+
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), min_size=1, max_size=40).map("".join)
+
+
+def reference_position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column the slow, obvious way (CRLF, CR and LF each end a line)."""
+    line, col, i = 1, 1, 0
+    while i < offset:
+        ch = text[i]
+        if ch == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
+            i += 1
+            ch = "\n"
+        if ch in "\r\n\u2028\u2029":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        i += 1
+    return line, col
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts)
+def test_every_finding_slices_the_original_text(mini_analyzer, text):
+    report = mini_analyzer.analyze(text)
+    for f in report.findings:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+        assert (f.line, f.column) == reference_position(text, f.start)
+        assert (f.end_line, f.end_column) == reference_position(text, f.end)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts)
+def test_offsets_hold_across_segments(text):
+    """A long input is cut into pieces; findings must still index the whole text."""
+    from conftest import MINI_LEXICON
+
+    small = _small_analyzer(str(MINI_LEXICON))
+    for f in small.analyze(text).findings:
+        assert text[f.start : f.end] == f.text
+
+
+_cache = {}
+
+
+def _small_analyzer(path):
+    from plainspeak.api import Analyzer
+
+    if path not in _cache:
+        _cache[path] = Analyzer(lexicon_paths=[path], default_lexicon=False, max_chars=40)
+    return _cache[path]
+
+
+@given(st.text())
+def test_prepare_keeps_length(text):
+    assert len(prepare(text)) == len(text)
+
+
+@given(st.text(), st.integers(min_value=10, max_value=200))
+def test_segments_cover_the_text_exactly(text, max_chars):
+    pieces = list(segments(text, max_chars))
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    for (a, b), (c, _) in zip(pieces, pieces[1:]):
+        assert b == c and a < b
+    assert all(b - a <= max_chars for a, b in pieces)
+
+
+@given(st.text(alphabet=st.sampled_from("ab\r\n\t\u2028")), st.data())
+def test_line_index_matches_reference(text, data):
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assert LineIndex(text).position(offset) == reference_position(text, offset)
