@@ -209,9 +209,10 @@ def test_color_flags_and_no_color():
 
 
 def test_user_text_is_not_markup_or_terminal_codes():
-    result = run(["check", "-", "--color"], input="[bold red]utilize[/] \x1b[31mred\x1b[0m [link=x]y[/link]\n")
-    assert "[bold red]utilize[/]" in result.stdout
-    assert "\x1b[31mred" not in result.stdout
+    text = "[bold red]utilize[/] \x1b[31mred\x1b[0m [link=x]y[/link]\n"
+    plain = run(["check", "-", "--no-color"], input=text).stdout
+    assert "[bold red]utilize[/]" in plain and "[link=x]y[/link]" in plain
+    assert "\x1b[31mred" not in run(["check", "-", "--color"], input=text).stdout
 
 
 # --- exit codes -------------------------------------------------------------------

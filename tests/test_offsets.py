@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from plainspeak.positions import LineIndex
@@ -107,4 +107,5 @@ def test_segments_cover_the_text_exactly(text, max_chars):
 @given(st.text(alphabet=st.sampled_from("ab\r\n\t\u2028")), st.data())
 def test_line_index_matches_reference(text, data):
     offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    assume(not text[max(0, offset - 1) : offset + 1] == "\r\n")  # inside a CRLF: no finding starts there
     assert LineIndex(text).position(offset) == reference_position(text, offset)

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import data_path
-from ..frequency import zipf
+from ..frequency import is_rarer
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?$")
@@ -103,7 +103,7 @@ class Acronyms:
     def _should_flag(self, token: Token, base: str) -> bool:
         if base in self.known or token.text in self.known or base in common_acronyms() or _ROMAN.match(base):
             return False
-        if zipf(token.text.lower()) >= (COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
+        if not is_rarer(token.text, COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
             return False
         return not _shouting(token)
 

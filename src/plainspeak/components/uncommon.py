@@ -16,7 +16,7 @@ from typing import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..frequency import zipf
+from ..frequency import is_rarer
 from . import JARGON_KEY, UNCOMMON_KEY
 from .words import is_word
 
@@ -34,22 +34,20 @@ def is_transparent(word: str) -> bool:
     "car|pool", "check|up", "grand|kids"."""
     word = word.lower()
     for prefix in PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and zipf(word[len(prefix):]) >= PART_ZIPF:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and not is_rarer(word[len(prefix):], PART_ZIPF):
             return True
     for i in range(3, len(word) - 2):
-        if zipf(word[:i]) >= PART_ZIPF and zipf(word[i:]) >= PART_ZIPF:
+        if not is_rarer(word[:i], PART_ZIPF) and not is_rarer(word[i:], PART_ZIPF):
             return True
     return False
 
 
-def word_zipf(token: Token) -> float:
-    """Zipf frequency of a word: the higher of its lower-case text and its lemma."""
-    lower = token.lower_
-    value = zipf(lower)
+def is_rare(token: Token, threshold: float) -> bool:
+    """Both the word and its lemma are rarer than ``threshold`` (Zipf)."""
+    if not is_rarer(token.lower_, threshold):
+        return False
     lemma = token.lemma_.lower()
-    if lemma and lemma != lower:
-        value = max(value, zipf(lemma))
-    return value
+    return not lemma or lemma == token.lower_ or is_rarer(lemma, threshold)
 
 
 def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
@@ -73,7 +71,7 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
 
 
 class UncommonWords:
-    def __init__(self, name: str = "plainspeak_uncommon", zipf_threshold: float = 3.0, accept: Sequence[str] = ()) -> None:
+    def __init__(self, name: str = "plainspeak_uncommon", zipf_threshold: float = 3.1, accept: Sequence[str] = ()) -> None:
         self.name = name
         self.zipf_threshold = zipf_threshold
         self.accept = frozenset(w.lower() for w in accept)
@@ -90,7 +88,7 @@ class UncommonWords:
                 continue
             if looks_like_name(token, capitalised):
                 continue
-            if word_zipf(token) < self.zipf_threshold and not is_transparent(token.text):
+            if is_rare(token, self.zipf_threshold) and not is_transparent(token.text):
                 spans.append(Span(doc, token.i, token.i + 1, label="uncommon"))
         doc.spans[UNCOMMON_KEY] = spans
         return doc
@@ -112,7 +110,7 @@ class UncommonWords:
 @Language.factory(
     "plainspeak_uncommon",
     assigns=["doc.spans"],
-    default_config={"zipf_threshold": 3.0, "accept": []},
+    default_config={"zipf_threshold": 3.1, "accept": []},
 )
 def make_uncommon_words(nlp: Language, name: str, zipf_threshold: float, accept: Sequence[str]) -> UncommonWords:
     return UncommonWords(name, zipf_threshold, accept)
