@@ -284,7 +284,7 @@ def test_audience_changes_uncommon_threshold():
 def test_target_grade_and_sentence_limit():
     text = "We walked to the park and then we walked back home again with the dog and the cat.\n"
     assert "long-sentence" not in run(["check", "-", "--format", "line"], input=text).stdout
-    out = run(["check", "-", "--format", "line", "--max-sentence-words", "10", "--target-grade", "1"], input=text).stdout
+    out = run(["check", "-", "--format", "line", "--max-sentence-words", "10", "--target-grade", "0"], input=text).stdout
     assert "readability.long-sentence" in out and "readability.hard-sentence" in out
 
 

@@ -150,7 +150,27 @@ def _stdin_is_terminal() -> bool:
 
 
 def main() -> None:
-    cli.main(prog_name="plainspeak")
+    """Console entry point. Exits without tearing down the interpreter.
+
+    Freeing spaCy's objects at interpreter exit takes ~0.15 s, a fifth of a
+    short run. All output is flushed first and nothing is left open for
+    writing (file rewrites are complete and atomic before this point).
+    """
+    try:
+        cli.main(prog_name="plainspeak")
+        code = 0
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            _silence_stdout()
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

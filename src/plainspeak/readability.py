@@ -16,7 +16,7 @@ from dataclasses import dataclass
 class Counts:
     words: int = 0
     sentences: int = 0
-    syllables: int = 0
+    syllables: float = 0  # a float only when scaled, as for a capped sentence
     polysyllables: int = 0  # words of 3+ syllables
 
     def __add__(self, other: "Counts") -> "Counts":

@@ -26,7 +26,8 @@ from ..datafiles import data_path
 from ..frequency import is_rarer
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?(?:-[A-Z0-9]+)*$")
+_PART = re.compile(r"^[A-Z0-9]+$")  # a hyphenated continuation: "9" in PHQ-9, "BC" in PMHNP-BC
 _ROMAN = re.compile(r"^(?:II|III|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV)$")
 # An all-caps word this common is emphasis ("PLEASE", "DENIED"), not an acronym.
 COMMON_WORD_ZIPF = 4.5  # for words of 2-3 letters, where real acronyms often spell words
@@ -41,11 +42,14 @@ def common_acronyms() -> frozenset[str]:
 
 
 def acronym_base(text: str) -> str | None:
-    """``"IOPs" -> "IOP"``; None when the text does not look like an acronym."""
-    if len(text) < 2 or len(text) > 10 or not _ACRONYM.match(text):
+    """``"IOPs" -> "IOP"``, ``"PHQ-9" -> "PHQ-9"``; None when not acronym-like."""
+    if len(text) < 2 or len(text) > 16 or not _ACRONYM.match(text):
         return None
-    base = text[:-1] if text.endswith("s") else text
-    if sum(ch.isupper() for ch in base) < 2:
+    head, _, tail = text.partition("-")
+    if len(head) > 10:
+        return None
+    base = head[:-1] + ("-" + tail if tail else "") if head.endswith("s") else text
+    if sum(ch.isupper() for ch in head) < 2:
         return None
     return base
 
@@ -79,33 +83,72 @@ class Acronyms:
         if JARGON_KEY in doc.spans:
             for span in doc.spans[JARGON_KEY]:
                 in_jargon.update(range(span.start, span.end))
+        candidates = list(_candidates(doc))
         definitions: list[Span] = []
         defined_at: dict[str, int] = {}
-        for token in doc:
-            base = acronym_base(token.text)
-            if base is not None and base not in defined_at and _is_defined_here(token, base):
-                defined_at[base] = token.i
-                definitions.append(Span(doc, token.i, token.i + 1, label="definition"))
+        for span in candidates:
+            base = acronym_base(span.text)
+            if base is not None and base not in defined_at and _is_defined_here(span, base):
+                defined_at[base] = span.start
+                definitions.append(Span(doc, span.start, span.end, label="definition"))
         flagged: list[Span] = []
-        for token in doc:
-            if token.i in in_jargon:
+        for span in candidates:
+            if any(i in in_jargon for i in range(span.start, span.end)):
                 continue
-            base = acronym_base(token.text)
-            if base is None or not self._should_flag(token, base):
+            base = acronym_base(span.text)
+            if base is None or not self._should_flag(span, base):
                 continue
-            if base in defined_at and defined_at[base] <= token.i:
+            if base in defined_at and defined_at[base] <= span.start:
                 continue
-            flagged.append(Span(doc, token.i, token.i + 1, label="acronym"))
+            flagged.append(Span(doc, span.start, span.end, label="acronym"))
         doc.spans[ACRONYM_KEY] = flagged
         doc.spans[ACRONYM_DEFINITIONS_KEY] = definitions
         return doc
 
-    def _should_flag(self, token: Token, base: str) -> bool:
-        if base in self.known or token.text in self.known or base in common_acronyms() or _ROMAN.match(base):
+    def _should_flag(self, span: Span, base: str) -> bool:
+        text = span.text
+        if base in self.known or text in self.known or base in common_acronyms() or text in common_acronyms():
             return False
-        if not is_rarer(token.text, COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
-            return False
-        return not _shouting(token)
+        if len(span) == 1:
+            if _ROMAN.match(base):
+                return False
+            if not is_rarer(text, COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
+                return False
+        return not _shouting(span[0]) and not _credential(span)
+
+
+def _candidates(doc: Doc):
+    """Acronym-looking tokens, with hyphenated parts joined: "PHQ-9", "VI-SPDAT", "PMHNP-BC"."""
+    i, n = 0, len(doc)
+    while i < n:
+        if acronym_base(doc[i].text) is None:
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end + 1 < n
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and _PART.match(doc[end + 1].text)
+        ):
+            end += 2
+        yield doc[i:end]
+        i = end
+
+
+def _credential(span: Span) -> bool:
+    """Letters after a name on a short line: "Dani Reyes, LCSW, CPRS"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    before = doc[span.start - 2]
+    if not (before.text[:1].isupper() and before.is_alpha):
+        return False
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    return len(text[line_start : line_end if line_end >= 0 else len(text)].split()) <= 8
 
 
 def _shouting(token: Token) -> bool:
@@ -116,11 +159,11 @@ def _shouting(token: Token) -> bool:
     return caps >= 3 and caps * 2 > len(words)
 
 
-def _is_defined_here(token: Token, base: str) -> bool:
-    doc = token.doc
-    i = token.i
+def _is_defined_here(span: Span, base: str) -> bool:
+    doc = span.doc
+    i, last = span.start, span.end - 1
     # "long form (ACR)"
-    if i >= 1 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")":
+    if i >= 1 and doc[i - 1].text == "(" and last + 1 < len(doc) and doc[last + 1].text == ")":
         words = [t for t in doc[max(0, i - 1 - len(base) - MAX_LONG_FORM_EXTRA) : i - 1] if not t.is_space]
         for n in range(1, len(words) + 1):
             candidate = words[-n:]
@@ -130,9 +173,9 @@ def _is_defined_here(token: Token, base: str) -> bool:
                 return True
         return False
     # "ACR (long form)"
-    if i + 2 < len(doc) and doc[i + 1].text == "(":
+    if last + 2 < len(doc) and doc[last + 1].text == "(":
         words = []
-        for t in doc[i + 2 : i + 3 + len(base) + MAX_LONG_FORM_EXTRA]:
+        for t in doc[last + 2 : last + 3 + len(base) + MAX_LONG_FORM_EXTRA]:
             if t.text == ")":
                 return bool(words) and words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, _join(words))
             words.append(t)

@@ -22,6 +22,25 @@ from . import JARGON_KEY
 from .lemmatizer import lookup_lemma
 
 _ATTRS = {"lemma": "LEMMA", "lower": "LOWER", "exact": "ORTH"}
+_NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in"})  # "Coalition for the Homeless"
+
+
+def _capitalised_neighbour(span: Span, step: int) -> bool:
+    """The nearest word before (step -1) or after (+1) the span on the same line
+    and in the same sentence, past glue words, is capitalised."""
+    doc = span.doc
+    i = span.start - 1 if step < 0 else span.end
+    while 0 <= i < len(doc):
+        token = doc[i]
+        if "\n" in token.text or (step > 0 and token.is_sent_start):
+            return False
+        if token.is_alpha and token.lower_ not in _NAME_GLUE:
+            # A sentence-initial "We" or "Please" is capitalised for the sentence, not a name.
+            return token.text[:1].isupper() and not (token.is_sent_start and token.is_stop or token.lower_ == "please")
+        if not (token.is_alpha or token.is_space or token.text in "&-") or (step < 0 and token.is_sent_start):
+            return False
+        i += step
+    return False
 
 
 def term_variants(entry: Entry) -> Iterator[str]:
@@ -72,8 +91,20 @@ class JargonMatcher:
             if len(matcher):
                 for match_id, start, end in matcher(doc):
                     spans.append(Span(doc, start, end, label="jargon", span_id=match_id))
-        doc.spans[JARGON_KEY] = sorted(filter_spans(spans), key=lambda s: s.start)
+        kept = [s for s in filter_spans(spans) if not self._in_proper_name(s)]
+        doc.spans[JARGON_KEY] = sorted(kept, key=lambda s: s.start)
         return doc
+
+    def _in_proper_name(self, span: Span) -> bool:
+        """Part of a capitalised name on one line: "Eastside Behavioral Health",
+        "Coalition for the Homeless". Names are not the writer's word choice."""
+        entry = self.lexicon.get(span.id_)
+        if entry is None or entry.match == "exact":
+            return False
+        words = [t for t in span if t.is_alpha and t.lower_ not in _NAME_GLUE]
+        if not words or not all(t.text[:1].isupper() and not t.is_upper for t in words):
+            return False
+        return _capitalised_neighbour(span, -1) or _capitalised_neighbour(span, +1)
 
 
 @Language.factory(

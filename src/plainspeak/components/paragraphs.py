@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+BULLET_MARKS = frozenset("-*+\u2022\u25aa\u2023\u2013")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u2023>#]|\d{1,3}[.)])(?:\s|$)")
 
 
@@ -23,6 +24,7 @@ class ParagraphSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        starts = [doc[0]] if len(doc) else []
         for token in doc[:-1]:
             # spaCy keeps a single trailing space on a token; any newline is a space token.
             if not token.is_space or "\n" not in token.text:
@@ -30,6 +32,10 @@ class ParagraphSplitter:
             nxt = doc[token.i + 1]
             if not nxt.is_space and self._breaks(text, token.idx, token.text, nxt.idx):
                 nxt.is_sent_start = True
+                starts.append(nxt)
+        for token in starts:  # "- item": the item's first word starts the sentence too
+            if token.text in BULLET_MARKS and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = True
         return doc
 
     def _breaks(self, text: str, gap_start: int, gap: str, next_start: int) -> bool:

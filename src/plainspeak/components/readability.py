@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from ..readability import Counts, flesch_kincaid_grade
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
+from .paragraphs import BULLET_MARKS
 from .words import is_plain_token, is_word
 
 
@@ -45,6 +46,14 @@ class SentenceReadability:
         self.max_sentence_words = max_sentence_words
         self.min_sentence_words = min_sentence_words
 
+    def _hard(self, counts: Counts) -> bool:
+        """Above the target grade with the length capped at the word limit: past
+        ~26 words length alone passes grade 8, and length has its own rule, so a
+        long sentence of plain words is long, not hard."""
+        words = min(counts.words, self.max_sentence_words)
+        grade = flesch_kincaid_grade(Counts(words, 1, counts.syllables * words / counts.words))
+        return grade is not None and grade > self.target_grade
+
     def __call__(self, doc: Doc) -> Doc:
         total = Counts()
         spans: list[Span] = []
@@ -57,7 +66,9 @@ class SentenceReadability:
             total = total + counts
             grade = flesch_kincaid_grade(counts)
             span = _trim(sent)
-            if counts.words >= self.min_sentence_words and grade is not None and grade > self.target_grade:
+            if span.start >= span.end:
+                continue
+            if counts.words >= self.min_sentence_words and self._hard(counts):
                 spans.append(Span(doc, span.start, span.end, label="hard-sentence"))
                 grades.append(round(grade, 1))
                 word_counts.append(counts.words)
@@ -79,10 +90,10 @@ class SentenceReadability:
 
 
 def _trim(sent: Span) -> Span:
-    """The sentence without leading or trailing white-space tokens."""
+    """The sentence without white space around it or a list bullet before it."""
     start, end = sent.start, sent.end
     doc = sent.doc
-    while start < end and doc[start].is_space:
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text in BULLET_MARKS)):
         start += 1
     while end > start and doc[end - 1].is_space:
         end -= 1

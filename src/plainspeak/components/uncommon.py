@@ -11,6 +11,7 @@ and words on the accept list. Spans: ``label_ == "uncommon"``.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ _SKIP_ENTS = frozenset(
     "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
 )
 MIN_LENGTH = 3
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*[^\W\d_]$")  # letters, inner ' or -
 PART_ZIPF = 4.0  # both parts of a see-through compound are at least this common
 PREFIXES = ("re", "un", "pre", "over", "under", "out", "self")
 
@@ -71,7 +73,7 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
 
 
 class UncommonWords:
-    def __init__(self, name: str = "plainspeak_uncommon", zipf_threshold: float = 3.1, accept: Sequence[str] = ()) -> None:
+    def __init__(self, name: str = "plainspeak_uncommon", zipf_threshold: float = 3.05, accept: Sequence[str] = ()) -> None:
         self.name = name
         self.zipf_threshold = zipf_threshold
         self.accept = frozenset(w.lower() for w in accept)
@@ -99,9 +101,7 @@ class UncommonWords:
             return False
         if token.like_url or token.like_email or token.like_num:
             return False
-        if any(ch.isdigit() for ch in text) or text.isupper():
-            return False
-        if not any(ch.isalpha() for ch in text):
+        if text.isupper() or not _WORD.match(text):
             return False
         lower = token.lower_
         return lower not in self.accept and token.lemma_.lower() not in self.accept
@@ -110,7 +110,7 @@ class UncommonWords:
 @Language.factory(
     "plainspeak_uncommon",
     assigns=["doc.spans"],
-    default_config={"zipf_threshold": 3.1, "accept": []},
+    default_config={"zipf_threshold": 3.05, "accept": []},
 )
 def make_uncommon_words(nlp: Language, name: str, zipf_threshold: float, accept: Sequence[str]) -> UncommonWords:
     return UncommonWords(name, zipf_threshold, accept)
