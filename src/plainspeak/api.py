@@ -60,10 +60,9 @@ class Analyzer:
         def pieces() -> Iterator[tuple[str, _Piece]]:
             for index, (name, text) in enumerate(items):
                 states[index] = InputState.start(name, text)
-                prepared = prepare(text)
-                bounds = list(segments(prepared, self.max_chars))
+                bounds = list(segments(text, self.max_chars))
                 for k, (start, end) in enumerate(bounds):
-                    yield prepared[start:end], _Piece(index, start, k == len(bounds) - 1)
+                    yield prepare(text[start:end]), _Piece(index, start, k == len(bounds) - 1)
 
         for doc, piece in self.nlp.pipe(pieces(), as_tuples=True):
             state = states[piece.index]

@@ -130,15 +130,26 @@ def _jargon(state: InputState, span: Span, offset: int, entry: Entry) -> Finding
     lemmas = [t.lemma_ for t in span]
     head_form, head_lemma = matched_head(entry, texts, lemmas)
     matched = _slice(state, span, offset)
+    previous = _previous_word(span)
     suggestions: list[str] = []
     for alternative in entry.plain:
-        s = adapt(alternative, entry, head_form, head_lemma, matched, sentence_start=span[0].is_sent_start)
+        s = adapt(
+            alternative, entry, head_form, head_lemma, matched,
+            sentence_start=span[0].is_sent_start, previous_word=previous,
+        )
         if s not in suggestions:
             suggestions.append(s)
     return _finding(
         state, span, offset, entry.rule_id, entry.category, entry.severity,
         f"'{matched}': {entry.note}", tuple(suggestions), entry.term,
     )
+
+
+def _previous_word(span: Span) -> str:
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].is_space or span.doc[i].is_punct):
+        i -= 1
+    return span.doc[i].text if i >= 0 else ""
 
 
 def _slice(state: InputState, span: Span, offset: int) -> str:

@@ -14,7 +14,7 @@ from .severity import Severity
 SCHEMA_VERSION = "1.0"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One thing to look at. ``text == source_text[start:end]`` always holds."""
 
@@ -55,7 +55,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
     words: int
     sentences: int

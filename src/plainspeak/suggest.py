@@ -26,9 +26,16 @@ def head_index(words: list[str], pos: str) -> int:
     return 0 if pos == "verb" else len(words) - 1
 
 
+# After these, an -ed form is a past participle: "was discharged", "has utilized".
+_AUXILIARIES = frozenset(
+    "be am is are was were been being 's 're 'm have has had having 've 'd get gets got gotten getting".split()
+)
+
+
 @lru_cache(maxsize=4096)
-def inflection_tag(form: str, lemma: str, pos: str) -> str | None:
-    """The Penn tag that turns ``lemma`` into ``form`` ("utilized", "utilize" -> VBD)."""
+def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = False) -> str | None:
+    """The Penn tag that turns ``lemma`` into ``form`` ("utilized", "utilize" -> VBD;
+    after "was" or "has", VBN)."""
     form, lemma = form.lower(), lemma.lower()
     if form == lemma:
         return None
@@ -39,6 +46,8 @@ def inflection_tag(form: str, lemma: str, pos: str) -> str | None:
     if not table:
         table = lemminflect.getAllInflectionsOOV(lemma, upos=upos or "NOUN")
     matching = [tag for tag, forms in table.items() if form in forms]
+    if after_auxiliary and "VBN" in matching:
+        return "VBN"
     for tag in _TAG_ORDER:
         if tag in matching:
             return tag
@@ -81,11 +90,21 @@ def match_case(suggestion: str, matched: str) -> str:
     return suggestion
 
 
-def adapt(alternative: str, entry: Entry, head_form: str, head_lemma: str, matched: str, *, sentence_start: bool) -> str:
+def adapt(
+    alternative: str,
+    entry: Entry,
+    head_form: str,
+    head_lemma: str,
+    matched: str,
+    *,
+    sentence_start: bool,
+    previous_word: str = "",
+) -> str:
     """One alternative made ready to paste in place of ``matched``.
 
     ``head_form``/``head_lemma`` are the text and lemma of the matched word
-    that carries the term's inflection.
+    that carries the term's inflection; ``previous_word`` is the word before
+    the match (an auxiliary there makes an -ed form a participle).
     """
     words = alternative.split()
     if not words:
@@ -93,9 +112,12 @@ def adapt(alternative: str, entry: Entry, head_form: str, head_lemma: str, match
     i = head_index(words, entry.pos)
     words[i] = words[i].rstrip("*")
     if entry.pos:
-        tag = inflection_tag(head_form, head_lemma, entry.pos)
-        if tag is not None:
-            words[i] = inflect(words[i], tag)
+        if words[i].lower() == head_lemma.lower():  # the same word ("be ... for"): keep its form
+            words[i] = head_form
+        else:
+            tag = inflection_tag(head_form, head_lemma, entry.pos, previous_word.lower() in _AUXILIARIES)
+            if tag is not None:
+                words[i] = inflect(words[i], tag)
     elif entry.match == "exact" and head_form.endswith("s") and not entry.term.endswith("s"):
         words[i] = inflect(words[i], "NNS")
     text = " ".join(words)

@@ -133,7 +133,9 @@ def _candidates(doc: Doc):
             and _PART.match(doc[end + 1].text)
         ):
             end += 2
-        yield doc[i:end]
+        # "HUD-9886", "HCV-20931": a form or case number, not an acronym to explain.
+        if not any(t.text.isdigit() and len(t.text) > 2 for t in doc[i:end]):
+            yield doc[i:end]
         i = end
 
 

@@ -14,6 +14,7 @@ from typing import Iterator, Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -41,6 +42,19 @@ def _capitalised_neighbour(span: Span, step: int) -> bool:
             return False
         i += step
     return False
+
+
+def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int] | None]:
+    """The Doc without its single line breaks, so "prior\nto" in hard-wrapped
+    text matches "prior to"; blank lines still separate. Returns the view and
+    the index of each view token in ``doc`` (None when nothing was removed)."""
+    keep = [t.i for t in doc if not (t.is_space and t.text.count("\n") <= 1)]
+    if len(keep) == len(doc):
+        return doc, None
+    view = Doc(doc.vocab, words=[doc[i].text for i in keep], spaces=[True] * len(keep))
+    if keep:
+        view.from_array([LEMMA], doc.to_array([LEMMA])[keep])
+    return view, keep
 
 
 def term_variants(entry: Entry) -> Iterator[str]:
@@ -87,9 +101,12 @@ class JargonMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
+        view, index = _without_line_breaks(doc)
         for matcher in self._matchers.values():
             if len(matcher):
-                for match_id, start, end in matcher(doc):
+                for match_id, start, end in matcher(view):
+                    if index is not None:
+                        start, end = index[start], index[end - 1] + 1
                     spans.append(Span(doc, start, end, label="jargon", span_id=match_id))
         kept = [s for s in filter_spans(spans) if not self._in_proper_name(s)]
         doc.spans[JARGON_KEY] = sorted(kept, key=lambda s: s.start)

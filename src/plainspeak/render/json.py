@@ -1,38 +1,81 @@
 """JSON output: one document (``json``) or one report per line (``jsonl``).
 
 The shape is documented field by field in docs/json-schema.md. No
-timestamps or timings, so output is reproducible.
+timestamps or timings, so output is reproducible. Reports are written
+finding by finding, so a huge input never exists as one big string; the
+bytes are exactly what ``json.dumps`` would give for the whole object.
 """
 
 from __future__ import annotations
 
 import json
-from typing import IO, Any
+from typing import IO, Any, Iterator
 
 from ..__about__ import __version__
 from ..report import SCHEMA_VERSION, Report, totals
 
 
-def _dump(data: Any, *, indent: int | None) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _pretty(data: Any, level: int) -> str:
+    """``json.dumps(data, indent=2)`` as it would appear nested ``level`` deep."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * level)
+
+
+def _report_chunks_compact(report: Report) -> Iterator[str]:
+    yield _compact({"schema_version": SCHEMA_VERSION, "path": report.name})[:-1]
+    yield ',"summary":' + _compact(report.summary.to_dict() if report.summary else None) + ',"findings":['
+    for i, finding in enumerate(report.findings):
+        yield ("," if i else "") + _compact(finding.to_dict())
+    yield "]}"
+
+
+def _report_chunks_pretty(report: Report, level: int) -> Iterator[str]:
+    pad = "  " * level
+    yield "{\n" + pad + '  "path": ' + json.dumps(report.name, ensure_ascii=False) + ",\n"
+    yield pad + '  "summary": ' + _pretty(report.summary.to_dict() if report.summary else None, level + 1) + ",\n"
+    if not report.findings:
+        yield pad + '  "findings": []\n' + pad + "}"
+        return
+    yield pad + '  "findings": [\n'
+    for i, finding in enumerate(report.findings):
+        yield ("," + "\n" if i else "") + pad + "    " + _pretty(finding.to_dict(), level + 2)
+    yield "\n" + pad + "  ]\n" + pad + "}"
 
 
 class JsonRenderer:
+    """One document; reports are written as they finish, totals at the end."""
+
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
+        self.started = False
+        self.count = 0
+
+    def _start(self) -> None:
+        if not self.started:
+            self.started = True
+            head = {"schema_version": SCHEMA_VERSION, "tool": {"name": "plainspeak", "version": __version__}}
+            self.stream.write(_pretty(head, 0)[:-2] + ',\n  "reports": [')
 
     def report(self, report: Report) -> None:
-        pass  # one document, written at the end
+        self._start()
+        if report.error is not None:
+            return  # listed under "errors" at the end
+        self.stream.write(("," if self.count else "") + "\n    ")
+        for chunk in _report_chunks_pretty(report, 2):
+            self.stream.write(chunk)
+        self.count += 1
+        self.stream.flush()
 
     def close(self, reports: list[Report]) -> None:
-        document = {
-            "schema_version": SCHEMA_VERSION,
-            "tool": {"name": "plainspeak", "version": __version__},
-            "reports": [r.to_dict() for r in reports if r.error is None],
-            "errors": [{"path": r.name, "message": r.error} for r in reports if r.error is not None],
-            "totals": totals(reports),
-        }
-        self.stream.write(_dump(document, indent=2) + "\n")
+        self._start()
+        self.stream.write(("\n  " if self.count else "") + "],\n")
+        errors = [{"path": r.name, "message": r.error} for r in reports if r.error is not None]
+        self.stream.write('  "errors": ' + _pretty(errors, 1) + ",\n")
+        self.stream.write('  "totals": ' + _pretty(totals(reports), 1) + "\n}\n")
         self.stream.flush()
 
 
@@ -41,7 +84,13 @@ class JsonLinesRenderer:
         self.stream = stream
 
     def report(self, report: Report) -> None:
-        self.stream.write(_dump({"schema_version": SCHEMA_VERSION, **report.to_dict()}, indent=None) + "\n")
+        if report.error is not None:
+            line = _compact({"schema_version": SCHEMA_VERSION, "path": report.name, "error": report.error})
+            self.stream.write(line + "\n")
+        else:
+            for chunk in _report_chunks_compact(report):
+                self.stream.write(chunk)
+            self.stream.write("\n")
         self.stream.flush()
 
     def close(self, reports: list[Report]) -> None:

@@ -27,7 +27,8 @@ class LineRenderer:
         if report.error is not None:
             return  # errors go to stderr, from the CLI
         name = one_line(report.name)
-        self.stream.write("".join(format_finding(name, f) + "\n" for f in report.findings))
+        for f in report.findings:
+            self.stream.write(format_finding(name, f) + "\n")
         self.stream.flush()
 
     def close(self, reports: list[Report]) -> None:
