@@ -31,18 +31,19 @@ def mini_lexicon_path() -> str:
 
 
 def blank_nlp(*pipes: tuple[str, dict]) -> spacy.language.Language:
-    """A blank English pipeline with layout splits, sentencizer and lookup lemmas,
+    """A blank English pipeline with layout splits, sentence splits and lookup lemmas,
     plus the given components."""
     import plainspeak.components.acronyms  # noqa: F401  (register factories)
     import plainspeak.components.jargon  # noqa: F401
     import plainspeak.components.lemmatizer  # noqa: F401
     import plainspeak.components.paragraphs  # noqa: F401
     import plainspeak.components.readability  # noqa: F401
+    import plainspeak.components.sentences  # noqa: F401
     import plainspeak.components.uncommon  # noqa: F401
 
     nlp = spacy.blank("en")
     nlp.add_pipe("plainspeak_paragraphs")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("plainspeak_sentencizer")
     nlp.add_pipe("plainspeak_lemmatizer")
     for name, config in pipes:
         nlp.add_pipe(name, config=config)

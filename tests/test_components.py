@@ -58,6 +58,25 @@ def test_paragraphs_keep_hard_wrapped_prose_together():
     assert len(list(nlp(text).sents)) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi. How are you?! I'm fine... \"Really.\" (Yes.) ok",
+        "No punctuation at all",
+        ". . Start",
+        "A.\n\nB. C",
+        "Wait!\" he said. Then?\n- item one\n- item two. Done",
+        "Dr. Smith arrived at 5 p.m. today. Then he left\u3002 \u0964 next",
+    ],
+)
+def test_sentence_splits_match_spacys_sentencizer(text):
+    ours = blank_nlp()
+    theirs = spacy.blank("en")
+    theirs.add_pipe("plainspeak_paragraphs")
+    theirs.add_pipe("sentencizer")
+    assert [t.is_sent_start for t in ours(text)] == [t.is_sent_start for t in theirs(text)]
+
+
 # --- jargon matcher -------------------------------------------------------------
 
 
@@ -265,7 +284,7 @@ def test_factories_are_found_through_entry_points():
     code = (
         "import spacy\n"
         "nlp = spacy.blank('en')\n"
-        "nlp.add_pipe('sentencizer')\n"
+        "nlp.add_pipe('plainspeak_sentencizer')\n"
         "nlp.add_pipe('plainspeak_lemmatizer')\n"
         f"nlp.add_pipe('plainspeak_jargon', config={{'lexicon_paths': [{str(MINI_LEXICON)!r}], 'default_lexicon': False}})\n"
         "for name in ('plainspeak_acronyms', 'plainspeak_uncommon', 'plainspeak_readability'):\n"
@@ -283,3 +302,28 @@ def test_default_factory_config_loads_shipped_lexicon():
     pipe = nlp.add_pipe("plainspeak_jargon")
     assert len(pipe.lexicon) >= 150
     assert nlp.config["components"]["plainspeak_jargon"]["default_lexicon"] is True
+
+
+def test_array_counts_match_token_by_token_counts():
+    from plainspeak.components.readability import sentence_counts, sentences_with_counts
+
+    nlp = blank_nlp()
+    text = (
+        "Hi Maria,\nDon't worry: call Anastasia at 555-0142 or https://x.example.org today. "
+        "The comprehensive reassessment won't take long.\n\n- bring your ID\n- e-mail q@x.org\n"
+        "We're here 24/7 for you, and it's fine if you can't."
+    )
+    doc = nlp(text)
+    fast = [(start, end, counts) for start, end, counts in sentences_with_counts(doc)]
+    slow = [(s.start, s.end, sentence_counts(s)) for s in doc.sents]
+    assert fast == slow
+
+
+def test_syllables_from_search_and_from_full_table_agree():
+    from plainspeak import syllables
+
+    words = ["utilize", "psychoeducation", "sepultura", "hello", "the", "reimbursement", "a's", "zyzzyva"]
+    searched = [syllables._cmu_syllables(w) for w in words]
+    table = syllables._cmu_table()
+    assert searched == [table.get(w) for w in words]
+    assert searched[:4] == [3, None, 4, 2]

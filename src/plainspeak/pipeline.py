@@ -1,6 +1,6 @@
 """build_nlp(): the only place a spaCy pipeline is assembled or a model loaded.
 
-Default: ``spacy.blank("en")`` + layout sentence starts + sentencizer + lookup
+Default: ``spacy.blank("en")`` + layout sentence starts + punctuation sentences + lookup
 lemmas + plainspeak's components. With ``model``, an installed trained
 pipeline is loaded instead (its tagger and entities then help name detection);
 nothing is ever downloaded.
@@ -33,7 +33,7 @@ def build_nlp(
     import spacy
 
     from . import components  # noqa: F401
-    from .components import acronyms, jargon, lemmatizer, paragraphs, readability, uncommon  # noqa: F401  register
+    from .components import acronyms, jargon, lemmatizer, paragraphs, readability, sentences, uncommon  # noqa: F401
 
     if model:
         nlp = _load_model(model)
@@ -42,7 +42,7 @@ def build_nlp(
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     nlp.add_pipe("plainspeak_paragraphs", before=first) if first else nlp.add_pipe("plainspeak_paragraphs")
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
-        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("plainspeak_sentencizer")
     if "lemmatizer" not in nlp.pipe_names:
         nlp.add_pipe("plainspeak_lemmatizer")
     nlp.add_pipe(

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -117,12 +118,19 @@ class Acronyms:
         return not _shouting(span[0]) and not _credential(span)
 
 
+_looks_like: dict[int, bool] = {}  # orth hash (the same in every vocab) -> acronym-like?
+
+
 def _candidates(doc: Doc):
     """Acronym-looking tokens, with hyphenated parts joined: "PHQ-9", "VI-SPDAT", "PMHNP-BC"."""
-    i, n = 0, len(doc)
-    while i < n:
-        if acronym_base(doc[i].text) is None:
-            i += 1
+    strings = doc.vocab.strings
+    n = len(doc)
+    end_of_last = 0
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        flag = _looks_like.get(orth)
+        if flag is None:
+            flag = _looks_like[orth] = acronym_base(strings[orth]) is not None
+        if not flag or i < end_of_last:
             continue
         end = i + 1
         while (
@@ -133,10 +141,10 @@ def _candidates(doc: Doc):
             and _PART.match(doc[end + 1].text)
         ):
             end += 2
+        end_of_last = end
         # "HUD-9886", "HCV-20931": a form or case number, not an acronym to explain.
         if not any(t.text.isdigit() and len(t.text) > 2 for t in doc[i:end]):
             yield doc[i:end]
-        i = end
 
 
 def _credential(span: Span) -> bool:
@@ -155,7 +163,10 @@ def _credential(span: Span) -> bool:
 
 def _shouting(token: Token) -> bool:
     """Most of the words around are in capitals: emphasis, not acronyms."""
-    sent = token.sent if token.doc.has_annotation("SENT_START") else token.doc[max(0, token.i - 5) : token.i + 6]
+    try:
+        sent = token.sent
+    except ValueError:  # no sentence boundaries: look at the words around
+        sent = token.doc[max(0, token.i - 5) : token.i + 6]
     words = [t for t in sent if t.is_alpha and len(t) > 1]
     caps = sum(t.is_upper for t in words)
     return caps >= 3 and caps * 2 > len(words)

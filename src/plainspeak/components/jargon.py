@@ -14,7 +14,8 @@ from typing import Iterator, Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import LEMMA
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -44,17 +45,29 @@ def _capitalised_neighbour(span: Span, step: int) -> bool:
     return False
 
 
-def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int] | None]:
+def _without_line_breaks(doc: Doc, heads: frozenset[str], tails: frozenset[str]) -> tuple[Doc, list[int] | None]:
     """The Doc without its single line breaks, so "prior\nto" in hard-wrapped
     text matches "prior to"; blank lines still separate. Returns the view and
-    the index of each view token in ``doc`` (None when nothing was removed)."""
-    keep = [t.i for t in doc if not (t.is_space and t.text.count("\n") <= 1)]
-    if len(keep) == len(doc):
+    the index of each view token in ``doc`` (None when no phrase can span a
+    break: then the Doc itself is the view). ``heads``/``tails`` are the words
+    that can come before/after a break inside a lexicon phrase."""
+    breaks = [
+        i
+        for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
+        if doc[i].text.count("\n") <= 1 and 0 < i < len(doc) - 1
+    ]
+    if not any(_can_join(doc[i - 1], doc[i + 1], heads, tails) for i in breaks):
         return doc, None
+    drop = set(breaks)
+    keep = [i for i in range(len(doc)) if i not in drop]
     view = Doc(doc.vocab, words=[doc[i].text for i in keep], spaces=[True] * len(keep))
     if keep:
         view.from_array([LEMMA], doc.to_array([LEMMA])[keep])
     return view, keep
+
+
+def _can_join(before, after, heads: frozenset[str], tails: frozenset[str]) -> bool:
+    return (before.lower_ in heads or before.lemma_ in heads) and (after.lower_ in tails or after.lemma_ in tails)
 
 
 def term_variants(entry: Entry) -> Iterator[str]:
@@ -95,13 +108,23 @@ class JargonMatcher:
                     for token, lemma in zip(doc, lemmas):
                         token.lemma_ = lemma
                     docs.append(doc)
+        heads: set[str] = set()
+        tails: set[str] = set()
+        for by_id in patterns.values():
+            for docs in by_id.values():
+                for pattern in docs:
+                    keys = [(t.lower_, t.lemma_) for t in pattern]
+                    for a, b in zip(keys, keys[1:]):
+                        heads.update(a)
+                        tails.update(b)
+        self._heads, self._tails = frozenset(heads - {""}), frozenset(tails - {""})
         for mode, by_id in patterns.items():
             for entry_id, docs in by_id.items():
                 self._matchers[mode].add(entry_id, docs)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        view, index = _without_line_breaks(doc)
+        view, index = _without_line_breaks(doc, self._heads, self._tails)
         for matcher in self._matchers.values():
             if len(matcher):
                 for match_id, start, end in matcher(view):

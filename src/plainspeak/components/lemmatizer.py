@@ -13,6 +13,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,25 +42,31 @@ def lookup_lemma(text: str) -> str:
 
 
 class LookupLemmatizer:
-    """Sets ``token.lemma_`` from the lookup table, memoised per token text."""
+    """Sets ``token.lemma`` from the lookup table, memoised per distinct token text."""
 
     def __init__(self, nlp: Language, name: str = "plainspeak_lemmatizer", overwrite: bool = False) -> None:
         self.name = name
         self.overwrite = overwrite
         self._strings = nlp.vocab.strings
-        self._memo: dict[str, int] = {}
+        self._memo: dict[int, int] = {}  # orth -> lemma hash
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        orths = doc.to_array(ORTH)
         memo, strings = self._memo, self._strings
-        for token in doc:
-            if token.lemma and not self.overwrite:
-                continue
-            text = token.text
-            lemma_id = memo.get(text)
-            if lemma_id is None:
-                lemma_id = memo[text] = strings.add(lookup_lemma(text))
-            token.lemma = lemma_id
+        lemmas = numpy.fromiter(
+            (memo[o] if o in memo else self._learn(o) for o in orths.tolist()), dtype=numpy.uint64, count=len(orths)
+        )
+        if not self.overwrite:  # keep lemmas a trained pipeline already set
+            existing = doc.to_array(LEMMA)
+            lemmas = numpy.where(existing != 0, existing, lemmas)
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+    def _learn(self, orth: int) -> int:
+        lemma = self._memo[orth] = self._strings.add(lookup_lemma(self._strings[orth]))
+        return lemma
 
 
 @Language.factory(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,30 +25,38 @@ class ParagraphSplitter:
         self.short_line = short_line
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        starts = [doc[0]] if len(doc) else []
-        for token in doc[:-1]:
-            # spaCy keeps a single trailing space on a token; any newline is a space token.
-            if not token.is_space or "\n" not in token.text:
-                continue
-            nxt = doc[token.i + 1]
-            if not nxt.is_space and self._breaks(text, token.idx, token.text, nxt.idx):
-                nxt.is_sent_start = True
-                starts.append(nxt)
-        for token in starts:  # "- item": the item's first word starts the sentence too
-            if token.text in BULLET_MARKS and token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
-                doc[token.i + 1].is_sent_start = True
+        n = len(doc)
+        if not n:
+            return doc
+        # Work from token offsets: building doc.text would cost more than the rest.
+        line_breaks = [i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text]
+        starts = [0]
+        line_first = 0  # first token of the current line
+        for i in line_breaks:
+            token = doc[i]
+            if i + 1 < n and not doc[i + 1].is_space and self._breaks(doc, token, line_first, i):
+                doc[i + 1].is_sent_start = True
+                starts.append(i + 1)
+            line_first = i + 1
+        for i in starts:  # "- item": the item's first word starts the sentence too
+            if doc[i].text in BULLET_MARKS and i + 1 < n and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = True
         return doc
 
-    def _breaks(self, text: str, gap_start: int, gap: str, next_start: int) -> bool:
-        if gap.count("\n") >= 2:  # blank line: a new paragraph
+    def _breaks(self, doc: Doc, gap, line_first: int, gap_i: int) -> bool:
+        if gap.text.count("\n") >= 2:  # blank line: a new paragraph
             return True
-        previous_line = text[text.rfind("\n", 0, gap_start) + 1 : gap_start]
-        if len(previous_line.strip()) < self.short_line:  # greeting, heading, address, sign-off
+        if gap_i == line_first:
+            return True  # an empty line before
+        first, last = doc[line_first], doc[gap_i - 1]
+        if last.idx + len(last.text) - first.idx < self.short_line:  # greeting, heading, address, sign-off
             return True
-        next_end = text.find("\n", next_start)
-        next_line = text[next_start : next_end if next_end >= 0 else len(text)]
-        return bool(_BULLET.match(next_line) or _BULLET.match(previous_line))
+        return _starts_with_bullet(doc, gap_i + 1) or _starts_with_bullet(doc, line_first)
+
+
+def _starts_with_bullet(doc: Doc, i: int) -> bool:
+    head = "".join(t.text_with_ws for t in doc[i : i + 3])
+    return bool(_BULLET.match(head))
 
 
 @Language.factory(

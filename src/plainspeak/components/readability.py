@@ -12,6 +12,8 @@ word count of each marked span, so nothing is counted twice.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_PUNCT, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -19,7 +21,7 @@ from ..readability import Counts, flesch_kincaid_grade
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
 from .paragraphs import BULLET_MARKS
-from .words import is_plain_token, is_word
+from .words import CLITICS, is_plain_token, is_word
 
 
 def sentence_counts(sent: Span) -> Counts:
@@ -59,23 +61,23 @@ class SentenceReadability:
         spans: list[Span] = []
         grades: list[float | None] = []
         word_counts: list[int] = []
-        for sent in doc.sents:
-            counts = sentence_counts(sent)
+        for start, end, counts in sentences_with_counts(doc):
             if not counts.words:
                 continue
             total = total + counts
             grade = flesch_kincaid_grade(counts)
-            span = _trim(sent)
+            hard = counts.words >= self.min_sentence_words and self._hard(counts)
+            long = counts.words > self.max_sentence_words
+            if not (hard or long):
+                continue
+            span = _trim(doc[start:end])
             if span.start >= span.end:
                 continue
-            if counts.words >= self.min_sentence_words and self._hard(counts):
-                spans.append(Span(doc, span.start, span.end, label="hard-sentence"))
-                grades.append(round(grade, 1))
-                word_counts.append(counts.words)
-            if counts.words > self.max_sentence_words:
-                spans.append(Span(doc, span.start, span.end, label="long-sentence"))
-                grades.append(round(grade, 1) if grade is not None else None)
-                word_counts.append(counts.words)
+            for flagged, label in ((hard, "hard-sentence"), (long, "long-sentence")):
+                if flagged:
+                    spans.append(Span(doc, span.start, span.end, label=label))
+                    grades.append(None if grade is None else round(grade, 1))
+                    word_counts.append(counts.words)
         doc.spans[SENTENCES_KEY] = spans
         group = doc.spans[SENTENCES_KEY]
         group.attrs.update(
@@ -87,6 +89,57 @@ class SentenceReadability:
             word_counts=word_counts,
         )
         return doc
+
+
+# Per distinct token text: (could be a word, is a clitic, is plain (number, URL ...),
+# starts with a capital, syllables). Orth hashes are the same in every vocab.
+_TEXT_PROPS: dict[int, tuple[bool, bool, bool, bool, int]] = {}
+
+
+def _text_props(orth: int, text: str) -> tuple[bool, bool, bool, bool, int]:
+    lexeme_plain = any(ch.isdigit() for ch in text)  # like_num/url/email come from the arrays
+    wordish = not text.isspace() and any(ch.isalnum() for ch in text)
+    props = _TEXT_PROPS[orth] = (
+        wordish,
+        text.lower() in CLITICS,
+        lexeme_plain,
+        text[:1].isupper(),
+        count_syllables(text) if wordish else 0,
+    )
+    return props
+
+
+def sentences_with_counts(doc: Doc):
+    """``(start, end, Counts)`` for each sentence, counted over token arrays.
+
+    Gives the same counts as :func:`sentence_counts` on each ``doc.sents``
+    (tested), without making a Token object per token.
+    """
+    n = len(doc)
+    if not n:
+        return
+    arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
+    uniq, inverse = numpy.unique(arr[:, 0], return_inverse=True)
+    strings = doc.vocab.strings
+    table = numpy.array(
+        [_TEXT_PROPS[o] if o in _TEXT_PROPS else _text_props(o, strings[o]) for o in uniq.tolist()], dtype=numpy.int64
+    ).reshape(-1, 5)[inverse]
+    wordish, clitic, plain, capital, syllables = (table[:, k] for k in range(5))
+    index = numpy.arange(n)
+    after_no_space = numpy.concatenate(([False], arr[:-1, 1] == 0))
+    starts_sentence = (arr[:, 2] == 1) | (index == 0)
+    if not (arr[:, 2] != 0).any():  # no sentence boundaries at all: one sentence
+        starts_sentence = index == 0
+    is_word = (wordish == 1) & (arr[:, 3] == 0) & ~((clitic == 1) & after_no_space)
+    plain_token = (plain == 1) | (arr[:, 4] == 1) | (arr[:, 5] == 1) | (arr[:, 6] == 1) | ((capital == 1) & ~starts_sentence)
+    syl = numpy.where(plain_token, 1, syllables) * is_word
+    bounds = numpy.flatnonzero(starts_sentence)
+    words = numpy.add.reduceat(is_word.astype(numpy.int64), bounds).tolist()
+    syls = numpy.add.reduceat(syl, bounds).tolist()
+    polys = numpy.add.reduceat((syl >= 3).astype(numpy.int64), bounds).tolist()
+    ends = bounds[1:].tolist() + [n]
+    for start, end, w, sy, p in zip(bounds.tolist(), ends, words, syls, polys):
+        yield start, end, Counts(w, 1 if w else 0, sy, p)
 
 
 def _trim(sent: Span) -> Span:

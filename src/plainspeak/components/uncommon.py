@@ -12,8 +12,11 @@ and words on the accept list. Spans: ``label_ == "uncommon"``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
+import numpy
+from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +34,7 @@ PART_ZIPF = 4.0  # both parts of a see-through compound are at least this common
 PREFIXES = ("re", "un", "pre", "over", "under", "out", "self")
 
 
+@lru_cache(maxsize=65536)
 def is_transparent(word: str) -> bool:
     """A compound or prefixed word whose parts are common words: "re|schedule",
     "car|pool", "check|up", "grand|kids"."""
@@ -42,14 +46,6 @@ def is_transparent(word: str) -> bool:
         if not is_rarer(word[:i], PART_ZIPF) and not is_rarer(word[i:], PART_ZIPF):
             return True
     return False
-
-
-def is_rare(token: Token, threshold: float) -> bool:
-    """Both the word and its lemma are rarer than ``threshold`` (Zipf)."""
-    if not is_rarer(token.lower_, threshold):
-        return False
-    lemma = token.lemma_.lower()
-    return not lemma or lemma == token.lower_ or is_rarer(lemma, threshold)
 
 
 def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
@@ -68,8 +64,16 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
     following = [t for t in token.doc[token.i + 1 : token.i + 3] if t.is_alpha]
     if following and following[0].text[:1].isupper():
         return True
-    sent = token.sent if token.doc.has_annotation("SENT_START") else None
-    return sent is not None and sum(1 for t in sent if t.is_alpha) <= 3
+    try:
+        sent = token.sent
+    except ValueError:  # no sentence boundaries
+        return False
+    words = 0
+    for t in sent:  # a short line such as a sign-off or an address
+        words += t.is_alpha
+        if words > 3:
+            return False
+    return True
 
 
 class UncommonWords:
@@ -77,34 +81,80 @@ class UncommonWords:
         self.name = name
         self.zipf_threshold = zipf_threshold
         self.accept = frozenset(w.lower() for w in accept)
+        self._shape: dict[int, bool] = {}  # orth -> could this text be an uncommon word?
+        self._rare: dict[tuple[int, int], bool] = {}  # (orth, lemma) -> rare, and not accepted?
 
     def __call__(self, doc: Doc) -> Doc:
-        skip = set()
-        if JARGON_KEY in doc.spans:
-            for span in doc.spans[JARGON_KEY]:
-                skip.update(range(span.start, span.end))
-        capitalised = {t.lower_ for t in doc if t.text[:1].isupper() and not t.is_sent_start and t.i > 0}
+        candidates = self._candidates(doc) if len(doc) else []
         spans = []
-        for token in doc:
-            if token.i in skip or not self._candidate(token):
-                continue
-            if looks_like_name(token, capitalised):
-                continue
-            if is_rare(token, self.zipf_threshold) and not is_transparent(token.text):
-                spans.append(Span(doc, token.i, token.i + 1, label="uncommon"))
+        if candidates:
+            skip = set()
+            if JARGON_KEY in doc.spans:
+                for span in doc.spans[JARGON_KEY]:
+                    skip.update(range(span.start, span.end))
+            capitalised: set[str] | None = None
+            for i in candidates:
+                token = doc[i]
+                if i in skip or not is_word(token):
+                    continue
+                if token.text[:1].isupper() or token.pos_ or token.ent_type:
+                    if capitalised is None:
+                        capitalised = _capitalised_mid_sentence(doc)
+                    if looks_like_name(token, capitalised):
+                        continue
+                spans.append(Span(doc, i, i + 1, label="uncommon"))
         doc.spans[UNCOMMON_KEY] = spans
         return doc
 
-    def _candidate(self, token: Token) -> bool:
-        text = token.text
-        if len(text) < MIN_LENGTH or not is_word(token):
-            return False
-        if token.like_url or token.like_email or token.like_num:
-            return False
-        if text.isupper() or not _WORD.match(text):
-            return False
-        lower = token.lower_
-        return lower not in self.accept and token.lemma_.lower() not in self.accept
+    def _candidates(self, doc: Doc) -> list[int]:
+        """Tokens whose text and lemma make them uncommon words, decided once per
+        distinct text (and lemma, should a trained model vary it by context)."""
+        arr = doc.to_array([ORTH, LEMMA])
+        uniq, first, inverse = numpy.unique(arr[:, 0], return_index=True, return_inverse=True)
+        strings, shape, rare = doc.vocab.strings, self._shape, self._rare
+        lemmas = arr[:, 1]
+        flags = numpy.fromiter(
+            (
+                (shape[o] if o in shape else self._learn(o, strings[o]))
+                and (rare[o, lem] if (o, lem) in rare else self._learn_rare(o, lem, strings))
+                for o, lem in zip(uniq.tolist(), lemmas[first].tolist())
+            ),
+            dtype=bool,
+            count=len(uniq),
+        )
+        mask = flags[inverse]
+        varied = numpy.flatnonzero(lemmas != lemmas[first][inverse])  # same text, other lemma
+        for i in varied.tolist():
+            o, lem = int(arr[i, 0]), int(lemmas[i])
+            mask[i] = self._shape.get(o, False) and (rare[o, lem] if (o, lem) in rare else self._learn_rare(o, lem, strings))
+        return numpy.flatnonzero(mask).tolist()
+
+    def _learn_rare(self, orth: int, lemma: int, strings) -> bool:
+        """Rare by wordfreq (word and lemma), not see-through, lemma not accepted."""
+        text = strings[orth]
+        lemma_text = strings[lemma].lower() if lemma else ""
+        flag = (
+            lemma_text not in self.accept
+            and is_rarer(text, self.zipf_threshold)
+            and (not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold))
+            and not is_transparent(text)
+        )
+        self._rare[orth, lemma] = flag
+        return flag
+
+    def _learn(self, orth: int, text: str) -> bool:
+        """Text-only tests: long enough, letters only, not capitals, not accepted."""
+        lex_ok = len(text) >= MIN_LENGTH and not text.isupper() and bool(_WORD.match(text))
+        flag = self._shape[orth] = lex_ok and text.lower() not in self.accept
+        return flag
+
+
+def _capitalised_mid_sentence(doc: Doc) -> set[str]:
+    """Lower-cased words that appear capitalised somewhere other than a sentence start."""
+    arr = doc.to_array([ORTH, SENT_START])
+    mid = arr[1:][arr[1:, 1] != 1, 0]
+    strings = doc.vocab.strings
+    return {strings[o].lower() for o in numpy.unique(mid).tolist() if strings[o][:1].isupper()}
 
 
 @Language.factory(
