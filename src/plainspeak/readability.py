@@ -28,11 +28,19 @@ class Counts:
         )
 
 
+def fk_grade(words, sentences, syllables):
+    """US school grade: 0.39 * words/sentence + 11.8 * syllables/word - 15.59.
+
+    Works on numbers or numpy arrays; callers make sure words and sentences are > 0.
+    """
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+
+
 def flesch_kincaid_grade(c: Counts) -> float | None:
-    """US school grade: 0.39 * words/sentence + 11.8 * syllables/word - 15.59."""
+    """Flesch-Kincaid grade of counted text; None when there is nothing to score."""
     if not c.words or not c.sentences:
         return None
-    return 0.39 * c.words / c.sentences + 11.8 * c.syllables / c.words - 15.59
+    return fk_grade(c.words, c.sentences, c.syllables)
 
 
 def flesch_reading_ease(c: Counts) -> float | None:

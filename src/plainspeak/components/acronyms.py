@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import data_path
 from ..frequency import is_rarer
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
+from .words import sentence_of
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?(?:-[A-Z0-9]+)*$")
 _PART = re.compile(r"^[A-Z0-9]+$")  # a hyphenated continuation: "9" in PHQ-9, "BC" in PMHNP-BC
@@ -163,11 +164,8 @@ def _credential(span: Span) -> bool:
 
 def _shouting(token: Token) -> bool:
     """Most of the words around are in capitals: emphasis, not acronyms."""
-    try:
-        sent = token.sent
-    except ValueError:  # no sentence boundaries: look at the words around
-        sent = token.doc[max(0, token.i - 5) : token.i + 6]
-    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    start, end = sentence_of(token, limit=30)
+    words = [t for t in token.doc[start:end] if t.is_alpha and len(t) > 1]
     caps = sum(t.is_upper for t in words)
     return caps >= 3 and caps * 2 > len(words)
 

@@ -53,11 +53,11 @@ class LookupLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        orths = doc.to_array(ORTH)
-        memo, strings = self._memo, self._strings
+        uniq, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+        memo = self._memo
         lemmas = numpy.fromiter(
-            (memo[o] if o in memo else self._learn(o) for o in orths.tolist()), dtype=numpy.uint64, count=len(orths)
-        )
+            (memo[o] if o in memo else self._learn(o) for o in uniq.tolist()), dtype=numpy.uint64, count=len(uniq)
+        )[inverse]
         if not self.overwrite:  # keep lemmas a trained pipeline already set
             existing = doc.to_array(LEMMA)
             lemmas = numpy.where(existing != 0, existing, lemmas)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,12 +35,14 @@ class ParagraphSplitter:
         for i in line_breaks:
             token = doc[i]
             if i + 1 < n and not doc[i + 1].is_space and self._breaks(doc, token, line_first, i):
-                doc[i + 1].is_sent_start = True
                 starts.append(i + 1)
             line_first = i + 1
-        for i in starts:  # "- item": the item's first word starts the sentence too
-            if doc[i].text in BULLET_MARKS and i + 1 < n and not doc[i + 1].is_space:
-                doc[i + 1].is_sent_start = True
+        # "- item": the item's first word starts the sentence too
+        starts += [i + 1 for i in starts if doc[i].text in BULLET_MARKS and i + 1 < n and not doc[i + 1].is_space]
+        # Set through arrays: each Token.is_sent_start assignment scans the whole Doc.
+        values = doc.to_array(SENT_START).astype(numpy.int64)
+        values[starts[1:]] = 1
+        doc.from_array([SENT_START], values.astype(numpy.uint64).reshape(-1, 1))
         return doc
 
     def _breaks(self, doc: Doc, gap, line_first: int, gap_i: int) -> bool:
@@ -54,7 +56,13 @@ class ParagraphSplitter:
         return _starts_with_bullet(doc, gap_i + 1) or _starts_with_bullet(doc, line_first)
 
 
+_BULLET_FIRST = frozenset("-*+\u2022\u25aa\u2023>#0123456789")
+
+
 def _starts_with_bullet(doc: Doc, i: int) -> bool:
+    if i >= len(doc) or doc[i].text.lstrip()[:1] not in _BULLET_FIRST:  # the quick, common no
+        if i >= len(doc) or not doc[i].is_space:
+            return False
     head = "".join(t.text_with_ws for t in doc[i : i + 3])
     return bool(_BULLET.match(head))
 

@@ -17,7 +17,7 @@ from spacy.attrs import IS_PUNCT, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_STA
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..readability import Counts, flesch_kincaid_grade
+from ..readability import Counts, fk_grade, flesch_kincaid_grade
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
 from .paragraphs import BULLET_MARKS
@@ -57,34 +57,34 @@ class SentenceReadability:
         return grade is not None and grade > self.target_grade
 
     def __call__(self, doc: Doc) -> Doc:
-        total = Counts()
+        starts, ends, words, syllables, polys = sentence_arrays(doc)
         spans: list[Span] = []
         grades: list[float | None] = []
         word_counts: list[int] = []
-        for start, end, counts in sentences_with_counts(doc):
-            if not counts.words:
-                continue
-            total = total + counts
-            grade = flesch_kincaid_grade(counts)
-            hard = counts.words >= self.min_sentence_words and self._hard(counts)
-            long = counts.words > self.max_sentence_words
-            if not (hard or long):
-                continue
-            span = _trim(doc[start:end])
+        counted = words > 0
+        safe_words = numpy.maximum(words, 1)
+        capped = numpy.maximum(numpy.minimum(words, self.max_sentence_words), 1)
+        # The hard test of _hard(), for every sentence at once.
+        capped_grade = fk_grade(capped, 1, syllables * capped / safe_words)
+        hard = counted & (words >= self.min_sentence_words) & (capped_grade > self.target_grade)
+        long = words > self.max_sentence_words
+        for k in numpy.flatnonzero(hard | long).tolist():
+            span = _trim(doc[int(starts[k]) : int(ends[k])])
             if span.start >= span.end:
                 continue
-            for flagged, label in ((hard, "hard-sentence"), (long, "long-sentence")):
+            grade = round(float(fk_grade(words[k], 1, syllables[k])), 1)
+            for flagged, label in ((hard[k], "hard-sentence"), (long[k], "long-sentence")):
                 if flagged:
                     spans.append(Span(doc, span.start, span.end, label=label))
-                    grades.append(None if grade is None else round(grade, 1))
-                    word_counts.append(counts.words)
+                    grades.append(grade)
+                    word_counts.append(int(words[k]))
         doc.spans[SENTENCES_KEY] = spans
         group = doc.spans[SENTENCES_KEY]
         group.attrs.update(
-            words=total.words,
-            sentences=total.sentences,
-            syllables=total.syllables,
-            polysyllables=total.polysyllables,
+            words=int(words.sum()),
+            sentences=int(counted.sum()),
+            syllables=int(syllables.sum()),
+            polysyllables=int(polys.sum()),
             grades=grades,
             word_counts=word_counts,
         )
@@ -109,15 +109,16 @@ def _text_props(orth: int, text: str) -> tuple[bool, bool, bool, bool, int]:
     return props
 
 
-def sentences_with_counts(doc: Doc):
-    """``(start, end, Counts)`` for each sentence, counted over token arrays.
+def sentence_arrays(doc: Doc):
+    """Per sentence: start and end token index, words, syllables, polysyllables.
 
-    Gives the same counts as :func:`sentence_counts` on each ``doc.sents``
-    (tested), without making a Token object per token.
+    Counted over token arrays; the same counts as :func:`sentence_counts` on
+    each of ``doc.sents`` (tested), without a Token object per token.
     """
     n = len(doc)
     if not n:
-        return
+        empty = numpy.zeros(0, dtype=numpy.int64)
+        return empty, empty, empty, empty, empty
     arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
     uniq, inverse = numpy.unique(arr[:, 0], return_inverse=True)
     strings = doc.vocab.strings
@@ -134,11 +135,19 @@ def sentences_with_counts(doc: Doc):
     plain_token = (plain == 1) | (arr[:, 4] == 1) | (arr[:, 5] == 1) | (arr[:, 6] == 1) | ((capital == 1) & ~starts_sentence)
     syl = numpy.where(plain_token, 1, syllables) * is_word
     bounds = numpy.flatnonzero(starts_sentence)
-    words = numpy.add.reduceat(is_word.astype(numpy.int64), bounds).tolist()
-    syls = numpy.add.reduceat(syl, bounds).tolist()
-    polys = numpy.add.reduceat((syl >= 3).astype(numpy.int64), bounds).tolist()
-    ends = bounds[1:].tolist() + [n]
-    for start, end, w, sy, p in zip(bounds.tolist(), ends, words, syls, polys):
+    ends = numpy.append(bounds[1:], n)
+    return (
+        bounds,
+        ends,
+        numpy.add.reduceat(is_word.astype(numpy.int64), bounds),
+        numpy.add.reduceat(syl, bounds),
+        numpy.add.reduceat((syl >= 3).astype(numpy.int64), bounds),
+    )
+
+
+def sentences_with_counts(doc: Doc):
+    """``(start, end, Counts)`` for each sentence (see :func:`sentence_arrays`)."""
+    for start, end, w, sy, p in zip(*(a.tolist() for a in sentence_arrays(doc))):
         yield start, end, Counts(w, 1 if w else 0, sy, p)
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..frequency import is_rarer
 from . import JARGON_KEY, UNCOMMON_KEY
-from .words import is_word
+from .words import is_word, sentence_of
 
 # Entity types that mark names, places, dates, money ... in a trained pipeline.
 _SKIP_ENTS = frozenset(
@@ -64,12 +64,11 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
     following = [t for t in token.doc[token.i + 1 : token.i + 3] if t.is_alpha]
     if following and following[0].text[:1].isupper():
         return True
-    try:
-        sent = token.sent
-    except ValueError:  # no sentence boundaries
+    start, end = sentence_of(token, limit=8)
+    if end - start >= 8:
         return False
     words = 0
-    for t in sent:  # a short line such as a sign-off or an address
+    for t in token.doc[start:end]:  # a short line such as a sign-off or an address
         words += t.is_alpha
         if words > 3:
             return False

@@ -27,3 +27,17 @@ def is_plain_token(token: Token) -> bool:
     if token.like_url or token.like_email or token.like_num or any(ch.isdigit() for ch in token.text):
         return True
     return token.text[:1].isupper() and not token.is_sent_start and token.i > 0
+
+
+def sentence_of(token: Token, limit: int = 80) -> tuple[int, int]:
+    """Start and end token index of the token's sentence, looking at most
+    ``limit`` tokens each way. ``token.sent`` would be O(document) per call in
+    a pipeline without a parser (spaCy first scans every token for DEP)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start < limit and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and end - token.i < limit and not doc[end].is_sent_start:
+        end += 1
+    return start, end
