@@ -272,7 +272,7 @@ def test_accept_words_and_accept_file(tmp_path):
     from_file = run(["check", "-", "--format", "line", "--accept-file", str(words), *MINI], input=text)
     assert "comorbid" not in from_file.stdout and "CPRS" not in from_file.stdout
     missing = run(["check", "-", "--accept-file", str(tmp_path / "nope.txt")], input=text)
-    assert missing.exit_code == 2 and "accept-list file not found" in missing.stderr
+    assert missing.exit_code == 2 and "accept list file not found" in missing.stderr
 
 
 def test_audience_changes_uncommon_threshold():

@@ -111,5 +111,5 @@ def test_accept_list_file(tmp_path):
     path = tmp_path / "accept.txt"
     path.write_text("# our words\nEastside\n  CPRS  # peer certification\n\n", encoding="utf-8")
     assert read_word_list(path) == ["Eastside", "CPRS"]
-    with pytest.raises(LexiconError, match="accept-list file not found"):
+    with pytest.raises(LexiconError, match="accept list file not found"):
         read_word_list(tmp_path / "nope.txt")

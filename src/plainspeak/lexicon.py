@@ -107,18 +107,7 @@ def load_lexicon(paths: Sequence[str | Path] = (), *, include_default: bool = Tr
 def read_lexicon_file(path: str | Path) -> list[Entry]:
     """Read and validate one file; raises LexiconError naming the first bad rows."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: lexicon file not found") from None
-    except IsADirectoryError:
-        raise LexiconError(f"{path}: is a directory, not a lexicon CSV file") from None
-    except OSError as err:
-        raise LexiconError(f"{path}: cannot read lexicon: {err.strerror or err}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise LexiconError(f"{path}: lexicon is not valid UTF-8 (byte {err.start})") from None
+    text = _read_text(path, "lexicon", "a lexicon CSV file")
     entries, problems = parse_lexicon(text, str(path))
     if problems:
         more = f" (and {len(problems) - 1} more problem(s); run 'plainspeak lexicon validate')" if len(problems) > 1 else ""
@@ -242,16 +231,7 @@ def _term_key(term: str) -> str:
 def read_word_list(path: str | Path) -> list[str]:
     """Read an accept-list file: one word or phrase per line, ``#`` starts a comment."""
     path = Path(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: accept-list file not found") from None
-    except IsADirectoryError:
-        raise LexiconError(f"{path}: is a directory, not an accept-list file") from None
-    except UnicodeDecodeError as err:
-        raise LexiconError(f"{path}: accept list is not valid UTF-8 (byte {err.start})") from None
-    except OSError as err:
-        raise LexiconError(f"{path}: cannot read accept list: {err.strerror or err}") from None
+    text = _read_text(path, "accept list", "an accept-list file")
     words = []
     for line in text.splitlines():
         word = line.split("#", 1)[0].strip()
@@ -259,3 +239,17 @@ def read_word_list(path: str | Path) -> list[str]:
             words.append(word)
     return words
 
+
+
+def _read_text(path: Path, what: str, a_file: str) -> str:
+    """A UTF-8 data file's text, or a LexiconError that says what went wrong."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: {what} file not found") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a directory, not {a_file}") from None
+    except UnicodeDecodeError as err:
+        raise LexiconError(f"{path}: {what} is not valid UTF-8 (byte {err.start})") from None
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read {what}: {err.strerror or err}") from None
