@@ -54,6 +54,8 @@ class ConsoleRenderer:
             width=width,
             soft_wrap=False,
         )
+        if not self.console.is_terminal:  # files and pipes get no padding at line ends
+            self.console.file = _TrimmedLines(stream)
         self.show_text = show_text
         self.count = 0
 
@@ -64,15 +66,15 @@ class ConsoleRenderer:
         self.count += 1
         c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
         if self.show_text:
-            c.print(Padding(self._highlighted(report), (1, 0, 1, 2)))
+            c.print(Padding(self._highlighted(report), (1, 0, 1, 2), expand=False))
             legend = self._legend(report)
             if legend is not None:
-                c.print(Padding(legend, (0, 0, 1, 2)))
+                c.print(Padding(legend, (0, 0, 1, 2), expand=False))
         if report.findings:
             c.print(self._findings_table(report))
         else:
-            c.print(Padding(Text("No findings: this reads plainly.", style="green"), (0, 0, 0, 2)))
-        c.print(Padding(self._summary(report), (1, 0, 1, 2)))
+            c.print(Padding(Text("No findings: this reads plainly.", style="green"), (0, 0, 0, 2), expand=False))
+        c.print(Padding(self._summary(report), (1, 0, 1, 2), expand=False))
 
     def close(self, reports: list[Report]) -> None:
         if len(reports) < 2:
@@ -82,12 +84,12 @@ class ConsoleRenderer:
         line.append(f"{t['inputs'] - t['errors']} checked", style="bold")
         if t["errors"]:
             line.append(f", {t['errors']} could not be read", style="bold red")
-        line.append(f": {t['words']:,} words, {t['findings']} findings (")
-        line.append(f"{t['error']} errors", style=SEVERITY_STYLES[Severity.ERROR])
+        line.append(f": {_count(t['words'], 'word')}, {_count(t['findings'], 'finding')} (")
+        line.append(_count(t["error"], "error"), style=SEVERITY_STYLES[Severity.ERROR])
         line.append(", ")
-        line.append(f"{t['warning']} warnings", style=SEVERITY_STYLES[Severity.WARNING])
+        line.append(_count(t["warning"], "warning"), style=SEVERITY_STYLES[Severity.WARNING])
         line.append(", ")
-        line.append(f"{t['suggestion']} suggestions", style=SEVERITY_STYLES[Severity.SUGGESTION])
+        line.append(_count(t["suggestion"], "suggestion"), style=SEVERITY_STYLES[Severity.SUGGESTION])
         line.append(")")
         self.console.print(Rule(style="dim"))
         self.console.print(line)
@@ -127,7 +129,7 @@ class ConsoleRenderer:
                 why.append("\ntry: ", style="bold green")
                 why.append(" | ".join(one_line(s) for s in f.suggestions), style="green")
             table.add_row(f"{f.line}:{f.column}", Text(f.severity.label, style=SEVERITY_STYLES[f.severity]), found, why)
-        return Padding(table, (0, 0, 0, 2))
+        return Padding(table, (0, 0, 0, 2), expand=False)
 
     def _summary(self, report: Report) -> Text:
         s = report.summary
@@ -138,7 +140,7 @@ class ConsoleRenderer:
             out.append("Reading grade: not enough text", style="bold")
         else:
             out.append(f"Reading grade {s.grade:.1f}", style="bold")
-            out.append(f" (Flesch-Kincaid; reading ease {s.reading_ease:.0f}/100)", style="dim")
+            out.append(f" (Flesch-Kincaid; Flesch reading ease {s.reading_ease:.0f}, higher is easier)", style="dim")
         parts = [
             _count(s.words, "word"),
             _count(s.sentences, "sentence"),
@@ -150,6 +152,30 @@ class ConsoleRenderer:
         ]
         out.append("\n" + " · ".join(parts))
         return out
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces rich pads each line with."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _count(n: int, noun: str) -> str:
