@@ -1,0 +1,65 @@
+"""Docs stay true to the code: docs/cli.md is the --help output; every option is documented.
+
+Refresh docs/cli.md after changing options with
+``PLAINSPEAK_UPDATE_DOCS=1 pytest tests/test_docs.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from plainspeak.cli import cli
+from plainspeak.settings import audiences
+
+HEADER = """# Command-line reference
+
+Generated from `--help` (tests/test_docs.py checks it matches the code).
+Rules and defaults are explained in [rules.md](rules.md); the JSON output in
+[json-schema.md](json-schema.md).
+"""
+
+
+def help_text(*args: str) -> str:
+    result = CliRunner().invoke(cli, [*args, "--help"], prog_name="plainspeak", terminal_width=100)
+    assert result.exit_code == 0
+    return result.output
+
+
+def render_cli_md() -> str:
+    parts = [HEADER]
+    for args in ((), ("check",)):
+        title = " ".join(("plainspeak", *args))
+        parts.append(f"\n## `{title}`\n\n```text\n{help_text(*args).rstrip()}\n```\n")
+    return "".join(parts)
+
+
+def test_cli_md_matches_help_output():
+    path = ROOT / "docs" / "cli.md"
+    expected = render_cli_md()
+    if os.environ.get("PLAINSPEAK_UPDATE_DOCS") == "1":
+        path.write_text(expected, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_readme_mentions_every_check_option():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    options = set(re.findall(r"(--[a-z][a-z-]+)", help_text("check")))
+    missing = sorted(o for o in options if o not in readme and o not in ("--help",))
+    assert missing == []
+
+
+def test_audience_choices_match_the_data_file():
+    from plainspeak.cli import AUDIENCES
+
+    assert tuple(audiences()) == AUDIENCES
+
+
+def test_readme_test_command_is_what_ci_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = ci.strip().splitlines()[-1]
+    assert command in readme
