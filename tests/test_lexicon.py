@@ -36,6 +36,9 @@ def test_valid_row_parses():
         ("x,x,y,wordy,warning,lemma,verbish,N.,E.,S\n", "lex.csv:2: column 'pos' must be empty or one of"),
         ("x,utilize,Utilize,wordy,warning,lemma,,N.,E.,S\n", "lex.csv:2: column 'plain': suggestion 'Utilize' is the term itself"),
         ("x,x,y,wordy\n", "lex.csv:2: expected 10 fields, got 4"),
+        ("x,...,y,wordy,warning,lemma,,N.,E.,S\n", "lex.csv:2: column 'term' must contain a letter or digit"),
+        ("x,x,*,wordy,warning,lemma,verb,N.,E.,S\n", "lex.csv:2: column 'plain': in '*', '*' must end a word"),
+        ("x,x,use *,wordy,warning,lemma,verb,N.,E.,S\n", "lex.csv:2: column 'plain': in 'use *', '*' must end a word"),
     ],
 )
 def test_problems_name_file_row_and_column(row, message):
@@ -53,6 +56,11 @@ def test_duplicates_are_reported_with_the_first_row():
         "lex.csv:3: column 'id': duplicate id 'a' (first on row 2)",
         "lex.csv:4: column 'term': duplicate term 'Alpha' (first on row 2)",
     ]
+
+
+def test_repeated_header_column():
+    _, problems = parse_lexicon("id,term,category,severity,match,note,term\n", "lex.csv")
+    assert problems == ["lex.csv:1: column(s) term appear more than once in the header"]
 
 
 def test_missing_header_column():

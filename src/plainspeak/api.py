@@ -64,7 +64,8 @@ class Analyzer:
                 for k, (start, end) in enumerate(bounds):
                     yield prepare(text[start:end]), _Piece(index, start, k == len(bounds) - 1)
 
-        for doc, piece in self.nlp.pipe(pieces(), as_tuples=True):
+        # One Doc at a time: a trained pipeline would otherwise batch 256 pieces in memory.
+        for doc, piece in self.nlp.pipe(pieces(), as_tuples=True, batch_size=1):
             state = states[piece.index]
             add_doc(state, doc, piece.offset, self.lexicon, self.settings)
             if piece.last:

@@ -54,11 +54,11 @@ def run_check(options: CheckOptions, *, stdout: IO[str], stderr: IO[str], stdin:
         accept=accept,
     )
     max_bytes = options.max_bytes or int(load_defaults()["input"]["max_bytes"])
-    if options.encoding:
-        _check_encoding(options.encoding)
+    encoding = _check_encoding(options.encoding)
     if not options.default_lexicon and not options.lexicons:
         raise PlainspeakError("--no-default-lexicon needs at least one --lexicon FILE")
-    analyzer = None
+    # Built before any output: a bad lexicon or model is one clear error, not a broken report.
+    analyzer = Analyzer(settings, lexicon_paths=options.lexicons, default_lexicon=options.default_lexicon, model=options.model)
     renderer = make_renderer(options.fmt, stdout, color=options.color, show_text=options.show_text, width=options.width)
     reports: list[Report] = []
     had_errors = False
@@ -66,17 +66,13 @@ def run_check(options: CheckOptions, *, stdout: IO[str], stderr: IO[str], stdin:
         try:
             if isinstance(item, InputError):
                 raise item
-            source_text = read_source(item, encoding=options.encoding, max_bytes=max_bytes, stdin=stdin)
+            source_text = read_source(item, encoding=encoding, max_bytes=max_bytes, stdin=stdin)
         except InputError as err:
             had_errors = True
             stderr.write(f"plainspeak: error: {err}\n")
             stderr.flush()
             report = Report(err.name, error=err.reason)
         else:
-            if analyzer is None:  # built on first use: a run of unreadable inputs never loads spaCy
-                analyzer = Analyzer(
-                    settings, lexicon_paths=options.lexicons, default_lexicon=options.default_lexicon, model=options.model
-                )
             report = analyzer.analyze(source_text.text, name=item.name)
         renderer.report(report)
         report.text = ""  # rendered: keep only what the totals need
@@ -86,10 +82,11 @@ def run_check(options: CheckOptions, *, stdout: IO[str], stderr: IO[str], stdin:
     return decide((r.worst for r in reports), fail_on, had_errors)
 
 
-def _check_encoding(name: str) -> None:
+def _check_encoding(name: str) -> str:
+    """The codec's canonical name ("UTF_16" -> "utf-16"), or a clear error."""
     import codecs
 
     try:
-        codecs.lookup(name)
+        return codecs.lookup(name).name
     except LookupError:
         raise PlainspeakError(f"unknown encoding {name!r} (--encoding)") from None

@@ -1,8 +1,8 @@
 """The command line: parse options, call the library, pick a renderer.
 
-Exit codes (decided in exitcode.py): 0 nothing at or above --fail-on,
-1 findings at or above it, 2 usage or input errors, 130 interrupted,
-141 the output pipe was closed early.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2
+usage or input errors (these three decided in exitcode.py), 3 an internal
+error (a bug), 130 interrupted, 141 the output pipe was closed early.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .errors import PlainspeakError
 from .render import FORMATS
 
 FAIL_ON_CHOICES = ("suggestion", "warning", "error", "never")
+INTERRUPTED, PIPE_CLOSED, INTERNAL_ERROR = 130, 141, 3
 DEFAULT_FAIL_ON = "warning"
 AUDIENCES = ("everyday", "general", "professional")  # data/defaults.toml; checked in tests
 
@@ -33,9 +34,11 @@ Examples:
 
 \b
 Exit codes:
-  0  nothing at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage error, or an input/lexicon/option error (named on stderr)
+  0    nothing at or above --fail-on
+  1    findings at or above --fail-on
+  2    usage error, or an input/lexicon/option error (named on stderr)
+  3    internal error (a bug: please report it)
+  130  interrupted; 141 the output pipe closed early (e.g. | head)
 """
 
 
@@ -52,16 +55,25 @@ class _Group(click.Group):
             sys.exit(exc.exit_code)
         except click.exceptions.Abort:
             click.echo("plainspeak: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(INTERRUPTED)
         except PlainspeakError as exc:
             click.echo(f"plainspeak: error: {exc}", err=True)
             sys.exit(exc.exit_code)
-        except BrokenPipeError:
-            _silence_stdout()
-            sys.exit(141)
         except KeyboardInterrupt:
             click.echo("plainspeak: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(INTERRUPTED)
+        except OSError as exc:  # writing the report failed: a full disk, a closed stdout
+            click.echo(f"plainspeak: error: cannot write output: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except Exception as exc:  # a bug: one line, the traceback only when asked for
+            if os.environ.get("PLAINSPEAK_DEBUG"):
+                raise
+            click.echo(
+                f"plainspeak: internal error: {type(exc).__name__}: {exc} "
+                "(please report it; set PLAINSPEAK_DEBUG=1 to see where)",
+                err=True,
+            )
+            sys.exit(INTERNAL_ERROR)
 
 
 def _silence_stdout() -> None:
@@ -141,7 +153,11 @@ def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, ta
         model=model, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, color=color,
         show_text=show_text,
     )
-    code = run_check(options, stdout=sys.stdout, stderr=sys.stderr)
+    try:
+        code = run_check(options, stdout=sys.stdout, stderr=sys.stderr)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        _silence_stdout()
+        sys.exit(PIPE_CLOSED)
     sys.exit(int(code))
 
 
@@ -156,6 +172,11 @@ def main() -> None:
     short run. All output is flushed first and nothing is left open for
     writing (file rewrites are complete and atomic before this point).
     """
+    for stream in (sys.stdout, sys.stderr):  # odd file names or a narrow terminal encoding: never crash
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):  # pragma: no cover - replaced or closed streams
+            pass
     try:
         cli.main(prog_name="plainspeak")
         code = 0

@@ -33,6 +33,7 @@ POS_TAGS = ("noun", "verb", "adj", "adv")
 REQUIRED_COLUMNS = ("id", "term", "category", "severity", "match", "note")
 OPTIONAL_COLUMNS = ("plain", "pos", "example", "source")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MARKED_WORD = re.compile(r"\w\*(?:\s|$)")  # "type* of treatment"
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def read_lexicon_file(path: str | Path) -> list[Entry]:
     text = _read_text(path, "lexicon", "a lexicon CSV file")
     entries, problems = parse_lexicon(text, str(path))
     if problems:
-        more = f" (and {len(problems) - 1} more problem(s); run 'plainspeak lexicon validate')" if len(problems) > 1 else ""
+        more = f" (and {len(problems) - 1} more problem(s) in this file)" if len(problems) > 1 else ""
         raise LexiconError(problems[0] + more)
     return entries
 
@@ -130,6 +131,9 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> tuple[list[Entry], list
     except csv.Error as err:
         return [], [f"{name}:1: malformed CSV: {err}"]
     header = [h.strip() for h in header]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        return [], [f"{name}:1: column(s) {', '.join(repeated)} appear more than once in the header"]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         return [], [f"{name}:1: missing column(s) {', '.join(missing)} in the header"]
@@ -182,6 +186,8 @@ def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
     if problems:
         return None, problems
     entry_id, term = get("id"), get("term")
+    if not any(ch.isalnum() for ch in term):
+        problems.append(f"{where}: column 'term' must contain a letter or digit; got {term!r}")
     if not _ID_RE.match(entry_id):
         problems.append(f"{where}: column 'id' must be lowercase letters, digits and '-'; got {entry_id!r}")
     category = get("category")
@@ -204,6 +210,8 @@ def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
             problems.append(f"{where}: column 'plain': suggestion {alt!r} is the term itself")
         if alt.count("*") > 1:
             problems.append(f"{where}: column 'plain': {alt!r} marks more than one word with '*'")
+        elif "*" in alt and not _MARKED_WORD.search(alt):
+            problems.append(f"{where}: column 'plain': in {alt!r}, '*' must end a word, as in 'type* of treatment'")
     if problems:
         return None, problems
     return (

@@ -6,6 +6,7 @@ one-line reason and, where it helps, a hint.
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from dataclasses import dataclass
@@ -33,12 +34,10 @@ class Source:
 
 @dataclass(frozen=True)
 class SourceText:
-    """The decoded text of a source, plus what a rewrite needs to keep."""
+    """The decoded text of a source."""
 
     source: Source
     text: str
-    encoding: str
-    had_bom: bool
 
 
 def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Source | InputError]:
@@ -58,14 +57,22 @@ def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Sourc
             found = False
             for file in _walk(path):
                 found = True
-                key = file.resolve()
+                try:
+                    key = file.resolve()
+                except (OSError, RuntimeError):  # a symbolic link loop
+                    yield InputError(str(file), "symbolic link loop")
+                    continue
                 if key not in seen:
                     seen.add(key)
                     yield Source(str(file), file)
             if not found:
                 yield InputError(raw, f"no {' or '.join(TEXT_SUFFIXES[:2])} files in this folder")
         elif path.exists():
-            key = path.resolve()
+            try:
+                key = path.resolve()
+            except (OSError, RuntimeError):
+                yield InputError(raw, "symbolic link loop")
+                continue
             if key not in seen:
                 seen.add(key)
                 yield Source(raw, path)
@@ -87,6 +94,8 @@ def _walk(root: Path) -> list[Path]:
 def read_source(source: Source, *, encoding: str = "utf-8", max_bytes: int, stdin: BinaryIO | None = None) -> SourceText:
     """Read and decode one source; raises InputError with a clear reason."""
     if source.is_stdin:
+        if stdin is None and sys.stdin is None:
+            raise InputError(source.name, "standard input is closed")
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = _read_limited(stream, max_bytes, source.name)
     else:
@@ -121,25 +130,30 @@ def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
 
 
 def decode(data: bytes, source: Source, *, encoding: str = "utf-8") -> SourceText:
-    """Decode bytes, refusing binary data, bad encodings and empty text."""
+    """Decode bytes, refusing binary data, bad encodings and empty text.
+
+    A UTF-8 byte-order mark stays in the text (as U+FEFF), so offsets count it.
+    """
     name = source.name
-    if b"\x00" in data[:_SNIFF_BYTES] and not encoding.lower().startswith("utf-16"):
-        raise InputError(name, "looks like a binary file, not text")
-    had_bom = data.startswith(b"\xef\xbb\xbf") and encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
     try:
-        # Keep the BOM in the text (as U+FEFF) so offsets match the file exactly.
-        text = data.decode("utf-8" if encoding.lower() == "utf-8-sig" else encoding)
+        codec = codecs.lookup(encoding).name  # "UTF_16" -> "utf-16", "utf8" -> "utf-8"
     except LookupError:
         raise InputError(name, f"unknown encoding {encoding!r}") from None
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if not wide and b"\x00" in data[:_SNIFF_BYTES]:
+        hint = " (if it is UTF-16 text, pass --encoding utf-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        raise InputError(name, f"looks like a binary file, not text{hint}")
+    try:
+        text = data.decode("utf-8" if codec == "utf-8-sig" else codec)
     except UnicodeDecodeError as err:
-        hint = " (pass --encoding, e.g. --encoding cp1252)" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else ""
+        hint = " (pass --encoding, e.g. --encoding cp1252)" if codec == "utf-8" else ""
         line = data[: err.start].count(b"\n") + 1
         raise InputError(
             name, f"is not valid {encoding} text: byte 0x{data[err.start]:02x} at offset {err.start} (line {line}){hint}"
         ) from None
     if not text.replace("\ufeff", "").strip():
         raise InputError(name, "is empty" if not data else "has no text (only white space)")
-    return SourceText(source, text, encoding, had_bom)
+    return SourceText(source, text)
 
 
 def _human(size: int) -> str:

@@ -156,10 +156,14 @@ def _credential(span: Span) -> bool:
     before = doc[span.start - 2]
     if not (before.text[:1].isupper() and before.is_alpha):
         return False
-    text = doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    return len(text[line_start : line_end if line_end >= 0 else len(text)].split()) <= 8
+    words = 0  # words on this line, counted outwards from the span; a short line has few
+    for step, i in ((-1, span.start - 1), (1, span.end)):
+        while 0 <= i < len(doc) and "\n" not in doc[i].text:
+            words += not doc[i].is_space and not doc[i].is_punct
+            if words > 8:
+                return False
+            i += step
+    return True
 
 
 def _shouting(token: Token) -> bool:

@@ -29,7 +29,9 @@ _SKIP_ENTS = frozenset(
     "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
 )
 MIN_LENGTH = 3
-_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*[^\W\d_]$")  # letters, inner ' or -
+# Latin letters (accents included), inner ' or -: English word frequencies say
+# nothing about other scripts, and a 40-letter run is not a word.
+_WORD = re.compile(r"^[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'-]){0,38}[A-Za-z\u00C0-\u024F]$")
 PART_ZIPF = 4.0  # both parts of a see-through compound are at least this common
 PREFIXES = ("re", "un", "pre", "over", "under", "out", "self")
 
@@ -143,7 +145,7 @@ class UncommonWords:
 
     def _learn(self, orth: int, text: str) -> bool:
         """Text-only tests: long enough, letters only, not capitals, not accepted."""
-        lex_ok = len(text) >= MIN_LENGTH and not text.isupper() and bool(_WORD.match(text))
+        lex_ok = len(text) >= MIN_LENGTH and not text.isupper() and bool(_WORD.match(text))  # _WORD caps length
         flag = self._shape[orth] = lex_ok and text.lower() not in self.accept
         return flag
 

@@ -177,6 +177,10 @@ class _TrimmedLines:
     def isatty(self) -> bool:
         return False
 
+    @property
+    def encoding(self) -> str:  # rich picks box characters the stream can encode
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
