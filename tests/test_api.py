@@ -103,3 +103,23 @@ def test_trained_model_improves_name_detection():
     assert not [f for f in report.findings if f.rule == "uncommon.word" and f.text in ("Zorbanski", "Quellington")]
     for f in report.findings:
         assert text[f.start : f.end] == f.text
+    capitals = Analyzer(model=TRAINED).analyze("RECERTIFICATION NOTICE: your Treatment Modalities changed.")
+    assert {"jargon.recertification", "jargon.treatment-modality"} <= {f.rule for f in capitals.findings}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_pieces_cut_between_sentences_in_wrapped_text(newline):
+    """No blank lines, hard-wrapped lines: cuts must still fall between sentences."""
+    from plainspeak.api import Analyzer
+
+    sentence = (
+        f"We walked to the park and then we walked back home again{newline}"
+        f"with the dog and the cat and all of the children who came along with{newline}"
+        f"us for the whole long day in the sun, prior{newline}to lunch. "
+    )
+    text = sentence * 40
+    whole = Analyzer(max_chars=1_000_000).analyze(text)
+    pieces = Analyzer(max_chars=700).analyze(text)
+    assert [(f.rule, f.start, f.end) for f in pieces.findings] == [(f.rule, f.start, f.end) for f in whole.findings]
+    assert pieces.summary == whole.summary
+    assert sum(f.rule == "jargon.prior-to" for f in whole.findings) == 40

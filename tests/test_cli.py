@@ -329,3 +329,63 @@ def test_closed_pipe_prints_no_traceback(tmp_path):
     out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.count("\n") == 1
     assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr, out.stderr
+
+
+def test_closed_pipe_exits_141(tmp_path):
+    for i in range(30):
+        (tmp_path / f"{i:02}.txt").write_text(JARGON * 50, encoding="utf-8")
+    cmd = f"set -o pipefail; {sys.executable} -m plainspeak check {tmp_path} --format line | head -n 1"
+    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 141, out.stderr
+
+
+def test_symlink_loop_in_a_folder_is_an_input_error(tmp_path):
+    (tmp_path / "good.txt").write_text(JARGON, encoding="utf-8")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    result = run(["check", str(tmp_path), "--format", "line"])
+    assert result.exit_code == 2
+    assert "loop.txt: symbolic link loop" in result.stderr
+    assert "jargon.utilize" in result.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf16", "UTF_16", "utf-16"])
+def test_encoding_names_are_normalised(tmp_path, encoding):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("We will utilize it.\n".encode("utf-16"))
+    result = run(["check", str(path), "--encoding", encoding, "--format", "line"])
+    assert result.exit_code == 0 and "jargon.utilize" in result.stdout
+    plain = run(["check", str(path)])
+    assert plain.exit_code == 2 and "pass --encoding utf-16" in plain.stderr
+
+
+def test_utf8_sig_keeps_the_bom_in_offsets(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfWe will utilize it.\n")
+    for encoding in ("utf-8", "utf-8-sig", "utf_8_sig"):
+        data = json.loads(run(["check", str(path), "--encoding", encoding, "--format", "json"]).stdout)
+        finding = data["reports"][0]["findings"][0]
+        assert (finding["start"], finding["column"]) == (9, 10)
+
+
+def test_setup_errors_come_before_any_output(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,term\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(JARGON, encoding="utf-8")
+    for fmt in ("json", "jsonl", "line", "rich"):
+        result = run(["check", str(tmp_path / "nope.txt"), str(good), "--lexicon", str(bad), "--format", fmt])
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert "bad.csv:1: missing column(s)" in result.stderr
+
+
+def test_unexpected_errors_are_one_line_with_exit_3(monkeypatch):
+    from plainspeak import checkrun
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr(checkrun, "run_check", boom)
+    result = CliRunner().invoke(cli, ["check", "-"], input=JARGON)
+    assert result.exit_code == 3
+    assert result.stderr.strip().startswith("plainspeak: internal error: ZeroDivisionError: simulated bug")

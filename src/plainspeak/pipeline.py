@@ -32,7 +32,6 @@ def build_nlp(
     """Return a ready ``Language`` whose Docs carry plainspeak's span groups."""
     import spacy
 
-    from . import components  # noqa: F401
     from .components import acronyms, jargon, lemmatizer, paragraphs, readability, sentences, uncommon  # noqa: F401
 
     if model:
@@ -40,11 +39,14 @@ def build_nlp(
     else:
         nlp = spacy.blank("en")
     first = nlp.pipe_names[0] if nlp.pipe_names else None
-    nlp.add_pipe("plainspeak_paragraphs", before=first) if first else nlp.add_pipe("plainspeak_paragraphs")
+    if first:
+        nlp.add_pipe("plainspeak_paragraphs", before=first)
+    else:
+        nlp.add_pipe("plainspeak_paragraphs")
     if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
         nlp.add_pipe("plainspeak_sentencizer")
-    if "lemmatizer" not in nlp.pipe_names:
-        nlp.add_pipe("plainspeak_lemmatizer")
+    # After a trained pipeline's own lemmatizer, ours lower-cases and fills in its lemmas.
+    nlp.add_pipe("plainspeak_lemmatizer")
     nlp.add_pipe(
         "plainspeak_jargon",
         config={"lexicon_paths": [str(p) for p in lexicon_paths], "default_lexicon": default_lexicon},

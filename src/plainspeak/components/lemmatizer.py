@@ -49,6 +49,7 @@ class LookupLemmatizer:
         self.overwrite = overwrite
         self._strings = nlp.vocab.strings
         self._memo: dict[int, int] = {}  # orth -> lemma hash
+        self._normal: dict[int, int] = {}  # a trained pipeline's lemma -> ours
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -58,11 +59,24 @@ class LookupLemmatizer:
         lemmas = numpy.fromiter(
             (memo[o] if o in memo else self._learn(o) for o in uniq.tolist()), dtype=numpy.uint64, count=len(uniq)
         )[inverse]
-        if not self.overwrite:  # keep lemmas a trained pipeline already set
+        if not self.overwrite:
+            # Keep lemmas a trained pipeline already set, but lower-cased and looked up as
+            # ours are ("RECERTIFICATION" -> "recertification"), so lemma matching ignores case.
             existing = doc.to_array(LEMMA)
-            lemmas = numpy.where(existing != 0, existing, lemmas)
+            if existing.any():
+                normal = self._normal
+                fixed = numpy.fromiter(
+                    (normal[e] if e in normal else self._normalise(e) for e in existing.tolist()),
+                    dtype=numpy.uint64,
+                    count=len(existing),
+                )
+                lemmas = numpy.where(existing != 0, fixed, lemmas)
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
+
+    def _normalise(self, lemma: int) -> int:
+        value = self._normal[lemma] = self._strings.add(lookup_lemma(self._strings[lemma])) if lemma else 0
+        return value
 
     def _learn(self, orth: int) -> int:
         lemma = self._memo[orth] = self._strings.add(lookup_lemma(self._strings[orth]))
