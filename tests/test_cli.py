@@ -389,3 +389,10 @@ def test_unexpected_errors_are_one_line_with_exit_3(monkeypatch):
     result = CliRunner().invoke(cli, ["check", "-"], input=JARGON)
     assert result.exit_code == 3
     assert result.stderr.strip().startswith("plainspeak: internal error: ZeroDivisionError: simulated bug")
+
+
+def test_accept_also_silences_lexicon_terms():
+    text = "Your IOP group meets at the portal.\n"
+    assert "jargon.portal" in run(["check", "-", "--format", "line"], input=text).stdout
+    out = run(["check", "-", "--format", "line", "--accept", "portal", "--accept", "IOP"], input=text).stdout
+    assert "jargon.portal" not in out and "jargon.iop" not in out

@@ -23,7 +23,7 @@ def reports(analyzer):
 def render(renderer, items):
     for r in items:
         renderer.report(r)
-    renderer.close(items)
+    renderer.close(totals(items))
 
 
 def test_json_document_streams_the_same_bytes_as_dumps(mini_analyzer):
@@ -34,8 +34,8 @@ def test_json_document_streams_the_same_bytes_as_dumps(mini_analyzer):
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "plainspeak", "version": __version__},
         "reports": [r.to_dict() for r in items if r.error is None],
-        "errors": [{"path": r.name, "message": r.error} for r in items if r.error],
-        "totals": totals(items),
+        "errors": [{"path": r.name, "error": r.error} for r in items if r.error],
+        "totals": totals(items).to_dict(),
     }
     assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 

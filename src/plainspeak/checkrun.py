@@ -12,7 +12,7 @@ from typing import IO, BinaryIO
 
 from .errors import InputError, PlainspeakError
 from .exitcode import ExitCode, decide
-from .report import Report
+from .report import Report, RunTotals
 from .severity import Severity
 
 
@@ -60,26 +60,26 @@ def run_check(options: CheckOptions, *, stdout: IO[str], stderr: IO[str], stdin:
     # Built before any output: a bad lexicon or model is one clear error, not a broken report.
     analyzer = Analyzer(settings, lexicon_paths=options.lexicons, default_lexicon=options.default_lexicon, model=options.model)
     renderer = make_renderer(options.fmt, stdout, color=options.color, show_text=options.show_text, width=options.width)
-    reports: list[Report] = []
-    had_errors = False
+    totals = RunTotals()
+    worst: Severity | None = None
     for item in discover(options.paths, stdin_name=options.stdin_name):
         try:
             if isinstance(item, InputError):
                 raise item
             source_text = read_source(item, encoding=encoding, max_bytes=max_bytes, stdin=stdin)
         except InputError as err:
-            had_errors = True
             stderr.write(f"plainspeak: error: {err}\n")
             stderr.flush()
             report = Report(err.name, error=err.reason)
         else:
             report = analyzer.analyze(source_text.text, name=item.name)
         renderer.report(report)
-        report.text = ""  # rendered: keep only what the totals need
-        reports.append(report)
-    renderer.close(reports)
+        totals.add(report)  # the report itself is dropped: memory stays flat over many inputs
+        if report.worst is not None and (worst is None or report.worst > worst):
+            worst = report.worst
+    renderer.close(totals)
     fail_on = Severity.parse(options.fail_on) if options.fail_on else None
-    return decide((r.worst for r in reports), fail_on, had_errors)
+    return decide([worst], fail_on, had_errors=bool(totals.errors))
 
 
 def _check_encoding(name: str) -> str:

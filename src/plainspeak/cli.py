@@ -25,7 +25,7 @@ AUDIENCES = ("everyday", "general", "professional")  # data/defaults.toml; check
 CHECK_EPILOG = """\b
 Examples:
   plainspeak check message.txt
-  plainspeak check drafts/                 # every .txt and .md file, recursively
+  plainspeak check drafts/                 # every .txt/.md file in it, recursively
   plainspeak check a.txt b.md --format line
   echo "We will utilize the portal." | plainspeak check -
   pbpaste | plainspeak check --format json
@@ -112,7 +112,7 @@ def cli() -> None:
 @click.option("--max-sentence-words", type=click.IntRange(1), default=None, metavar="N",
               help="Flag sentences with more words than this (default: 25).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD",
-              help="A word (or acronym) your readers know; never flagged as uncommon. Repeatable.")
+              help="A word, acronym or lexicon term your readers know; never flagged. Repeatable.")
 @click.option("--accept-file", "accept_files", multiple=True, type=click.Path(), metavar="FILE",
               help="A file of accepted words, one per line ('#' starts a comment). Repeatable.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(), metavar="FILE",
@@ -136,9 +136,9 @@ def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, ta
           encoding: str, max_bytes: int | None, color: bool | None, show_text: bool) -> None:
     """Check drafts for jargon and hard-to-read passages.
 
-    PATHS are files or folders (searched recursively for .txt and .md files,
-    in name order); '-' reads standard input, which is also read when no path
-    is given and input is piped in.
+    PATHS are files or folders (searched recursively for .txt, .md, .text and
+    .markdown files, in path order, skipping hidden ones); '-' reads standard
+    input, which is also read when no path is given and input is piped in.
     """
     from .checkrun import CheckOptions, run_check
 

@@ -51,7 +51,7 @@ def add_doc(state: InputState, doc: Doc, offset: int, lexicon: Lexicon, settings
             state.defined.setdefault(base, offset + span.start_char)
     for span in doc.spans.get(JARGON_KEY, ()):
         entry = lexicon.get(span.id_)
-        if entry is None or _explained(state, entry, span, offset):
+        if entry is None or _explained(state, entry, span, offset) or _accepted(settings, entry, span):
             continue
         state.findings.append(_jargon(state, span, offset, entry))
     for span in doc.spans.get(UNCOMMON_KEY, ()):
@@ -123,6 +123,11 @@ def _explained(state: InputState, entry: Entry, span: Span, offset: int) -> bool
         return False
     base = acronym_base(span.text)
     return base is not None and state.defined.get(base, len(state.text)) <= offset + span.start_char
+
+
+def _accepted(settings: Settings, entry: Entry, span: Span) -> bool:
+    """The readers know this term (--accept IOP): not flagged."""
+    return bool(settings.accept) and (entry.term.lower() in settings.accept or span.text.lower() in settings.accept)
 
 
 def _jargon(state: InputState, span: Span, offset: int, entry: Entry) -> Finding:

@@ -237,7 +237,7 @@ def _term_key(term: str) -> str:
 
 
 def read_word_list(path: str | Path) -> list[str]:
-    """Read an accept-list file: one word or phrase per line, ``#`` starts a comment."""
+    """Read an accept-list file: one word, acronym or lexicon term per line, ``#`` starts a comment."""
     path = Path(path)
     text = _read_text(path, "accept list", "an accept-list file")
     words = []

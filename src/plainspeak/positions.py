@@ -24,7 +24,3 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
-
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)

@@ -108,15 +108,42 @@ class Report:
         }
 
 
-def totals(reports: list[Report]) -> dict[str, Any]:
-    """Totals over several reports, for the closing line and the JSON document."""
-    ok = [r for r in reports if r.error is None]
-    out: dict[str, Any] = {
-        "inputs": len(reports),
-        "errors": len(reports) - len(ok),
-        "findings": sum(len(r.findings) for r in ok),
-        "words": sum(r.summary.words for r in ok if r.summary),
-    }
-    for severity in Severity:
-        out[severity.label] = sum(r.count(severity) for r in ok)
-    return out
+@dataclass
+class RunTotals:
+    """Running totals over the reports of a run: all that a closing line or the
+    JSON document needs, without keeping the reports (and their findings)."""
+
+    inputs: int = 0
+    words: int = 0
+    findings: int = 0
+    by_severity: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+    def add(self, report: Report) -> None:
+        self.inputs += 1
+        if report.error is not None:
+            self.errors.append((report.name, report.error))
+            return
+        self.words += report.summary.words if report.summary else 0
+        self.findings += len(report.findings)
+        for finding in report.findings:
+            self.by_severity[finding.severity] += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "inputs": self.inputs,
+            "errors": len(self.errors),
+            "findings": self.findings,
+            "words": self.words,
+        }
+        for severity, count in self.by_severity.items():
+            out[severity.label] = count
+        return out
+
+
+def totals(reports: list[Report]) -> RunTotals:
+    """Totals over a list of reports (a convenience for library callers and tests)."""
+    run = RunTotals()
+    for report in reports:
+        run.add(report)
+    return run

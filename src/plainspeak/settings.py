@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -37,9 +37,6 @@ class Settings:
     min_document_words: int
     min_document_sentences: int
     accept: frozenset[str] = field(default_factory=frozenset)
-
-    def with_accept(self, words: Iterable[str]) -> "Settings":
-        return replace(self, accept=self.accept | {w.lower() for w in words})
 
 
 def make_settings(

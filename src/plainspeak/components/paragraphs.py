@@ -15,8 +15,9 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-BULLET_MARKS = frozenset("-*+\u2022\u25aa\u2023\u2013")
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u2023>#]|\d{1,3}[.)])(?:\s|$)")
+BULLET_MARKS = frozenset("-*+\u2022\u25aa\u2023\u2013")  # list bullets: - * + • ▪ ‣ –
+_LINE_MARKS = "".join(sorted(BULLET_MARKS)) + ">#"  # and quoted lines, Markdown headings
+_BULLET = re.compile(r"^\s*(?:[" + re.escape(_LINE_MARKS) + r"]+|\d{1,3}[.)])(?:\s|$)")
 
 
 class ParagraphSplitter:
@@ -56,7 +57,7 @@ class ParagraphSplitter:
         return _starts_with_bullet(doc, gap_i + 1) or _starts_with_bullet(doc, line_first)
 
 
-_BULLET_FIRST = frozenset("-*+\u2022\u25aa\u2023>#0123456789")
+_BULLET_FIRST = frozenset(_LINE_MARKS + "0123456789")
 
 
 def _starts_with_bullet(doc: Doc, i: int) -> bool:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..readability import Counts, fk_grade, flesch_kincaid_grade
+from ..settings import make_settings
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
 from .paragraphs import BULLET_MARKS
@@ -38,23 +39,15 @@ def sentence_counts(sent: Span) -> Counts:
 class SentenceReadability:
     def __init__(
         self,
-        name: str = "plainspeak_readability",
-        target_grade: float = 8.0,
-        max_sentence_words: int = 25,
-        min_sentence_words: int = 6,
+        name: str,
+        target_grade: float,
+        max_sentence_words: int,
+        min_sentence_words: int,
     ) -> None:
         self.name = name
         self.target_grade = target_grade
         self.max_sentence_words = max_sentence_words
         self.min_sentence_words = min_sentence_words
-
-    def _hard(self, counts: Counts) -> bool:
-        """Above the target grade with the length capped at the word limit: past
-        ~26 words length alone passes grade 8, and length has its own rule, so a
-        long sentence of plain words is long, not hard."""
-        words = min(counts.words, self.max_sentence_words)
-        grade = flesch_kincaid_grade(Counts(words, 1, counts.syllables * words / counts.words))
-        return grade is not None and grade > self.target_grade
 
     def __call__(self, doc: Doc) -> Doc:
         starts, ends, words, syllables, polys = sentence_arrays(doc)
@@ -64,7 +57,9 @@ class SentenceReadability:
         counted = words > 0
         safe_words = numpy.maximum(words, 1)
         capped = numpy.maximum(numpy.minimum(words, self.max_sentence_words), 1)
-        # The hard test of _hard(), for every sentence at once.
+        # Hard: above the target grade with the length capped at the word limit. Past ~26
+        # words length alone passes grade 8, and length has its own rule, so a long
+        # sentence of plain words is long, not also hard.
         capped_grade = fk_grade(capped, 1, syllables * capped / safe_words)
         hard = counted & (words >= self.min_sentence_words) & (capped_grade > self.target_grade)
         long = words > self.max_sentence_words
@@ -90,6 +85,8 @@ class SentenceReadability:
         )
         return doc
 
+
+_DEFAULTS = make_settings()
 
 # Per distinct token text: (could be a word, is a clitic, is plain (number, URL ...),
 # starts with a capital, syllables). Orth hashes are the same in every vocab.
@@ -166,7 +163,11 @@ def _trim(sent: Span) -> Span:
     "plainspeak_readability",
     assigns=["doc.spans"],
     requires=["token.is_sent_start"],
-    default_config={"target_grade": 8.0, "max_sentence_words": 25, "min_sentence_words": 6},
+    default_config={  # the shipped defaults, from data/defaults.toml
+        "target_grade": _DEFAULTS.target_grade,
+        "max_sentence_words": _DEFAULTS.max_sentence_words,
+        "min_sentence_words": _DEFAULTS.min_sentence_words,
+    },
 )
 def make_readability(
     nlp: Language, name: str, target_grade: float, max_sentence_words: int, min_sentence_words: int

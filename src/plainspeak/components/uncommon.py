@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..frequency import is_rarer
+from ..settings import make_settings
 from . import JARGON_KEY, UNCOMMON_KEY
 from .words import is_word, sentence_of
 
@@ -78,7 +79,7 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
 
 
 class UncommonWords:
-    def __init__(self, name: str = "plainspeak_uncommon", zipf_threshold: float = 3.05, accept: Sequence[str] = ()) -> None:
+    def __init__(self, name: str, zipf_threshold: float, accept: Sequence[str] = ()) -> None:
         self.name = name
         self.zipf_threshold = zipf_threshold
         self.accept = frozenset(w.lower() for w in accept)
@@ -161,7 +162,7 @@ def _capitalised_mid_sentence(doc: Doc) -> set[str]:
 @Language.factory(
     "plainspeak_uncommon",
     assigns=["doc.spans"],
-    default_config={"zipf_threshold": 3.05, "accept": []},
+    default_config={"zipf_threshold": make_settings().zipf_threshold, "accept": []},  # data/defaults.toml
 )
 def make_uncommon_words(nlp: Language, name: str, zipf_threshold: float, accept: Sequence[str]) -> UncommonWords:
     return UncommonWords(name, zipf_threshold, accept)

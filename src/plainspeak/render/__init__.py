@@ -1,15 +1,15 @@
 """Renderers: each writes reports to an injected stream, one module per format.
 
 A renderer is called with each report as it finishes (``report``), then once
-with the list of all reports (``close``). It never closes the stream and
-never decides the exit code.
+with the run's totals (``close``). It never closes the stream and never
+decides the exit code.
 """
 
 from __future__ import annotations
 
 from typing import IO, Protocol
 
-from ..report import Report
+from ..report import Report, RunTotals
 
 FORMATS = ("rich", "line", "json", "jsonl")
 
@@ -17,7 +17,7 @@ FORMATS = ("rich", "line", "json", "jsonl")
 class Renderer(Protocol):
     def report(self, report: Report) -> None: ...
 
-    def close(self, reports: list[Report]) -> None: ...
+    def close(self, totals: RunTotals) -> None: ...
 
 
 def make_renderer(fmt: str, stream: IO[str], *, color: bool | None = None, show_text: bool = True, width: int | None = None) -> Renderer:

@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..report import Finding, Report, totals
+from ..report import Finding, Report, RunTotals
 from ..severity import Severity
 from .safe import display_text, one_line
 
@@ -57,13 +57,11 @@ class ConsoleRenderer:
         if not self.console.is_terminal:  # files and pipes get no padding at line ends
             self.console.file = _TrimmedLines(stream)
         self.show_text = show_text
-        self.count = 0
 
     def report(self, report: Report) -> None:
         if report.error is not None:
             return  # errors go to stderr, from the CLI
         c = self.console
-        self.count += 1
         c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
         if self.show_text:
             c.print(Padding(self._highlighted(report), (1, 0, 1, 2), expand=False))
@@ -76,10 +74,10 @@ class ConsoleRenderer:
             c.print(Padding(Text("No findings: this reads plainly.", style="green"), (0, 0, 0, 2), expand=False))
         c.print(Padding(self._summary(report), (1, 0, 1, 2), expand=False))
 
-    def close(self, reports: list[Report]) -> None:
-        if len(reports) < 2:
+    def close(self, totals: RunTotals) -> None:
+        if totals.inputs < 2:
             return
-        t = totals(reports)
+        t = totals.to_dict()
         line = Text()
         line.append(f"{t['inputs'] - t['errors']} checked", style="bold")
         if t["errors"]:

@@ -12,7 +12,7 @@ import json
 from typing import IO, Any, Iterator
 
 from ..__about__ import __version__
-from ..report import SCHEMA_VERSION, Report, totals
+from ..report import SCHEMA_VERSION, Report, RunTotals
 
 
 def _compact(data: Any) -> str:
@@ -70,12 +70,12 @@ class JsonRenderer:
         self.count += 1
         self.stream.flush()
 
-    def close(self, reports: list[Report]) -> None:
+    def close(self, totals: RunTotals) -> None:
         self._start()
         self.stream.write(("\n  " if self.count else "") + "],\n")
-        errors = [{"path": r.name, "message": r.error} for r in reports if r.error is not None]
+        errors = [{"path": path, "error": why} for path, why in totals.errors]
         self.stream.write('  "errors": ' + _pretty(errors, 1) + ",\n")
-        self.stream.write('  "totals": ' + _pretty(totals(reports), 1) + "\n}\n")
+        self.stream.write('  "totals": ' + _pretty(totals.to_dict(), 1) + "\n}\n")
         self.stream.flush()
 
 
@@ -93,5 +93,5 @@ class JsonLinesRenderer:
             self.stream.write("\n")
         self.stream.flush()
 
-    def close(self, reports: list[Report]) -> None:
+    def close(self, totals: RunTotals) -> None:
         pass

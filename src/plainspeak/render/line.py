@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..report import Finding, Report
+from ..report import Finding, Report, RunTotals
 from .safe import one_line
 
 
@@ -31,5 +31,5 @@ class LineRenderer:
             self.stream.write(format_finding(name, f) + "\n")
         self.stream.flush()
 
-    def close(self, reports: list[Report]) -> None:
+    def close(self, totals: RunTotals) -> None:
         pass
