@@ -74,6 +74,7 @@ class Analyzer:
 
 
 _analyzers: dict[tuple, Analyzer] = {}
+_MAX_ANALYZERS = 4  # each holds a pipeline (~0.2 s to build, tens of MB)
 
 
 def get_analyzer(
@@ -86,11 +87,12 @@ def get_analyzer(
     """A shared Analyzer for these options (building a pipeline takes ~0.2 s)."""
     settings = settings or make_settings()
     key = (settings, tuple(str(p) for p in lexicon_paths), default_lexicon, model)
-    analyzer = _analyzers.get(key)
+    analyzer = _analyzers.pop(key, None)
     if analyzer is None:
-        analyzer = _analyzers[key] = Analyzer(
-            settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model
-        )
+        analyzer = Analyzer(settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)
+        while len(_analyzers) >= _MAX_ANALYZERS:  # forget the least recently used
+            del _analyzers[next(iter(_analyzers))]
+    _analyzers[key] = analyzer  # most recently used last
     return analyzer
 
 
