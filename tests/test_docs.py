@@ -29,9 +29,24 @@ def help_text(*args: str) -> str:
     return result.output
 
 
+COMMANDS = ((), ("check",), ("explain",), ("lexicon",), ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
+
+
+def test_every_command_is_documented():
+    import click
+
+    def walk(group, prefix=()):
+        for name, command in group.commands.items():
+            yield (*prefix, name)
+            if isinstance(command, click.Group):
+                yield from walk(command, (*prefix, name))
+
+    assert set(walk(cli)) <= set(COMMANDS)
+
+
 def render_cli_md() -> str:
     parts = [HEADER]
-    for args in ((), ("check",)):
+    for args in COMMANDS:
         title = " ".join(("plainspeak", *args))
         parts.append(f"\n## `{title}`\n\n```text\n{help_text(*args).rstrip()}\n```\n")
     return "".join(parts)

@@ -161,6 +161,16 @@ def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, ta
     sys.exit(int(code))
 
 
+def _register_commands() -> None:
+    from .lexicon_cli import explain, lexicon_group
+
+    cli.add_command(lexicon_group)
+    cli.add_command(explain)
+
+
+_register_commands()
+
+
 def _stdin_is_terminal() -> bool:
     return sys.stdin is None or sys.stdin.isatty()
 

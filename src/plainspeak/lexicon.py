@@ -183,23 +183,22 @@ def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
     for col in REQUIRED_COLUMNS:
         if not get(col):
             problems.append(f"{where}: column '{col}' is empty")
-    if problems:
-        return None, problems
     entry_id, term = get("id"), get("term")
-    if not any(ch.isalnum() for ch in term):
+    if term and not any(ch.isalnum() for ch in term):
         problems.append(f"{where}: column 'term' must contain a letter or digit; got {term!r}")
-    if not _ID_RE.match(entry_id):
+    if entry_id and not _ID_RE.match(entry_id):
         problems.append(f"{where}: column 'id' must be lowercase letters, digits and '-'; got {entry_id!r}")
     category = get("category")
-    if category not in CATEGORIES:
+    if category and category not in CATEGORIES:
         problems.append(f"{where}: column 'category' must be one of {', '.join(CATEGORIES)}; got {category!r}")
     try:
         severity = Severity.parse(get("severity"))
     except ValueError as err:
-        problems.append(f"{where}: column 'severity' {err}")
+        if get("severity"):
+            problems.append(f"{where}: column 'severity' {err}")
         severity = Severity.SUGGESTION
     match = get("match")
-    if match not in MATCH_MODES:
+    if match and match not in MATCH_MODES:
         problems.append(f"{where}: column 'match' must be one of {', '.join(MATCH_MODES)}; got {match!r}")
     pos = get("pos").lower()
     if pos and pos not in POS_TAGS:
