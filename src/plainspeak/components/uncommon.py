@@ -162,7 +162,19 @@ def _capitalised_mid_sentence(doc: Doc) -> set[str]:
 @Language.factory(
     "plainspeak_uncommon",
     assigns=["doc.spans"],
-    default_config={"zipf_threshold": make_settings().zipf_threshold, "accept": []},  # data/defaults.toml
+    default_config={"zipf_threshold": make_settings().zipf_threshold, "accept": [], "lexicon_words": True},
 )
-def make_uncommon_words(nlp: Language, name: str, zipf_threshold: float, accept: Sequence[str]) -> UncommonWords:
-    return UncommonWords(name, zipf_threshold, accept)
+def make_uncommon_words(
+    nlp: Language, name: str, zipf_threshold: float, accept: Sequence[str], lexicon_words: bool
+) -> UncommonWords:
+    """``lexicon_words``: the words of the lexicon's best suggestions ("shortness of
+    breath") are never uncommon; they come from a plainspeak_jargon pipe added before."""
+    known = list(accept)
+    if lexicon_words and "plainspeak_jargon" in nlp.pipe_names:
+        known += plain_words(nlp.get_pipe("plainspeak_jargon").lexicon)
+    return UncommonWords(name, zipf_threshold, known)
+
+
+def plain_words(lexicon) -> set[str]:
+    """The words of each entry's best (first) suggestion, lower-cased: curated plain words."""
+    return {w.lower() for entry in lexicon for w in re.findall(r"[A-Za-z']+", entry.plain[0] if entry.plain else "")}
