@@ -121,3 +121,30 @@ def test_accept_list_file(tmp_path):
     assert read_word_list(path) == ["Eastside", "CPRS"]
     with pytest.raises(LexiconError, match="accept list file not found"):
         read_word_list(tmp_path / "nope.txt")
+
+
+MINIMUM_PER_CATEGORY = {
+    "mental-health": 150,
+    "recovery": 100,
+    "person-first": 60,
+    "benefits": 150,
+    "legal": 80,
+    "medical": 200,
+    "wordy": 250,
+    "acronym": 100,
+    "technology": 50,
+}
+
+
+def test_shipped_lexicon_covers_every_category():
+    from collections import Counter
+
+    counts = Counter(e.category for e in load_lexicon())
+    assert sum(counts.values()) >= 1200
+    short = {c: (counts[c], n) for c, n in MINIMUM_PER_CATEGORY.items() if counts[c] < n}
+    assert short == {}, f"categories below their minimum (have, need): {short}"
+
+
+def test_person_first_entries_are_warnings_or_errors():
+    weak = [e.id for e in load_lexicon() if e.category == "person-first" and e.severity is Severity.SUGGESTION]
+    assert weak == []

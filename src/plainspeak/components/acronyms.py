@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import data_path
 from ..frequency import is_rarer
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
-from .words import sentence_of
+from .words import is_credential, sentence_of
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?(?:-[A-Z0-9]+)*$")
 _PART = re.compile(r"^[A-Z0-9]+$")  # a hyphenated continuation: "9" in PHQ-9, "BC" in PMHNP-BC
@@ -116,7 +116,7 @@ class Acronyms:
                 return False
             if not is_rarer(text, COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
                 return False
-        return not _shouting(span[0]) and not _credential(span)
+        return not _shouting(span[0]) and not is_credential(span)
 
 
 _looks_like: dict[int, bool] = {}  # orth hash (the same in every vocab) -> acronym-like?
@@ -146,24 +146,6 @@ def _candidates(doc: Doc):
         # "HUD-9886", "HCV-20931": a form or case number, not an acronym to explain.
         if not any(t.text.isdigit() and len(t.text) > 2 for t in doc[i:end]):
             yield doc[i:end]
-
-
-def _credential(span: Span) -> bool:
-    """Letters after a name on a short line: "Dani Reyes, LCSW, CPRS"."""
-    doc = span.doc
-    if span.start < 2 or doc[span.start - 1].text != ",":
-        return False
-    before = doc[span.start - 2]
-    if not (before.text[:1].isupper() and before.is_alpha):
-        return False
-    words = 0  # words on this line, counted outwards from the span; a short line has few
-    for step, i in ((-1, span.start - 1), (1, span.end)):
-        while 0 <= i < len(doc) and "\n" not in doc[i].text:
-            words += not doc[i].is_space and not doc[i].is_punct
-            if words > 8:
-                return False
-            i += step
-    return True
 
 
 def _shouting(token: Token) -> bool:

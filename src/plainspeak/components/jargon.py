@@ -22,8 +22,11 @@ from spacy.util import filter_spans
 from ..lexicon import Entry, Lexicon, load_lexicon
 from . import JARGON_KEY
 from .lemmatizer import lookup_lemma
+from .words import is_credential
 
-_ATTRS = {"lemma": "LEMMA", "lower": "LOWER", "exact": "ORTH"}
+# Most specific first: of two matches of the same length, the first found wins
+# ("deeming" as written beats the lemma of "deem").
+_ATTRS = {"exact": "ORTH", "lower": "LOWER", "lemma": "LEMMA"}
 _NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in"})  # "Coalition for the Homeless"
 
 
@@ -131,9 +134,14 @@ class JargonMatcher:
                     if index is not None:
                         start, end = index[start], index[end - 1] + 1
                     spans.append(Span(doc, start, end, label="jargon", span_id=match_id))
-        kept = [s for s in filter_spans(spans) if not self._in_proper_name(s)]
+        kept = [s for s in filter_spans(spans) if not (self._in_proper_name(s) or self._credential(s))]
         doc.spans[JARGON_KEY] = sorted(kept, key=lambda s: s.start)
         return doc
+
+    def _credential(self, span: Span) -> bool:
+        """Letters after a name in a signature: "Dani Reyes, LCSW"."""
+        entry = self.lexicon.get(span.id_)
+        return entry is not None and entry.category == "acronym" and is_credential(span)
 
     def _in_proper_name(self, span: Span) -> bool:
         """Part of a capitalised name on one line: "Eastside Behavioral Health",

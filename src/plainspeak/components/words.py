@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # Clitics spaCy splits off ("do|n't", "she|'s"): part of the word before them.
 CLITICS = frozenset({"n't", "'s", "'re", "'ll", "'ve", "'m", "'d", "s", "nt"})
@@ -41,3 +41,21 @@ def sentence_of(token: Token, limit: int = 80) -> tuple[int, int]:
     while end < len(doc) and end - token.i < limit and not doc[end].is_sent_start:
         end += 1
     return start, end
+
+
+def is_credential(span: Span) -> bool:
+    """Letters after a name on a short line: "Dani Reyes, LCSW, CPRS"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    before = doc[span.start - 2]
+    if not (before.text[:1].isupper() and before.is_alpha):
+        return False
+    words = 0  # words on this line, counted outwards from the span; a short line has few
+    for step, i in ((-1, span.start - 1), (1, span.end)):
+        while 0 <= i < len(doc) and "\n" not in doc[i].text:
+            words += not doc[i].is_space and not doc[i].is_punct
+            if words > 8:
+                return False
+            i += step
+    return True
