@@ -148,3 +148,19 @@ def test_shipped_lexicon_covers_every_category():
 def test_person_first_entries_are_warnings_or_errors():
     weak = [e.id for e in load_lexicon() if e.category == "person-first" and e.severity is Severity.SUGGESTION]
     assert weak == []
+
+
+def test_first_suggestions_use_everyday_words():
+    """The best suggestion is everyday English (wordfreq); later ones may spell a term out."""
+    import re
+
+    from plainspeak.frequency import zipf
+
+    rare = [
+        (e.id, word)
+        for e in load_lexicon()
+        if e.plain
+        for word in re.findall(r"[A-Za-z]+", e.plain[0])
+        if zipf(word) < 2.75
+    ]
+    assert rare == []
