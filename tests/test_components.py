@@ -327,3 +327,29 @@ def test_syllables_from_search_and_from_full_table_agree():
     table = syllables._cmu_table()
     assert searched == [table.get(w) for w in words]
     assert searched[:4] == [3, None, 4, 2]
+
+
+def test_split_term_agrees_with_the_tokenizer():
+    from plainspeak.components.jargon import split_term, term_variants
+    from plainspeak.lexicon import load_lexicon
+
+    nlp = spacy.blank("en")
+    specials = {k.lower() for k in nlp.tokenizer.rules}
+    for entry in load_lexicon():
+        for form in term_variants(entry):
+            assert split_term(form, nlp, specials) == [t.text for t in nlp.make_doc(form)], form
+
+
+def test_array_helpers_match_numpy():
+    import numpy
+
+    from plainspeak.components.arrays import isin_sorted, unique_inverse
+
+    values = numpy.array([5, 3, 5, 9, 3, 3, 1], dtype=numpy.uint64)
+    uniq, first, inverse = unique_inverse(values)
+    ref_uniq, ref_first, ref_inverse = numpy.unique(values, return_index=True, return_inverse=True)
+    assert uniq.tolist() == ref_uniq.tolist() and first.tolist() == ref_first.tolist()
+    assert inverse.tolist() == ref_inverse.tolist()
+    keys = numpy.array([3, 7, 9], dtype=numpy.uint64)
+    assert isin_sorted(values, keys).tolist() == numpy.isin(values, keys).tolist()
+    assert isin_sorted(values, keys[:0]).tolist() == [False] * len(values)

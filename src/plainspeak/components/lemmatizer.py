@@ -18,6 +18,8 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .arrays import unique_inverse
+
 
 @lru_cache(maxsize=1)
 def lemma_table() -> dict[str, str]:
@@ -54,7 +56,7 @@ class LookupLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        uniq, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+        uniq, _, inverse = unique_inverse(doc.to_array(ORTH))
         memo = self._memo
         lemmas = numpy.fromiter(
             (memo[o] if o in memo else self._learn(o) for o in uniq.tolist()), dtype=numpy.uint64, count=len(uniq)

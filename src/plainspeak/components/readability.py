@@ -21,6 +21,7 @@ from ..readability import Counts, fk_grade, flesch_kincaid_grade
 from ..settings import make_settings
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
+from .arrays import unique_inverse
 from .paragraphs import BULLET_MARKS
 from .words import CLITICS, is_plain_token, is_word
 
@@ -117,7 +118,7 @@ def sentence_arrays(doc: Doc):
         empty = numpy.zeros(0, dtype=numpy.int64)
         return empty, empty, empty, empty, empty
     arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
-    uniq, inverse = numpy.unique(arr[:, 0], return_inverse=True)
+    uniq, _, inverse = unique_inverse(arr[:, 0])
     strings = doc.vocab.strings
     table = numpy.array(
         [_TEXT_PROPS[o] if o in _TEXT_PROPS else _text_props(o, strings[o]) for o in uniq.tolist()], dtype=numpy.int64

@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from .arrays import unique_inverse
+
 
 class PunctuationSentences:
     def __init__(self, name: str = "plainspeak_sentencizer", punct_chars: Sequence[str] | None = None) -> None:
@@ -28,7 +30,7 @@ class PunctuationSentences:
         if not n:
             return doc
         arr = doc.to_array([ORTH, IS_PUNCT, SENT_START])
-        uniq, inverse = numpy.unique(arr[:, 0], return_inverse=True)
+        uniq, _, inverse = unique_inverse(arr[:, 0])
         strings, memo, chars = doc.vocab.strings, self._memo, self.punct_chars
         ends = numpy.fromiter(
             (memo[o] if o in memo else memo.setdefault(o, strings[o] in chars) for o in uniq.tolist()),

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..frequency import is_rarer
 from ..settings import make_settings
 from . import JARGON_KEY, UNCOMMON_KEY
+from .arrays import unique_inverse
 from .words import is_word, sentence_of
 
 # Entity types that mark names, places, dates, money ... in a trained pipeline.
@@ -112,7 +113,7 @@ class UncommonWords:
         """Tokens whose text and lemma make them uncommon words, decided once per
         distinct text (and lemma, should a trained model vary it by context)."""
         arr = doc.to_array([ORTH, LEMMA])
-        uniq, first, inverse = numpy.unique(arr[:, 0], return_index=True, return_inverse=True)
+        uniq, first, inverse = unique_inverse(arr[:, 0])
         strings, shape, rare = doc.vocab.strings, self._shape, self._rare
         lemmas = arr[:, 1]
         flags = numpy.fromiter(
@@ -156,7 +157,7 @@ def _capitalised_mid_sentence(doc: Doc) -> set[str]:
     arr = doc.to_array([ORTH, SENT_START])
     mid = arr[1:][arr[1:, 1] != 1, 0]
     strings = doc.vocab.strings
-    return {strings[o].lower() for o in numpy.unique(mid).tolist() if strings[o][:1].isupper()}
+    return {strings[o].lower() for o in set(mid.tolist()) if strings[o][:1].isupper()}
 
 
 @Language.factory(
