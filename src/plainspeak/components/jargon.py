@@ -27,14 +27,14 @@ from spacy.util import filter_spans
 
 from ..lexicon import Entry, Lexicon, load_lexicon
 from . import JARGON_KEY
-from .arrays import isin_sorted
+from .arrays import KeySet
 from .lemmatizer import lookup_lemma
 from .words import is_credential
 
 # Columns of the token array, most specific first: of two matches of the same
 # length, the first found wins ("deeming" as written beats the lemma of "deem").
 _COLUMNS = {"exact": 0, "lower": 1, "lemma": 2}
-_ARRAY_ATTRS = [ORTH, LOWER, LEMMA]
+_ARRAY_ATTRS = [ORTH, LOWER, LEMMA, IS_SPACE]
 _NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in"})  # "Coalition for the Homeless"
 
 
@@ -58,6 +58,16 @@ def _capitalised_neighbour(span: Span, step: int) -> bool:
 
 _PLAIN_FORM = re.compile(r"^[A-Za-z]+(?:[ -][A-Za-z]+)*$")
 _PLAIN_SPLIT = re.compile(r"[A-Za-z]+|-")
+
+
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)
+
+
+def _pair(first, second):
+    """One number for two string hashes (numbers or arrays; wraps around in 64 bits).
+    A collision only makes an extra candidate, which is then checked word by word."""
+    with numpy.errstate(over="ignore"):
+        return numpy.uint64(first) * _MIX ^ numpy.uint64(second) if numpy.isscalar(first) else first * _MIX ^ second
 
 
 def split_term(form: str, nlp: Language, specials: set[str]) -> list[str]:
@@ -93,8 +103,9 @@ class JargonMatcher:
         self.lexicon = lexicon
         strings = nlp.vocab.strings
         specials = {k.lower() for k in (nlp.tokenizer.rules or {})}
-        # column -> first key -> [(keys, entry id)], longest patterns first
-        self._patterns: list[dict[int, list[tuple[tuple[int, ...], str]]]] = [{}, {}, {}]
+        # Per column: first key -> (ids of one-word terms, second key -> [(keys, id)]),
+        # so a common first word ("in": 70 phrases) costs one lookup, not 70 comparisons.
+        self._patterns: list[dict[int, tuple[list[str], dict[int, list[tuple[tuple[int, ...], str]]]]]] = [{}, {}, {}]
         for entry in lexicon:
             column = _COLUMNS[entry.match]
             for form in term_variants(entry):
@@ -111,13 +122,21 @@ class JargonMatcher:
                     sequences = [lemmatised] if written == lemmatised else [lemmatised, written]
                 for sequence in sequences:
                     keys = tuple(strings.add(w) for w in sequence)
-                    bucket = self._patterns[column].setdefault(keys[0], [])
+                    singles, by_second = self._patterns[column].setdefault(keys[0], ([], {}))
+                    if len(keys) == 1:
+                        if entry.id not in singles:
+                            singles.append(entry.id)
+                        continue
+                    bucket = by_second.setdefault(keys[1], [])
                     if (keys, entry.id) not in bucket:
                         bucket.append((keys, entry.id))
-        for table in self._patterns:
-            for bucket in table.values():
-                bucket.sort(key=lambda p: -len(p[0]))
-        self._first = [numpy.sort(numpy.fromiter(table, dtype=numpy.uint64, count=len(table))) for table in self._patterns]
+        # Sorted keys to find candidates with array searches: first words of one-word
+        # terms, and first-two-word pairs (mixed into one number) of longer ones.
+        self._singles = [KeySet(k for k, (ones, _) in table.items() if ones) for table in self._patterns]
+        self._pairs = [
+            KeySet(int(_pair(k1, k2)) for k1, (_, by_second) in table.items() for k2 in by_second)
+            for table in self._patterns
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -133,7 +152,7 @@ class JargonMatcher:
         arr = doc.to_array(_ARRAY_ATTRS)
         # Single line breaks (hard-wrapped text) do not break a phrase: match over the
         # other tokens, then map back. Blank lines still separate.
-        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
+        spaces = numpy.flatnonzero(arr[:, 3])
         breaks = [i for i in spaces.tolist() if doc[i].text.count("\n") <= 1]
         index = numpy.delete(numpy.arange(len(doc)), breaks) if breaks else None
         if index is not None:
@@ -144,18 +163,26 @@ class JargonMatcher:
             if not table:
                 continue
             values = arr[:, column]
-            candidates = numpy.flatnonzero(isin_sorted(values, self._first[column])).tolist()
+            mask = self._singles[column].contains(values)
+            if n > 1 and len(self._pairs[column]):
+                mask[:-1] |= self._pairs[column].contains(_pair(values[:-1], values[1:]))
+            candidates = numpy.flatnonzero(mask).tolist()
             if not candidates:
                 continue
             keys_list = values.tolist()
             for p in candidates:
-                for keys, entry_id in table[keys_list[p]]:
-                    size = len(keys)
-                    if p + size <= n and tuple(keys_list[p : p + size]) == keys:
-                        if positions is None:
-                            yield p, p + size, entry_id
-                        else:
-                            yield positions[p], positions[p + size - 1] + 1, entry_id
+                singles, by_second = table.get(keys_list[p], ((), {}))
+                found = [(p + 1, entry_id) for entry_id in singles]
+                if p + 1 < n and keys_list[p + 1] in by_second:
+                    for keys, entry_id in by_second[keys_list[p + 1]]:
+                        size = len(keys)
+                        if p + size <= n and tuple(keys_list[p : p + size]) == keys:
+                            found.append((p + size, entry_id))
+                for end, entry_id in found:
+                    if positions is None:
+                        yield p, end, entry_id
+                    else:
+                        yield positions[p], positions[end - 1] + 1, entry_id
 
     def _credential(self, span: Span) -> bool:
         """Letters after a name in a signature: "Dani Reyes, LCSW"."""

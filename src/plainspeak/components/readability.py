@@ -13,7 +13,8 @@ word count of each marked span, so nothing is counted twice.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_PUNCT, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
+from spacy.strings import hash_string
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,7 +22,7 @@ from ..readability import Counts, fk_grade, flesch_kincaid_grade
 from ..settings import make_settings
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
-from .arrays import unique_inverse
+from .arrays import isin_sorted, unique_inverse
 from .paragraphs import BULLET_MARKS
 from .words import CLITICS, is_plain_token, is_word
 
@@ -64,14 +65,21 @@ class SentenceReadability:
         capped_grade = fk_grade(capped, 1, syllables * capped / safe_words)
         hard = counted & (words >= self.min_sentence_words) & (capped_grade > self.target_grade)
         long = words > self.max_sentence_words
-        for k in numpy.flatnonzero(hard | long).tolist():
-            span = _trim(doc[int(starts[k]) : int(ends[k])])
-            if span.start >= span.end:
+        flagged_sentences = numpy.flatnonzero(hard | long).tolist()
+        if flagged_sentences:
+            skip = _skippable_edges(doc)
+        for k in flagged_sentences:
+            start, end = int(starts[k]), int(ends[k])
+            while start < end and skip[start]:  # white space and a list bullet before
+                start += 1
+            while end > start and skip[end - 1] == 1:  # white space after
+                end -= 1
+            if start >= end:
                 continue
             grade = round(float(fk_grade(words[k], 1, syllables[k])), 1)
             for flagged, label in ((hard[k], "hard-sentence"), (long[k], "long-sentence")):
                 if flagged:
-                    spans.append(Span(doc, span.start, span.end, label=label))
+                    spans.append(Span(doc, start, end, label=label))
                     grades.append(grade)
                     word_counts.append(int(words[k]))
         doc.spans[SENTENCES_KEY] = spans
@@ -89,22 +97,39 @@ class SentenceReadability:
 
 _DEFAULTS = make_settings()
 
-# Per distinct token text: (could be a word, is a clitic, is plain (number, URL ...),
-# starts with a capital, syllables). Orth hashes are the same in every vocab.
-_TEXT_PROPS: dict[int, tuple[bool, bool, bool, bool, int]] = {}
+class _TextProps:
+    """Per distinct token text: could it be a word, is it a clitic, is it plain (has
+    a digit), does it start with a capital, its syllables. Rows live in one growing
+    array, so a Doc's table is a single gather rather than thousands of tuples.
+    Orth hashes are the same in every vocab, so one table serves all."""
+
+    def __init__(self) -> None:
+        self.row: dict[int, int] = {}
+        self.table = numpy.zeros((1024, 5), dtype=numpy.int64)
+
+    def rows(self, orths: list[int], strings) -> numpy.ndarray:
+        row = self.row
+        return numpy.fromiter(
+            (row[o] if o in row else self._add(o, strings[o]) for o in orths), dtype=numpy.intp, count=len(orths)
+        )
+
+    def _add(self, orth: int, text: str) -> int:
+        n = len(self.row)
+        if n == len(self.table):
+            self.table = numpy.concatenate([self.table, numpy.zeros_like(self.table)])
+        wordish = not text.isspace() and any(ch.isalnum() for ch in text)
+        self.table[n] = (
+            wordish,
+            text.lower() in CLITICS,
+            any(ch.isdigit() for ch in text),  # like_num/url/email come from the token arrays
+            text[:1].isupper(),
+            count_syllables(text) if wordish else 0,
+        )
+        self.row[orth] = n
+        return n
 
 
-def _text_props(orth: int, text: str) -> tuple[bool, bool, bool, bool, int]:
-    lexeme_plain = any(ch.isdigit() for ch in text)  # like_num/url/email come from the arrays
-    wordish = not text.isspace() and any(ch.isalnum() for ch in text)
-    props = _TEXT_PROPS[orth] = (
-        wordish,
-        text.lower() in CLITICS,
-        lexeme_plain,
-        text[:1].isupper(),
-        count_syllables(text) if wordish else 0,
-    )
-    return props
+_TEXT_PROPS = _TextProps()
 
 
 def sentence_arrays(doc: Doc):
@@ -120,9 +145,8 @@ def sentence_arrays(doc: Doc):
     arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
     uniq, _, inverse = unique_inverse(arr[:, 0])
     strings = doc.vocab.strings
-    table = numpy.array(
-        [_TEXT_PROPS[o] if o in _TEXT_PROPS else _text_props(o, strings[o]) for o in uniq.tolist()], dtype=numpy.int64
-    ).reshape(-1, 5)[inverse]
+    rows = _TEXT_PROPS.rows(uniq.tolist(), strings)
+    table = _TEXT_PROPS.table[rows[inverse]]
     wordish, clitic, plain, capital, syllables = (table[:, k] for k in range(5))
     index = numpy.arange(n)
     after_no_space = numpy.concatenate(([False], arr[:-1, 1] == 0))
@@ -149,15 +173,16 @@ def sentences_with_counts(doc: Doc):
         yield start, end, Counts(w, 1 if w else 0, sy, p)
 
 
-def _trim(sent: Span) -> Span:
-    """The sentence without white space around it or a list bullet before it."""
-    start, end = sent.start, sent.end
-    doc = sent.doc
-    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text in BULLET_MARKS)):
-        start += 1
-    while end > start and doc[end - 1].is_space:
-        end -= 1
-    return doc[start:end]
+def _skippable_edges(doc: Doc) -> numpy.ndarray:
+    """Per token: 1 for white space, 2 for a list bullet (trimmed only at a sentence's start), else 0."""
+    arr = doc.to_array([IS_SPACE, ORTH])
+    skip = arr[:, 0].astype(numpy.int8)
+    bullets = isin_sorted(arr[:, 1], _BULLET_KEYS)
+    skip[bullets & (skip == 0)] = 2
+    return skip
+
+
+_BULLET_KEYS = numpy.array(sorted(hash_string(mark) for mark in BULLET_MARKS), dtype=numpy.uint64)
 
 
 @Language.factory(
