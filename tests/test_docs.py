@@ -29,7 +29,7 @@ def help_text(*args: str) -> str:
     return result.output
 
 
-COMMANDS = ((), ("check",), ("explain",), ("lexicon",), ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
+COMMANDS = ((), ("check",), ("fix",), ("explain",), ("lexicon",), ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
 
 
 def test_every_command_is_documented():

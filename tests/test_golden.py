@@ -38,3 +38,21 @@ def test_golden_case(case: Path):
 def test_every_case_has_expected_output():
     assert len(CASES) >= 12
     assert all((c / "expected.line").exists() for c in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_fixed_text(case: Path):
+    """`plainspeak fix` on each draft: the expected rewrite, and nothing more on a second run."""
+    args = ["fix", "-"]
+    result = CliRunner().invoke(cli, args, input=(case / "input.txt").read_bytes(), catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    expected = case / "expected.fixed"
+    if UPDATE:
+        expected.write_bytes(result.stdout_bytes)
+    assert result.stdout_bytes == expected.read_bytes()
+    again = CliRunner().invoke(cli, args, input=result.stdout_bytes, catch_exceptions=False)
+    assert again.stdout_bytes == result.stdout_bytes
+
+
+def test_every_case_has_expected_fixed_text():
+    assert all((c / "expected.fixed").exists() for c in CASES)

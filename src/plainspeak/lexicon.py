@@ -31,7 +31,12 @@ CATEGORIES = (
 MATCH_MODES = ("lemma", "lower", "exact")
 POS_TAGS = ("noun", "verb", "adj", "adv")
 REQUIRED_COLUMNS = ("id", "term", "category", "severity", "match", "note")
-OPTIONAL_COLUMNS = ("plain", "pos", "example", "source")
+OPTIONAL_COLUMNS = ("plain", "pos", "example", "source", "fix")
+FIX_MODES = ("auto", "review", "never")
+# When the fix column is empty: stiff wording and stigmatising labels are swapped
+# without review; terms whose meaning matters (clinical, legal, benefits ...) wait
+# for --all or the writer's choice.
+DEFAULT_FIX = {"wordy": "auto", "person-first": "auto", "technology": "auto"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MARKED_WORD = re.compile(r"\w\*(?:\s|$)")  # "type* of treatment"
 
@@ -51,6 +56,15 @@ class Entry:
     example: str = ""
     source: str = ""
     origin: str = ""  # "file:row", for messages about the entry
+    fix: str = ""  # auto | review | never; empty: see fix_mode
+
+    @property
+    def fix_mode(self) -> str:
+        """How `plainspeak fix` treats the entry: auto (applied), review (only with
+        --all or when chosen), never (no swap: the writer must explain it)."""
+        if not self.plain:
+            return "never"
+        return self.fix or DEFAULT_FIX.get(self.category, "review")
 
     @property
     def rule_id(self) -> str:
@@ -203,6 +217,9 @@ def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
     pos = get("pos").lower()
     if pos and pos not in POS_TAGS:
         problems.append(f"{where}: column 'pos' must be empty or one of {', '.join(POS_TAGS)}; got {pos!r}")
+    fix = get("fix").lower()
+    if fix and fix not in FIX_MODES:
+        problems.append(f"{where}: column 'fix' must be empty or one of {', '.join(FIX_MODES)}; got {fix!r}")
     plain = tuple(alt.strip() for alt in get("plain").split("|") if alt.strip())
     for alt in plain:
         if _term_key(alt.replace("*", "")) == _term_key(term):
@@ -226,6 +243,7 @@ def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
             example=get("example"),
             source=get("source"),
             origin=where,
+            fix=fix,
         ),
         [],
     )

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Sequence
 from .errors import LexiconError
 from .lexicon import Entry, Lexicon, parse_lexicon
 
-COLUMNS = ("id", "term", "plain", "category", "severity", "match", "pos", "note", "example", "source")
+COLUMNS = ("id", "term", "plain", "category", "severity", "match", "pos", "note", "example", "source", "fix")
 
 
 def alternatives(entry: Entry) -> list[str]:
@@ -35,6 +35,7 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
         "note": entry.note,
         "example": entry.example,
         "source": entry.source,
+        "fix": entry.fix_mode,
     }
 
 
@@ -42,6 +43,7 @@ def entry_row(entry: Entry) -> list[str]:
     """An entry as a CSV row in the lexicon's own format (so a listing can be edited and reused)."""
     d = entry_dict(entry)
     d["plain"] = "|".join(entry.plain)  # with the * marks: the lexicon format
+    d["fix"] = entry.fix
     return [d[c] for c in COLUMNS]
 
 

@@ -34,10 +34,12 @@ class Source:
 
 @dataclass(frozen=True)
 class SourceText:
-    """The decoded text of a source."""
+    """The decoded text of a source, with what a safe rewrite of it needs."""
 
     source: Source
     text: str
+    encoding: str = "utf-8"  # the codec it was decoded with, to encode it back the same
+    stamp: tuple[int, int] | None = None  # (size, mtime_ns) when read, to notice later changes
 
 
 def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Source | InputError]:
@@ -93,17 +95,19 @@ def _walk(root: Path) -> list[Path]:
 
 def read_source(source: Source, *, encoding: str = "utf-8", max_bytes: int, stdin: BinaryIO | None = None) -> SourceText:
     """Read and decode one source; raises InputError with a clear reason."""
+    stamp = None
     if source.is_stdin:
         if stdin is None and sys.stdin is None:
             raise InputError(source.name, "standard input is closed")
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = _read_limited(stream, max_bytes, source.name)
     else:
-        data = _read_file(source, max_bytes)
-    return decode(data, source, encoding=encoding)
+        data, stamp = _read_file(source, max_bytes)
+    decoded = decode(data, source, encoding=encoding)
+    return SourceText(source, decoded.text, decoded.encoding, stamp)
 
 
-def _read_file(source: Source, max_bytes: int) -> bytes:
+def _read_file(source: Source, max_bytes: int) -> tuple[bytes, tuple[int, int]]:
     path = source.path
     assert path is not None
     try:
@@ -111,11 +115,11 @@ def _read_file(source: Source, max_bytes: int) -> bytes:
             raise InputError(source.name, "is a folder (pass it as a folder path to search it)")
         if not path.is_file():
             raise InputError(source.name, "is not a regular file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(source.name, f"is {_human(size)}, over the {_human(max_bytes)} limit (raise it with --max-bytes)")
+        info = path.stat()
+        if info.st_size > max_bytes:
+            raise InputError(source.name, f"is {_human(info.st_size)}, over the {_human(max_bytes)} limit (raise it with --max-bytes)")
         with open(path, "rb") as fh:
-            return _read_limited(fh, max_bytes, source.name)
+            return _read_limited(fh, max_bytes, source.name), (info.st_size, info.st_mtime_ns)
     except PermissionError:
         raise InputError(source.name, "permission denied") from None
     except OSError as err:
@@ -153,7 +157,7 @@ def decode(data: bytes, source: Source, *, encoding: str = "utf-8") -> SourceTex
         ) from None
     if not text.replace("\ufeff", "").strip():
         raise InputError(name, "is empty" if not data else "has no text (only white space)")
-    return SourceText(source, text)
+    return SourceText(source, text, codec)
 
 
 def _human(size: int) -> str:

@@ -1,0 +1,81 @@
+"""Writing a file in place without ever losing what the user wrote.
+
+The new content goes to a temporary file in the same folder, is flushed and
+fsynced, gets the original's permissions, and then atomically replaces the
+original (``os.replace``); a crash at any point leaves either the old file or
+the new one, never half of either. A symbolic link is followed and its target
+rewritten (the link stays a link). A file that changed on disk since it was
+read is not overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import PlainspeakError
+
+
+class WriteError(PlainspeakError):
+    """A file could not be rewritten; the original is untouched."""
+
+
+def write_atomic(path: Path, data: bytes, *, expected: tuple[int, int] | None = None, backup: str | None = None) -> None:
+    """Replace ``path``'s content with ``data``.
+
+    ``expected`` is the (size, mtime_ns) seen when the file was read: if the
+    file differs now, nothing is written. ``backup`` keeps a copy of the
+    original as ``path + backup`` (``--backup .orig``).
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        raise WriteError(f"{path}: the file is gone; nothing written") from None
+    if expected is not None and (info.st_size, info.st_mtime_ns) != expected:
+        raise WriteError(f"{path}: changed on disk since it was read; not overwritten (run again)")
+    if not os.access(target, os.W_OK):
+        raise WriteError(f"{path}: is read-only; not changed")
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".plainspeak", delete=False) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_name, stat.S_IMODE(info.st_mode))
+        if backup:
+            shutil.copy2(target, str(target) + backup)
+        _replace(tmp_name, target)
+        tmp_name = None
+        _fsync_dir(target.parent)
+    except PermissionError:
+        raise WriteError(f"{path}: permission denied writing in {target.parent}; not changed") from None
+    except OSError as err:
+        raise WriteError(f"{path}: cannot write: {err.strerror or err}; the original is unchanged") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _replace(source: str, target: Path) -> None:
+    os.replace(source, target)  # atomic on POSIX and Windows; a seam for failure tests
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,72 @@
+"""``plainspeak fix``: thin Click command over fixrun.run_fix."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .lexicon_cli import lexicon_options
+
+FIX_EPILOG = """\b
+Examples:
+  plainspeak fix draft.txt > plainer.txt      # the rewritten text on stdout
+  cat draft.txt | plainspeak fix -            # in a pipe
+  plainspeak fix --diff draft.txt             # show the changes, change nothing
+  plainspeak fix --in-place drafts/           # rewrite files, safely; lists what is left
+  plainspeak fix --in-place --backup .orig letter.txt
+
+\b
+What is changed: lexicon terms whose first suggestion fits without review
+(stiff wording, stigmatising labels, technology words; the lexicon's 'fix'
+column decides). --all also applies the terms marked for review (clinical,
+legal, benefits ...). Hard sentences, unexplained acronyms and terms with no
+one swap are left for you and listed by --in-place.
+
+\b
+Exit codes: 0 done, 2 an input could not be read or written (the others are
+still done; nothing is ever half-written).
+"""
+
+
+@click.command(epilog=FIX_EPILOG)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--diff", "mode", flag_value="diff", help="Print a unified diff of the changes; change nothing.")
+@click.option("--in-place", "mode", flag_value="in-place", help="Rewrite the files (atomically; permissions kept).")
+@click.option("--all", "everything", is_flag=True, help="Also apply suggestions the lexicon marks for review.")
+@click.option("--backup", metavar="SUFFIX", help="With --in-place, keep each original as FILE+SUFFIX (e.g. .orig).")
+@click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A term your readers know; never changed. Repeatable.")
+@click.option("--accept-file", "accept_files", multiple=True, type=click.Path(), metavar="FILE",
+              help="A file of accepted words, one per line. Repeatable.")
+@lexicon_options
+@click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline. Never downloaded.")
+@click.option("--stdin-name", default="-", show_default=True, metavar="NAME", help="The name given to standard input.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs (kept when writing).")
+@click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
+              help="Refuse inputs larger than this many bytes (default: 20000000).")
+def fix(paths, mode, everything, backup, accept_words, accept_files, lexicons, no_default_lexicon, model,
+        stdin_name, encoding, max_bytes) -> None:
+    """Rewrite drafts with plainer wording.
+
+    Prints the rewritten text (one input), a diff (--diff) or rewrites the
+    files (--in-place). PATHS are files or folders, or '-' for standard input,
+    which is also read when no path is given and text is piped in. Everything
+    but the changed words stays exactly as it was: encoding, byte-order mark,
+    line endings, tabs, a missing final newline.
+    """
+    from .cli import _stdin_is_terminal
+    from .fixrun import FixOptions, run_fix
+
+    mode = mode or "stdout"
+    if backup and mode != "in-place":
+        raise click.UsageError("--backup goes with --in-place")
+    if not paths:
+        if _stdin_is_terminal():
+            raise click.UsageError("no input: give files or folders to fix, or pipe text in (- reads stdin)")
+        paths = ("-",)
+    options = FixOptions(
+        paths=tuple(paths), mode=mode, everything=everything, backup=backup, accept_words=tuple(accept_words),
+        accept_files=tuple(accept_files), lexicons=tuple(lexicons), default_lexicon=not no_default_lexicon,
+        model=model, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes,
+    )
+    sys.exit(int(run_fix(options, stdout=sys.stdout, stderr=sys.stderr)))

@@ -1,0 +1,126 @@
+"""Running ``plainspeak fix``: read each input, rewrite it, then print, diff or save it.
+
+The rewrite itself is pure (fixes.py); this module owns the I/O. Every input
+is kept byte for byte outside the changed words: it is decoded and encoded
+with the same codec, and the text keeps its BOM, line endings and tabs.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import IO, BinaryIO
+
+from .errors import InputError, PlainspeakError
+from .exitcode import ExitCode
+
+
+@dataclass(frozen=True)
+class FixOptions:
+    paths: tuple[str, ...]
+    mode: str = "stdout"  # stdout | diff | in-place
+    everything: bool = False  # --all
+    backup: str | None = None
+    accept_words: tuple[str, ...] = ()
+    accept_files: tuple[str, ...] = ()
+    lexicons: tuple[str, ...] = ()
+    default_lexicon: bool = True
+    model: str | None = None
+    stdin_name: str = "-"
+    encoding: str = "utf-8"
+    max_bytes: int | None = None
+
+
+def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: BinaryIO | None = None) -> ExitCode:
+    from .api import Analyzer
+    from .atomic import WriteError, write_atomic
+    from .checkrun import _check_encoding
+    from .fixes import fix_text
+    from .lexicon import read_word_list
+    from .render.line import format_finding
+    from .settings import load_defaults, make_settings
+    from .sources import discover, read_source
+
+    accept = list(options.accept_words)
+    for path in options.accept_files:
+        accept.extend(read_word_list(path))
+    settings = make_settings(accept=accept)
+    max_bytes = options.max_bytes or int(load_defaults()["input"]["max_bytes"])
+    encoding = _check_encoding(options.encoding)
+    if not options.default_lexicon and not options.lexicons:
+        raise PlainspeakError("--no-default-lexicon needs at least one --lexicon FILE")
+    analyzer = Analyzer(settings, lexicon_paths=options.lexicons, default_lexicon=options.default_lexicon, model=options.model)
+    items = list(discover(options.paths, stdin_name=options.stdin_name))
+    if options.mode == "stdout" and len(items) > 1:
+        raise PlainspeakError("fix prints one rewritten text; for several inputs use --diff or --in-place")
+    had_errors = False
+    for item in items:
+        try:
+            if isinstance(item, InputError):
+                raise item
+            source_text = read_source(item, encoding=encoding, max_bytes=max_bytes, stdin=stdin)
+            if options.mode == "in-place" and source_text.source.is_stdin:
+                raise InputError(item.name, "standard input cannot be changed in place; leave out --in-place")
+        except InputError as err:
+            had_errors = True
+            stderr.write(f"plainspeak: error: {err}\n")
+            continue
+        report = analyzer.analyze(source_text.text, name=item.name)
+        result = fix_text(report, analyzer.lexicon, everything=options.everything)
+        if options.mode == "stdout":
+            stdout.flush()
+            _binary(stdout).write(result.text.encode(source_text.encoding))
+            stdout.flush()
+        elif options.mode == "diff":
+            stdout.write(unified_diff(source_text.text, result.text, item.name))
+        else:
+            if result.applied:
+                try:
+                    write_atomic(
+                        item.path,
+                        result.text.encode(source_text.encoding),
+                        expected=source_text.stamp,
+                        backup=options.backup,
+                    )
+                except WriteError as err:
+                    had_errors = True
+                    stderr.write(f"plainspeak: error: {err}\n")
+                    continue
+            # What is left, with positions in the rewritten file.
+            left = analyzer.analyze(result.text, name=item.name).findings if result.applied else report.findings
+            changes = len(result.applied)
+            stdout.write(
+                f"{item.name}: {changes} change{'' if changes == 1 else 's'} made, "
+                f"{len(left)} finding{'' if len(left) == 1 else 's'} left for you\n"
+            )
+            for finding in left:
+                stdout.write("  " + format_finding(item.name, finding) + "\n")
+        stdout.flush()
+    return ExitCode.ERROR if had_errors else ExitCode.OK
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A unified diff of the two texts (empty when they are the same)."""
+    if before == after:
+        return ""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name}\t(original)", f"{name}\t(plainer)"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _binary(stream: IO[str]):
+    """The byte stream under a text stream, so text goes out exactly as it came in."""
+    return getattr(stream, "buffer", None) or _TextAsBinary(stream)
+
+
+class _TextAsBinary:
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data.decode("utf-8", "replace"))
+        return len(data)

@@ -1,0 +1,103 @@
+"""Rewriting: a pure function from (text, edits) to new text. No I/O here.
+
+Edits replace character ranges of the original text. Overlaps are resolved
+before anything changes (the longer, then the earlier edit wins), edits are
+applied from the end so offsets stay valid, and the seams are mended: "a"/"an"
+before a replacement is corrected ("an intake assessment" -> "a first
+meeting"), and a word the replacement repeats at either edge is not doubled.
+Everything outside the edited ranges is kept character for character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .report import Finding
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+    rule: str = ""
+
+
+def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
+    """Non-overlapping edits in text order: of overlapping ones the longer wins,
+    then the earlier."""
+    chosen: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (-(e.end - e.start), e.start)):
+        if all(edit.end <= c.start or edit.start >= c.end for c in chosen):
+            chosen.append(edit)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """The text with the edits made (see the module docstring for the seams)."""
+    result = text
+    for edit in reversed(resolve_overlaps(edits)):
+        replacement = _undouble(result, edit.start, edit.end, edit.replacement)
+        before = _fix_article(result[: edit.start], replacement)
+        result = before + replacement + result[edit.end :]
+    return result
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'])([Aa]n?)(\s+)$")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+# Words whose spelling misleads: an hour, a university, a one-time fee.
+_VOWEL_SOUND_EXCEPTIONS = ("hour", "honest", "honor", "honour", "heir", "herb")
+_CONSONANT_SOUND_EXCEPTIONS = ("uni", "use", "usu", "uti", "eu", "one", "once", "ewe", "ufo", "uk", "ur")
+
+
+def article_for(word: str) -> str:
+    """'a' or 'an' before ``word``, by its sound (acronyms by their letter names)."""
+    if len(word) > 1 and word.isupper():  # read letter by letter: an FBI agent, a UN report
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    lower = word.lower()
+    if lower.startswith(_VOWEL_SOUND_EXCEPTIONS):
+        return "an"
+    if lower.startswith(_CONSONANT_SOUND_EXCEPTIONS):
+        return "a"
+    return "an" if lower[:1] in "aeiou" else "a"
+
+
+def _fix_article(before: str, replacement: str) -> str:
+    """Correct a/an at the end of ``before`` for the replacement's first word."""
+    match = _ARTICLE_BEFORE.search(before)
+    first = _WORD.match(replacement.lstrip())
+    if not match or not first:
+        return before
+    written = match.group(1)
+    wanted = article_for(first.group(0))
+    if written.lower() == wanted:
+        return before
+    cased = wanted.capitalize() if written[0].isupper() else wanted
+    return before[: match.start(1)] + cased + match.group(2)
+
+
+def _undouble(text: str, start: int, end: int, replacement: str) -> str:
+    """Drop a word the replacement repeats from just outside it: "the the", "help help"."""
+    words = replacement.split()
+    if not words:
+        return replacement
+    previous = re.search(r"([\w'-]+)\s+$", text[:start])
+    if previous and len(words) > 1 and words[0].lower() == previous.group(1).lower():
+        replacement = replacement.split(None, 1)[1] if replacement[:1].strip() else replacement
+        words = words[1:]
+    following = re.match(r"\s+([\w'-]+)", text[end:])
+    if following and len(words) > 1 and words[-1].lower() == following.group(1).lower():
+        replacement = replacement.rsplit(None, 1)[0]
+    return replacement
+
+
+def edits_for(findings: Iterable[Finding], choose) -> list[Edit]:
+    """Edits for the findings ``choose(finding)`` returns a replacement for."""
+    edits = []
+    for finding in findings:
+        replacement = choose(finding)
+        if replacement is not None and replacement != finding.text:
+            edits.append(Edit(finding.start, finding.end, replacement, finding.rule))
+    return edits

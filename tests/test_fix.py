@@ -1,0 +1,192 @@
+"""plainspeak fix: stdout, --diff, --in-place; nothing the user wrote is ever lost."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import MINI_LEXICON
+from plainspeak.cli import cli
+
+MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
+TEXT = "We will utilize the portal prior to your visit.\r\nHe is an addict.\r\n"
+
+
+def run(args, input=None):
+    return CliRunner().invoke(cli, args, input=input, catch_exceptions=False)
+
+
+def test_fix_prints_the_rewritten_text_keeping_bytes(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"\xef\xbb\xbfWe will utilize it prior to noon.\r\n\tThanks")
+    result = CliRunner().invoke(cli, ["fix", str(path), *MINI])
+    assert result.exit_code == 0
+    assert result.stdout_bytes == b"\xef\xbb\xbfWe will use it before noon.\r\n\tThanks"
+
+
+def test_fix_reads_stdin():
+    result = CliRunner().invoke(cli, ["fix", "-", *MINI], input=b"Please utilize it.\n")
+    assert result.stdout_bytes == b"Please use it.\n"
+
+
+def test_fix_keeps_the_encoding(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Caf\xe9: please utilize it.".encode("cp1252"))
+    result = CliRunner().invoke(cli, ["fix", str(path), "--encoding", "cp1252", *MINI])
+    assert result.stdout_bytes == "Caf\xe9: please use it.".encode("cp1252")
+
+
+def test_only_auto_fixes_by_default_and_all_with_all(tmp_path):
+    text = "We utilize two treatment modalities.\n"
+    assert run(["fix", "-", *MINI], input=text).stdout == "We use two treatment modalities.\n"
+    assert run(["fix", "-", "--all", *MINI], input=text).stdout == "We use two types of treatment.\n"
+
+
+def test_person_first_language_is_always_offered():
+    out = run(["fix", "-"], input="He is an addict and a junkie.\n").stdout
+    assert out.startswith("He is a person with an addiction")
+    assert "junkie" in out  # no swap exists: left for the writer, and listed by --in-place
+
+
+def test_diff_changes_nothing(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("Please utilize it.\nThanks\n", encoding="utf-8")
+    result = run(["fix", "--diff", str(path), *MINI])
+    assert result.exit_code == 0
+    assert f"--- {path}\t(original)" in result.stdout
+    assert "-Please utilize it.\n+Please use it.\n" in result.stdout
+    assert path.read_text(encoding="utf-8") == "Please utilize it.\nThanks\n"
+    assert run(["fix", "--diff", "-", *MINI], input="Nothing to do.\n").stdout == ""
+
+
+def test_in_place_rewrites_keeps_permissions_and_lists_what_is_left(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    path.chmod(0o640)
+    result = run(["fix", "--in-place", str(tmp_path), *MINI])
+    assert result.exit_code == 0
+    assert path.read_bytes() == b"We will use the portal before your visit.\r\nHe is a person with a substance use disorder.\r\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert f"{path}: 3 changes made" in result.stdout
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_in_place_is_idempotent(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    run(["fix", "--in-place", str(path), *MINI])
+    once = path.read_bytes()
+    second = run(["fix", "--in-place", str(path), *MINI])
+    assert path.read_bytes() == once
+    assert "0 changes made" in second.stdout
+
+
+def test_backup_keeps_the_original(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    run(["fix", "--in-place", "--backup", ".orig", str(path), *MINI])
+    assert (tmp_path / "draft.txt.orig").read_bytes() == TEXT.encode("utf-8")
+    assert run(["fix", "--backup", ".orig", str(path), *MINI]).exit_code == 2  # needs --in-place
+
+
+def test_symlinks_are_followed_not_replaced(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("Please utilize it.\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run(["fix", "--in-place", str(link), *MINI])
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "Please use it.\n"
+
+
+def test_read_only_file_is_an_error_and_others_are_still_fixed(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root may write read-only files")
+    locked = tmp_path / "a.txt"
+    locked.write_text("Please utilize it.\n", encoding="utf-8")
+    locked.chmod(0o444)
+    other = tmp_path / "b.txt"
+    other.write_text("Please utilize it.\n", encoding="utf-8")
+    result = run(["fix", "--in-place", str(tmp_path), *MINI])
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert locked.read_text(encoding="utf-8") == "Please utilize it.\n"
+    assert other.read_text(encoding="utf-8") == "Please use it.\n"
+
+
+def test_failure_between_write_and_replace_leaves_the_original(tmp_path, monkeypatch):
+    from plainspeak import atomic
+
+    def crash(source, target):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic, "_replace", crash)
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    result = run(["fix", "--in-place", str(path), *MINI])
+    assert result.exit_code == 2 and "the original is unchanged" in result.stderr
+    assert path.read_bytes() == TEXT.encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
+    from plainspeak.atomic import WriteError, write_atomic
+
+    path = tmp_path / "draft.txt"
+    path.write_text("one", encoding="utf-8")
+    info = path.stat()
+    path.write_text("two, longer", encoding="utf-8")
+    with pytest.raises(WriteError, match="changed on disk"):
+        write_atomic(path, b"three", expected=(info.st_size, info.st_mtime_ns))
+    assert path.read_text(encoding="utf-8") == "two, longer"
+
+
+def test_killing_the_process_mid_write_leaves_the_original(tmp_path):
+    """A real crash: the process dies (os._exit) after writing the temporary file."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    code = (
+        "import os, sys\n"
+        "from plainspeak import atomic\n"
+        "atomic._replace = lambda source, target: os._exit(9)\n"
+        "from plainspeak.cli import main\n"
+        f"sys.argv = ['plainspeak', 'fix', '--in-place', {str(path)!r}, '--no-default-lexicon', '--lexicon', {str(MINI_LEXICON)!r}]\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == 9
+    assert path.read_bytes() == TEXT.encode("utf-8")
+
+
+def test_several_inputs_need_diff_or_in_place(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("y", encoding="utf-8")
+    result = run(["fix", str(tmp_path)])
+    assert result.exit_code == 2 and "use --diff or --in-place" in result.stderr
+
+
+def test_stdin_cannot_be_changed_in_place():
+    assert run(["fix", "--in-place", "-"], input="Please utilize it.\n").exit_code == 2
+
+
+PIECES = ["We will utilize the portal", "prior to", "an intake assessment", "in order to", "\r\n", "\n", "\t",
+          "\ufeff", "caf\u00e9 ", "\U0001f49c", ". ", "facilitate", "He is an addict", "IOP"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map("".join))
+def test_fix_is_idempotent(analyzer, text):
+    from plainspeak.fixes import fix_text
+
+    for everything in (False, True):
+        once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=everything).text
+        twice = fix_text(analyzer.analyze(once), analyzer.lexicon, everything=everything).text
+        assert twice == once
