@@ -39,19 +39,16 @@ class CheckOptions:
 
 def run_check(options: CheckOptions, *, stdout: IO[str], stderr: IO[str], stdin: BinaryIO | None = None) -> ExitCode:
     from .api import Analyzer
-    from .lexicon import read_word_list
+    from .fixrun import gather_accept
     from .render import make_renderer
     from .settings import load_defaults, make_settings
     from .sources import discover, read_source
 
-    accept = list(options.accept_words)
-    for path in options.accept_files:
-        accept.extend(read_word_list(path))
     settings = make_settings(
         audience=options.audience,
         target_grade=options.target_grade,
         max_sentence_words=options.max_sentence_words,
-        accept=accept,
+        accept=gather_accept(options.accept_words, options.accept_files),
     )
     max_bytes = options.max_bytes or int(load_defaults()["input"]["max_bytes"])
     encoding = _check_encoding(options.encoding)

@@ -15,6 +15,13 @@ Examples:
   plainspeak fix --diff draft.txt             # show the changes, change nothing
   plainspeak fix --in-place drafts/           # rewrite files, safely; lists what is left
   plainspeak fix --in-place --backup .orig letter.txt
+  plainspeak fix --interactive draft.txt      # decide each change with a key press
+
+
+Interactive keys: enter/y the first suggestion, 1-9 pick one, e type your own,
+s skip, S skip this term everywhere, a accept the term for this project (added
+to .plainspeak-accept.txt, which check and fix read), u undo, q save and quit,
+x quit without saving.
 
 \b
 What is changed: lexicon terms whose first suggestion fits without review
@@ -33,6 +40,8 @@ still done; nothing is ever half-written).
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--diff", "mode", flag_value="diff", help="Print a unified diff of the changes; change nothing.")
 @click.option("--in-place", "mode", flag_value="in-place", help="Rewrite the files (atomically; permissions kept).")
+@click.option("-i", "--interactive", "mode", flag_value="interactive",
+              help="Decide each change with a key press, then save the file (needs a terminal).")
 @click.option("--all", "everything", is_flag=True, help="Also apply suggestions the lexicon marks for review.")
 @click.option("--backup", metavar="SUFFIX", help="With --in-place, keep each original as FILE+SUFFIX (e.g. .orig).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A term your readers know; never changed. Repeatable.")
@@ -58,8 +67,10 @@ def fix(paths, mode, everything, backup, accept_words, accept_files, lexicons, n
     from .fixrun import FixOptions, run_fix
 
     mode = mode or "stdout"
-    if backup and mode != "in-place":
-        raise click.UsageError("--backup goes with --in-place")
+    if backup and mode not in ("in-place", "interactive"):
+        raise click.UsageError("--backup goes with --in-place or --interactive")
+    if mode == "interactive" and not _stdin_is_terminal():
+        raise click.UsageError("--interactive reads your key presses from a terminal; use --diff or --in-place here")
     if not paths:
         if _stdin_is_terminal():
             raise click.UsageError("no input: give files or folders to fix, or pipe text in (- reads stdin)")

@@ -18,7 +18,7 @@ from .exitcode import ExitCode
 @dataclass(frozen=True)
 class FixOptions:
     paths: tuple[str, ...]
-    mode: str = "stdout"  # stdout | diff | in-place
+    mode: str = "stdout"  # stdout | diff | in-place | interactive
     everything: bool = False  # --all
     backup: str | None = None
     accept_words: tuple[str, ...] = ()
@@ -36,15 +36,11 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
     from .atomic import WriteError, write_atomic
     from .checkrun import _check_encoding
     from .fixes import fix_text
-    from .lexicon import read_word_list
     from .render.line import format_finding
     from .settings import load_defaults, make_settings
     from .sources import discover, read_source
 
-    accept = list(options.accept_words)
-    for path in options.accept_files:
-        accept.extend(read_word_list(path))
-    settings = make_settings(accept=accept)
+    settings = make_settings(accept=gather_accept(options.accept_words, options.accept_files))
     max_bytes = options.max_bytes or int(load_defaults()["input"]["max_bytes"])
     encoding = _check_encoding(options.encoding)
     if not options.default_lexicon and not options.lexicons:
@@ -59,13 +55,17 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
             if isinstance(item, InputError):
                 raise item
             source_text = read_source(item, encoding=encoding, max_bytes=max_bytes, stdin=stdin)
-            if options.mode == "in-place" and source_text.source.is_stdin:
-                raise InputError(item.name, "standard input cannot be changed in place; leave out --in-place")
+            if options.mode in ("in-place", "interactive") and source_text.source.is_stdin:
+                raise InputError(item.name, f"standard input cannot be changed in place; leave out --{options.mode}")
         except InputError as err:
             had_errors = True
             stderr.write(f"plainspeak: error: {err}\n")
             continue
         report = analyzer.analyze(source_text.text, name=item.name)
+        if options.mode == "interactive":
+            if not _interactive(item, source_text, report, options, stdout, stderr):
+                had_errors = True
+            continue
         result = fix_text(report, analyzer.lexicon, everything=options.everything)
         if options.mode == "stdout":
             stdout.flush()
@@ -97,6 +97,49 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
                 stdout.write("  " + format_finding(item.name, finding) + "\n")
         stdout.flush()
     return ExitCode.ERROR if had_errors else ExitCode.OK
+
+
+def gather_accept(words, files) -> list[str]:
+    """--accept words, --accept-file lists, and the project's accept list in the current folder."""
+    from pathlib import Path
+
+    from .interactive import ACCEPT_FILE
+    from .lexicon import read_word_list
+
+    accept = list(words)
+    for path in files:
+        accept.extend(read_word_list(path))
+    if Path(ACCEPT_FILE).is_file():
+        accept.extend(read_word_list(ACCEPT_FILE))
+    return accept
+
+
+def _interactive(item, source_text, report, options, stdout, stderr) -> bool:
+    """One file's interactive session; True unless saving failed."""
+    import click
+
+    from .atomic import WriteError, write_atomic
+    from .interactive import run_session, save_accepted
+    from .rewrite import apply_edits
+
+    offered = [f for f in report.findings if f.kind == "jargon" and f.suggestions]
+    if not offered:
+        click.echo(f"{item.name}: nothing to decide")
+        return True
+    edits, accepted, save = run_session(source_text.text, offered, item.name)
+    if not save:
+        return True
+    if edits:
+        try:
+            write_atomic(item.path, apply_edits(source_text.text, edits).encode(source_text.encoding),
+                         expected=source_text.stamp, backup=options.backup)
+        except WriteError as err:
+            stderr.write(f"plainspeak: error: {err}\n")
+            return False
+    path = save_accepted(accepted)
+    click.echo(f"{item.name}: {len(edits)} change{'' if len(edits) == 1 else 's'} saved"
+               + (f"; {len(accepted)} term(s) added to {path}" if path else ""))
+    return True
 
 
 def unified_diff(before: str, after: str, name: str) -> str:

@@ -1,0 +1,139 @@
+"""``plainspeak fix --interactive``: decide each change yourself, one key at a time.
+
+The decisions are plain data; the text is rewritten once at the end with the
+same pure function as every other fix (rewrite.apply_edits), and saved with
+the same atomic write. Keys are read with ``click.getchar`` so the loop can be
+driven by scripted input in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .report import Finding
+from .rewrite import Edit
+
+KEYS_HELP = (
+    "[enter/y] first suggestion  [1-9] pick one  [e] type your own  [s] skip  "
+    "[S] skip this term everywhere  [a] accept this term for the project  [u] undo  "
+    "[q] save and quit  [x] quit without saving  [?] help"
+)
+ACCEPT_FILE = ".plainspeak-accept.txt"
+
+
+@dataclass
+class Session:
+    """What the writer decided so far. ``history`` is every action in order, so
+    undo can take back the last one, whatever it was."""
+
+    findings: list[Finding]
+    decisions: dict[int, Edit | None] = field(default_factory=dict)  # finding index -> edit or skip
+    skipped_rules: set[str] = field(default_factory=set)
+    accepted: list[str] = field(default_factory=list)
+    history: list[tuple[str, object]] = field(default_factory=list)
+
+    def pending(self) -> tuple[int, Finding] | None:
+        for i, finding in enumerate(self.findings):
+            if i in self.decisions or finding.rule in self.skipped_rules or finding.text.lower() in self.accepted:
+                continue
+            return i, finding
+        return None
+
+    def decide(self, i: int, edit: Edit | None) -> None:
+        self.decisions[i] = edit
+        self.history.append(("decide", i))
+
+    def skip_rule(self, rule: str) -> None:
+        self.skipped_rules.add(rule)
+        self.history.append(("skip-rule", rule))
+
+    def accept(self, word: str) -> None:
+        self.accepted.append(word)
+        self.history.append(("accept", word))
+
+    def undo(self) -> bool:
+        if not self.history:
+            return False
+        kind, value = self.history.pop()
+        if kind == "decide":
+            del self.decisions[value]
+        elif kind == "skip-rule":
+            self.skipped_rules.discard(value)
+        else:
+            self.accepted.remove(value)
+        return True
+
+    def edits(self) -> list[Edit]:
+        return [edit for edit in self.decisions.values() if edit is not None]
+
+
+def run_session(
+    text: str,
+    findings: list[Finding],
+    name: str,
+    *,
+    getchar: Callable[[], str] = click.getchar,
+    prompt: Callable[[str], str] = lambda label: click.prompt(label, default="", show_default=False),
+    echo: Callable[[str], None] = click.echo,
+) -> tuple[list[Edit], list[str], bool]:
+    """Ask about each finding; return (edits, words to accept, save?)."""
+    session = Session(findings)
+    echo(f"{name}: {len(findings)} suggestion{'' if len(findings) == 1 else 's'} to decide. {KEYS_HELP}")
+    while (item := session.pending()) is not None:
+        i, finding = item
+        _show(text, finding, echo)
+        key = getchar()
+        if key in ("\r", "\n", "y"):
+            session.decide(i, Edit(finding.start, finding.end, finding.suggestions[0], finding.rule))
+        elif key.isdigit() and 1 <= int(key) <= min(9, len(finding.suggestions)):
+            session.decide(i, Edit(finding.start, finding.end, finding.suggestions[int(key) - 1], finding.rule))
+        elif key == "e":
+            own = prompt("  your wording").strip()
+            if own:
+                session.decide(i, Edit(finding.start, finding.end, own, finding.rule))
+        elif key in ("s", "n"):
+            session.decide(i, None)
+        elif key == "S":
+            session.skip_rule(finding.rule)
+        elif key == "a":
+            session.accept(finding.text.lower())
+        elif key == "u":
+            echo("  (undone)" if session.undo() else "  (nothing to undo)")
+        elif key in ("q", ""):  # "" is the end of scripted input
+            break
+        elif key == "x":
+            echo("  quit; nothing saved")
+            return [], [], False
+        else:
+            echo("  " + KEYS_HELP)
+    return session.edits(), session.accepted, True
+
+
+def _show(text: str, finding: Finding, echo: Callable[[str], None]) -> None:
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = text[max(line_start, finding.start - 80) : finding.start].replace("\r", "")
+    right = text[finding.end : min(line_end, finding.end + 80)].replace("\r", "")
+    echo("")
+    echo(f"{finding.line}:{finding.column}  {left}{click.style(finding.text, bold=True, underline=True)}{right}")
+    echo(f"  {finding.message}")
+    for i, suggestion in enumerate(finding.suggestions[:9], start=1):
+        echo(f"  [{i}] {suggestion}")
+
+
+def save_accepted(words: list[str], folder: Path = Path(".")) -> Path | None:
+    """Add words to the project's accept list (read by check and fix from the current folder)."""
+    if not words:
+        return None
+    path = folder / ACCEPT_FILE
+    existing = path.read_text(encoding="utf-8") if path.exists() else "# Words our readers know; plainspeak never flags them.\n"
+    known = {line.split("#", 1)[0].strip().lower() for line in existing.splitlines()}
+    new = [w for w in dict.fromkeys(words) if w.lower() not in known]
+    if new:
+        path.write_text(existing.rstrip("\n") + "\n" + "".join(f"{w}\n" for w in new), encoding="utf-8")
+    return path
