@@ -106,8 +106,6 @@ def test_symlinks_are_followed_not_replaced(tmp_path):
 
 
 def test_read_only_file_is_an_error_and_others_are_still_fixed(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root may write read-only files")
     locked = tmp_path / "a.txt"
     locked.write_text("Please utilize it.\n", encoding="utf-8")
     locked.chmod(0o444)
@@ -190,3 +188,17 @@ def test_fix_is_idempotent(analyzer, text):
         once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=everything).text
         twice = fix_text(analyzer.analyze(once), analyzer.lexicon, everything=everything).text
         assert twice == once
+
+
+def test_read_only_folder_is_an_error(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    path = folder / "a.txt"
+    path.write_text("Please utilize it.\n", encoding="utf-8")
+    folder.chmod(0o555)
+    try:
+        result = run(["fix", "--in-place", str(path), *MINI])
+    finally:
+        folder.chmod(0o755)
+    assert result.exit_code == 2 and "folder is read-only" in result.stderr
+    assert path.read_text(encoding="utf-8") == "Please utilize it.\n"

@@ -37,8 +37,12 @@ def write_atomic(path: Path, data: bytes, *, expected: tuple[int, int] | None = 
         raise WriteError(f"{path}: the file is gone; nothing written") from None
     if expected is not None and (info.st_size, info.st_mtime_ns) != expected:
         raise WriteError(f"{path}: changed on disk since it was read; not overwritten (run again)")
-    if not os.access(target, os.W_OK):
+    # The permission bits say what the owner meant, even when we could write anyway (as root).
+    if not os.access(target, os.W_OK) or not info.st_mode & stat.S_IWUSR:
         raise WriteError(f"{path}: is read-only; not changed")
+    folder = target.parent.stat()
+    if not os.access(target.parent, os.W_OK | os.X_OK) or not folder.st_mode & stat.S_IWUSR:
+        raise WriteError(f"{path}: its folder is read-only, so it cannot be replaced safely; not changed")
     tmp_name = None
     try:
         with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".plainspeak", delete=False) as tmp:
