@@ -13,39 +13,24 @@ from typing import IO, BinaryIO
 
 from .errors import InputError, PlainspeakError
 from .exitcode import ExitCode
+from .runsetup import InputOptions, prepare_run
 
 
 @dataclass(frozen=True)
-class FixOptions:
-    paths: tuple[str, ...]
+class FixOptions(InputOptions):
     mode: str = "stdout"  # stdout | diff | in-place | interactive
     everything: bool = False  # --all
     backup: str | None = None
-    accept_words: tuple[str, ...] = ()
-    accept_files: tuple[str, ...] = ()
-    lexicons: tuple[str, ...] = ()
-    default_lexicon: bool = True
-    model: str | None = None
-    stdin_name: str = "-"
-    encoding: str = "utf-8"
-    max_bytes: int | None = None
 
 
 def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: BinaryIO | None = None) -> ExitCode:
-    from .api import Analyzer
     from .atomic import WriteError, write_atomic
-    from .checkrun import _check_encoding
     from .fixes import fix_text
     from .render.line import format_finding
-    from .settings import load_defaults, make_settings
     from .sources import discover, read_source
 
-    settings = make_settings(accept=gather_accept(options.accept_words, options.accept_files))
-    max_bytes = options.max_bytes or int(load_defaults()["input"]["max_bytes"])
-    encoding = _check_encoding(options.encoding)
-    if not options.default_lexicon and not options.lexicons:
-        raise PlainspeakError("--no-default-lexicon needs at least one --lexicon FILE")
-    analyzer = Analyzer(settings, lexicon_paths=options.lexicons, default_lexicon=options.default_lexicon, model=options.model)
+    setup = prepare_run(options)
+    analyzer, encoding, max_bytes = setup.analyzer, setup.encoding, setup.max_bytes
     items = list(discover(options.paths, stdin_name=options.stdin_name))
     if options.mode == "stdout" and len(items) > 1:
         raise PlainspeakError("fix prints one rewritten text; for several inputs use --diff or --in-place")
@@ -97,21 +82,6 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
                 stdout.write("  " + format_finding(item.name, finding) + "\n")
         stdout.flush()
     return ExitCode.ERROR if had_errors else ExitCode.OK
-
-
-def gather_accept(words, files) -> list[str]:
-    """--accept words, --accept-file lists, and the project's accept list in the current folder."""
-    from pathlib import Path
-
-    from .interactive import ACCEPT_FILE
-    from .lexicon import read_word_list
-
-    accept = list(words)
-    for path in files:
-        accept.extend(read_word_list(path))
-    if Path(ACCEPT_FILE).is_file():
-        accept.extend(read_word_list(ACCEPT_FILE))
-    return accept
 
 
 def _interactive(item, source_text, report, options, stdout, stderr) -> bool:

@@ -16,13 +16,13 @@ import click
 
 from .report import Finding
 from .rewrite import Edit
+from .runsetup import ACCEPT_FILE
 
 KEYS_HELP = (
     "[enter/y] first suggestion  [1-9] pick one  [e] type your own  [s] skip  "
     "[S] skip this term everywhere  [a] accept this term for the project  [u] undo  "
     "[q] save and quit  [x] quit without saving  [?] help"
 )
-ACCEPT_FILE = ".plainspeak-accept.txt"
 
 
 @dataclass
