@@ -1,0 +1,152 @@
+"""``plainspeak grade``: score a folder of written exercises against a rubric."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from .lexicon_cli import lexicon_options
+
+GRADE_EPILOG = """\b
+Examples:
+  plainspeak grade submissions/
+  plainspeak grade submissions/ --sort name --format csv > roster.csv
+  plainspeak grade --print-rubric > rubric.toml     # start your own rubric
+  plainspeak grade submissions/ --rubric rubric.toml --fail-under 70
+
+\b
+Exit codes: 0 graded, 1 a submission scored under --fail-under,
+2 an option, rubric or input problem (unreadable files are listed in the
+roster as errors and do not stop the run).
+"""
+ROSTER_COLUMNS = ("file", "words", "grade", "jargon/100w", "uncommon", "acronyms", "stigmatising", "hard", "score", "result")
+
+
+@click.command(epilog=GRADE_EPILOG)
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rubric", "rubric_path", type=click.Path(), metavar="FILE", help="A rubric TOML file (changes the defaults).")
+@click.option("--print-rubric", is_flag=True, help="Print the default rubric, to start your own, and exit.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "csv", "json")), default="table", show_default=True)
+@click.option("--sort", type=click.Choice(("score", "name")), default="score", show_default=True,
+              help="Roster order: lowest score first, or by file name.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE", help="Exit 1 if any submission scores below SCORE.")
+@click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A word your readers know; never flagged. Repeatable.")
+@lexicon_options
+def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, accept_words, lexicons, no_default_lexicon) -> None:
+    """Score written exercises (.txt and .md files) against a rubric and print a roster.
+
+    Each submission starts at 100 points; the rubric takes points off for a
+    high reading grade, jargon density, uncommon words, unexplained acronyms,
+    hard and long sentences and stigmatising terms, and says how much each
+    line cost.
+    """
+    from .rubric import default_rubric_path, load_rubric
+
+    if print_rubric:
+        click.echo(default_rubric_path().read_text(encoding="utf-8"), nl=False)
+        return
+    if not paths:
+        raise click.UsageError("give the submissions to grade: files or folders")
+    rubric = load_rubric(rubric_path)
+    grades = _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon)
+    grades.sort(key=(lambda g: g.name) if sort == "name" else (lambda g: (g.error is None, g.score, g.name)))
+    _write(grades, fmt, rubric)
+    failed = fail_under is not None and any(g.error is None and g.score < fail_under for g in grades)
+    errors = any(g.error is not None for g in grades)
+    sys.exit(2 if errors else 1 if failed else 0)
+
+
+def _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon):
+    from .errors import InputError
+    from .grading import Grade, grade_report
+    from .runsetup import InputOptions, prepare_run
+    from .sources import discover, read_source
+
+    setup = prepare_run(
+        InputOptions(paths=tuple(paths), accept_words=tuple(accept_words), lexicons=tuple(lexicons),
+                     default_lexicon=not no_default_lexicon)
+    )
+    items = list(discover(paths))
+    grades = []
+    with _progress(len(items)) as advance:
+        for item in items:
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                source = read_source(item, encoding=setup.encoding, max_bytes=setup.max_bytes)
+            except InputError as err:
+                grades.append(Grade(err.name, error=err.reason))
+            else:
+                grades.append(grade_report(setup.analyzer.analyze(source.text, name=item.name), rubric))
+            advance()
+    return grades
+
+
+class _progress:
+    """A progress bar on stderr while many files are graded (only on a terminal)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if self.total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("grading", total=self.total)
+            return lambda: self.bar.advance(self.task)
+        return lambda: None
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _row(g) -> list[str]:
+    if g.error is not None:
+        return [g.name, "", "", "", "", "", "", "", "", f"error: {g.error}"]
+    result = "pass" if g.passed else f"fail ({g.automatic_fail})" if g.automatic_fail else "fail"
+    return [
+        g.name, str(g.words), "-" if g.reading_grade is None else f"{g.reading_grade:.1f}", f"{g.jargon_per_100:.1f}",
+        str(g.uncommon), str(g.acronyms), str(g.stigmatising), str(g.hard_sentences), f"{g.score:.0f}", result,
+    ]
+
+
+def _write(grades, fmt: str, rubric) -> None:
+    if fmt == "json":
+        click.echo(json.dumps({"pass_score": rubric["pass_score"], "submissions": [g.to_dict() for g in grades]},
+                              ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(ROSTER_COLUMNS)
+        writer.writerows(_row(g) for g in grades)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, markup=False, emoji=False)
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ROSTER_COLUMNS:
+        table.add_column(column, justify="right" if column not in ("file", "result") else "left",
+                         no_wrap=column == "file", overflow="fold")
+    for g in grades:
+        style = "red" if g.error or not g.passed else "green"
+        table.add_row(*_row(g), style=style if console.is_terminal else None)
+    console.print(table)
+    graded = [g for g in grades if g.error is None]
+    passed = sum(g.passed for g in graded)
+    console.print(f"\n{len(graded)} graded, {passed} passed (pass score {rubric['pass_score']:g})"
+                  + (f", {len(grades) - len(graded)} could not be read" if len(graded) < len(grades) else ""))
+    explained = [g for g in graded if g.deductions]
+    if explained:
+        console.print("\nWhere the points went:")
+        for g in explained:
+            parts = "; ".join(f"-{d.points:.0f} {d.rule.replace('_', ' ')} ({d.detail})" for d in g.deductions)
+            console.print(f"  {g.name}: {g.score:.0f} = 100 {parts}")

@@ -1,0 +1,102 @@
+"""plainspeak grade: rubric loading and validation, scoring, roster formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from plainspeak.cli import cli
+from plainspeak.grading import grade_report
+from plainspeak.rubric import RubricError, load_rubric
+
+PLAIN = "See you on Monday at the park. Bring a friend if you like. We can get lunch after. Call me any time.\n"
+JARGON = (
+    "Please utilize the portal prior to your intake assessment in order to facilitate your enrollment. "
+    "He is an addict who was non-compliant with his treatment modality. We will ascertain eligibility.\n"
+)
+
+
+def run(args):
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+def test_default_rubric_loads_and_can_be_printed():
+    rubric = load_rubric()
+    assert rubric["pass_score"] == 70 and rubric["stigmatising"]["automatic_fail"] is True
+    out = run(["grade", "--print-rubric"]).stdout
+    assert "pass_score = 70" in out and "[jargon]" in out
+
+
+def test_a_trainers_rubric_overrides_only_what_it_sets(tmp_path):
+    path = tmp_path / "rubric.toml"
+    path.write_text("pass_score = 50\n[jargon]\nmax_points = 5\n", encoding="utf-8")
+    rubric = load_rubric(path)
+    assert rubric["pass_score"] == 50 and rubric["jargon"]["max_points"] == 5
+    assert rubric["jargon"]["free_per_100_words"] == 1.0  # kept from the default
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("pass_score = 150\n", "pass_score must be a number from 0 to 100"),
+        ("[jargn]\nmax_points = 1\n", "unknown key 'jargn'"),
+        ("[jargon]\nmax_pointz = 1\n", "[jargon] has an unknown setting 'max_pointz'"),
+        ("[jargon]\nmax_points = -1\n", "[jargon] max_points must be a number of 0 or more"),
+        ("[stigmatising]\nautomatic_fail = 1\n", "automatic_fail must be true or false"),
+        ("pass_score = \n", "not valid TOML"),
+    ],
+)
+def test_bad_rubrics_are_clear_errors(tmp_path, content, message):
+    path = tmp_path / "rubric.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RubricError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        load_rubric(path)
+    result = CliRunner().invoke(cli, ["grade", str(ROOT / "examples"), "--rubric", str(path)])
+    assert result.exit_code == 2 and message in result.stderr
+    assert run(["grade", str(ROOT / "examples"), "--rubric", str(tmp_path / "nope.toml")]).exit_code == 2
+
+
+def test_scoring_explains_every_point(analyzer):
+    rubric = load_rubric()
+    plain = grade_report(analyzer.analyze(PLAIN, name="plain"), rubric)
+    assert plain.score == 100 and plain.passed and plain.deductions == ()
+    heavy = grade_report(analyzer.analyze(JARGON, name="heavy"), rubric)
+    assert heavy.score == pytest.approx(100 - sum(d.points for d in heavy.deductions))
+    assert {d.rule for d in heavy.deductions} >= {"jargon", "stigmatising"}
+    assert heavy.stigmatising >= 1 and heavy.automatic_fail == "uses stigmatising language" and not heavy.passed
+    assert all(d.points <= rubric[d.rule]["max_points"] for d in heavy.deductions)
+
+
+def folder(tmp_path):
+    (tmp_path / "b-plain.txt").write_text(PLAIN, encoding="utf-8")
+    (tmp_path / "a-jargon.txt").write_text(JARGON, encoding="utf-8")
+    (tmp_path / "c-binary.txt").write_bytes(b"\x00\x01\x02")
+    return tmp_path
+
+
+def test_roster_formats_sorting_and_errors(tmp_path):
+    folder(tmp_path)
+    result = run(["grade", str(tmp_path), "--format", "csv", "--sort", "name"])
+    assert result.exit_code == 2  # an unreadable file is listed, and the exit code says so
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["file"].rsplit("/", 1)[1] for r in rows] == ["a-jargon.txt", "b-plain.txt", "c-binary.txt"]
+    assert rows[1]["result"] == "pass" and rows[2]["result"].startswith("error: looks like a binary file")
+    data = json.loads(run(["grade", str(tmp_path), "--format", "json"]).stdout)
+    scores = [s.get("score") for s in data["submissions"]]
+    assert scores[0] is None and scores[1] < scores[2]  # errors first, then lowest score first
+    assert data["submissions"][1]["deductions"]
+    table = run(["grade", str(tmp_path)]).stdout
+    assert "Where the points went" in table and "1 passed" in table
+
+
+def test_fail_under(tmp_path):
+    (tmp_path / "plain.txt").write_text(PLAIN, encoding="utf-8")
+    assert run(["grade", str(tmp_path), "--fail-under", "90"]).exit_code == 0
+    (tmp_path / "heavy.txt").write_text(JARGON, encoding="utf-8")
+    assert run(["grade", str(tmp_path), "--fail-under", "90"]).exit_code == 1
+    assert run(["grade"]).exit_code == 2
