@@ -29,7 +29,7 @@ def help_text(*args: str) -> str:
     return result.output
 
 
-COMMANDS = ((), ("check",), ("fix",), ("grade",), ("explain",), ("lexicon",), ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
+COMMANDS = ((), ("check",), ("fix",), ("grade",), ("compare",), ("explain",), ("lexicon",), ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
 
 
 def test_every_command_is_documented():

@@ -100,3 +100,17 @@ def test_fail_under(tmp_path):
     (tmp_path / "heavy.txt").write_text(JARGON, encoding="utf-8")
     assert run(["grade", str(tmp_path), "--fail-under", "90"]).exit_code == 1
     assert run(["grade"]).exit_code == 2
+
+
+def test_compare_two_drafts(tmp_path):
+    first = tmp_path / "draft1.txt"
+    second = tmp_path / "draft2.txt"
+    first.write_text("Please utilize the portal prior to your visit. He is an addict.\n", encoding="utf-8")
+    second.write_text("Please use the website before your visit. We will ascertain it.\n", encoding="utf-8")
+    data = json.loads(run(["compare", str(first), str(second), "--format", "json"]).stdout)
+    assert {f["rule"] for f in data["fixed"]} == {"jargon.utilize", "jargon.portal", "jargon.prior-to", "jargon.an-addict"}
+    assert [f["rule"] for f in data["new"]] == ["jargon.ascertain"]
+    assert data["remaining"] == []
+    text = run(["compare", str(first), str(second)]).stdout
+    assert "Fixed (4):" in text and "New in the second draft (1):" in text and "jargon per 100 words" in text
+    assert run(["compare", str(first), str(tmp_path / "nope.txt")]).exit_code == 2

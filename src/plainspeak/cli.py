@@ -163,11 +163,12 @@ def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, ta
 
 def _register_commands() -> None:
     from .fix_cli import fix
-    from .grade_cli import grade
+    from .grade_cli import compare, grade
     from .lexicon_cli import explain, lexicon_group
 
     cli.add_command(fix)
     cli.add_command(grade)
+    cli.add_command(compare)
     cli.add_command(lexicon_group)
     cli.add_command(explain)
 

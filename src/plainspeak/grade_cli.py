@@ -150,3 +150,47 @@ def _write(grades, fmt: str, rubric) -> None:
         for g in explained:
             parts = "; ".join(f"-{d.points:.0f} {d.rule.replace('_', ' ')} ({d.detail})" for d in g.deductions)
             console.print(f"  {g.name}: {g.score:.0f} = 100 {parts}")
+
+
+@click.command(epilog="\b\nExamples:\n  plainspeak compare draft1.txt draft2.txt\n  plainspeak compare old.md new.md --format json")
+@click.argument("first", type=click.Path())
+@click.argument("second", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@lexicon_options
+def compare(first, second, fmt, lexicons, no_default_lexicon) -> None:
+    """Compare two drafts by one writer: what improved and what remains
+    (reading grade, jargon density, findings fixed, findings new)."""
+    from .compare import compare_reports
+    from .runsetup import InputOptions, prepare_run
+    from .sources import Source, read_source
+
+    setup = prepare_run(InputOptions(paths=(first, second), lexicons=tuple(lexicons), default_lexicon=not no_default_lexicon))
+    from pathlib import Path
+
+    reports = []
+    for name in (first, second):
+        source = read_source(Source(name, Path(name)) if name != "-" else Source("-"), encoding=setup.encoding,
+                             max_bytes=setup.max_bytes)
+        reports.append(setup.analyzer.analyze(source.text, name=name))
+    result = compare_reports(*reports)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    b, a = result.before.summary, result.after.summary
+
+    def grade(s):
+        return "not enough text" if s.grade is None else f"{s.grade:.1f}"
+
+    def density(s):
+        return 100 * s.jargon / s.words if s.words else 0.0
+
+    click.echo(f"{'':22}{'first':>16}{'second':>16}")
+    click.echo(f"{'reading grade':22}{grade(b):>16}{grade(a):>16}")
+    click.echo(f"{'jargon per 100 words':22}{density(b):>16.1f}{density(a):>16.1f}")
+    click.echo(f"{'findings':22}{len(result.before.findings):>16}{len(result.after.findings):>16}")
+    for title, items, name in (("Fixed", result.fixed, first), ("New in the second draft", result.new, second),
+                               ("Still there", result.remaining, second)):
+        click.echo(f"\n{title} ({len(items)}):")
+        for f in items:
+            what = "a sentence" if f.kind == "readability" else f"'{' '.join(f.text.split())}'"
+            click.echo(f"  {f.rule}: {what} ({name}:{f.line}:{f.column})")
