@@ -114,3 +114,65 @@ def test_compare_two_drafts(tmp_path):
     text = run(["compare", str(first), str(second)]).stdout
     assert "Fixed (4):" in text and "New in the second draft (1):" in text and "jargon per 100 words" in text
     assert run(["compare", str(first), str(tmp_path / "nope.txt")]).exit_code == 2
+
+
+HOSTILE = 'Hi <script>alert(1)</script> "><img src=x onerror=alert(2)> we utilize the portal & more.\n'
+
+
+def test_html_report_escapes_every_piece_of_submitted_text(tmp_path):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    (subs / '"><b>name.txt').write_text(PLAIN, encoding="utf-8")
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["grade", str(subs), "--html", str(report)])
+    assert result.exit_code == 0, result.output
+    html = report.read_text(encoding="utf-8")
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&quot;&gt;&lt;" in html  # the attribute-breaking quote and bracket are text
+    assert 'class="jargon"' in html and "Try: use" in html
+    assert "http" not in html.split("<body>", 1)[0]  # no external resources in the head
+    assert "@media print" in html and "<script" not in html
+
+
+def test_html_report_highlights_words_inside_hard_sentences(analyzer):
+    from plainspeak.grading import grade_report
+    from plainspeak.render.html import render_html
+
+    text = (
+        "This message is being sent to inform you that you have missed two consecutive sessions and we will "
+        "utilize the portal prior to the appointment.\n"
+    )
+    report = analyzer.analyze(text, name="x.txt")
+    html = render_html([(report, grade_report(report, load_rubric()))], pass_score=70)
+    body = html.split('<div class="text">', 1)[1]
+    assert '<mark class="readability"' in body and '<mark class="jargon"' in body
+    assert body.index('<mark class="readability"') < body.index('<mark class="jargon"')  # words inside the sentence
+
+
+def _chromium():
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (apt-get install chromium to run this check)")
+def test_html_report_renders_in_a_real_browser(tmp_path):
+    import subprocess
+
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "draft.txt").write_text(JARGON, encoding="utf-8")
+    (subs / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    report = tmp_path / "report.html"
+    CliRunner().invoke(cli, ["grade", str(subs), "--html", str(report)], catch_exceptions=False)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
+    shot = tmp_path / "shot.png"
+    subprocess.run([_chromium(), *flags, f"--screenshot={shot}", "--window-size=1000,1200", report.as_uri()],
+                   capture_output=True, timeout=90)
+    assert shot.exists() and shot.stat().st_size > 10_000
+    dom = subprocess.run([_chromium(), *flags, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=90).stdout
+    assert '<mark class="jargon"' in dom and "utilize" in dom
+    assert "<script>alert(1)</script>" not in dom and "&lt;script&gt;alert(1)&lt;/script&gt;" in dom

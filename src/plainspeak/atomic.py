@@ -83,3 +83,29 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_new(path: str | Path, data: bytes) -> None:
+    """Write a file of ours (a report) atomically, replacing any old one."""
+    target = Path(path)
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.",
+                                         suffix=".plainspeak", delete=False) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except FileNotFoundError:
+        raise WriteError(f"{path}: the folder does not exist") from None
+    except OSError as err:
+        raise WriteError(f"{path}: cannot write: {err.strerror or err}") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass

@@ -33,9 +33,12 @@ ROSTER_COLUMNS = ("file", "words", "grade", "jargon/100w", "uncommon", "acronyms
 @click.option("--sort", type=click.Choice(("score", "name")), default="score", show_default=True,
               help="Roster order: lowest score first, or by file name.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE", help="Exit 1 if any submission scores below SCORE.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Also write one self-contained HTML report (roster, each text highlighted, notes, scores).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A word your readers know; never flagged. Repeatable.")
 @lexicon_options
-def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, accept_words, lexicons, no_default_lexicon) -> None:
+def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, html_path, accept_words, lexicons,
+          no_default_lexicon) -> None:
     """Score written exercises (.txt and .md files) against a rubric and print a roster.
 
     Each submission starts at 100 points; the rubric takes points off for a
@@ -51,15 +54,23 @@ def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, accept_words,
     if not paths:
         raise click.UsageError("give the submissions to grade: files or folders")
     rubric = load_rubric(rubric_path)
-    grades = _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon)
-    grades.sort(key=(lambda g: g.name) if sort == "name" else (lambda g: (g.error is None, g.score, g.name)))
+    graded = _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, keep_reports=bool(html_path))
+    graded.sort(key=(lambda e: e[1].name) if sort == "name" else (lambda e: (e[1].error is None, e[1].score, e[1].name)))
+    grades = [g for _, g in graded]
     _write(grades, fmt, rubric)
+    if html_path:
+        from .atomic import write_new
+        from .render.html import render_html
+
+        write_new(html_path, render_html(graded, pass_score=rubric["pass_score"]).encode("utf-8"))
+        click.echo(f"plainspeak: wrote {html_path}", err=True)
     failed = fail_under is not None and any(g.error is None and g.score < fail_under for g in grades)
     errors = any(g.error is not None for g in grades)
     sys.exit(2 if errors else 1 if failed else 0)
 
 
-def _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon):
+def _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, *, keep_reports=False):
+    """(report or None, grade) per input; reports are kept only for the HTML file."""
     from .errors import InputError
     from .grading import Grade, grade_report
     from .runsetup import InputOptions, prepare_run
@@ -78,9 +89,10 @@ def _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon):
                     raise item
                 source = read_source(item, encoding=setup.encoding, max_bytes=setup.max_bytes)
             except InputError as err:
-                grades.append(Grade(err.name, error=err.reason))
+                grades.append((None, Grade(err.name, error=err.reason)))
             else:
-                grades.append(grade_report(setup.analyzer.analyze(source.text, name=item.name), rubric))
+                report = setup.analyzer.analyze(source.text, name=item.name)
+                grades.append((report if keep_reports else None, grade_report(report, rubric)))
             advance()
     return grades
 
