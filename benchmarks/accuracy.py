@@ -1,0 +1,141 @@
+"""Accuracy benchmark (not a test): prints a table of figures.
+
+    python benchmarks/accuracy.py
+
+Runs plainspeak's library API, as a user's run would, on public human
+judgments in ../shared/datasets (development splits only; hold-out items are
+skipped where the data's SOURCE.txt defines them). Skips cleanly when
+../shared is absent. What each number means is in docs/accuracy.md.
+
+- Hard-word detection (CWI 2018 dev, per genre): a target counts as flagged
+  when a word-level finding (jargon, uncommon word, unexplained acronym)
+  overlaps it; P/R/F1 of the complex class and macro-F1, against the
+  single-Zipf-threshold baseline at the same threshold.
+- Readability: Pearson of plainspeak's Flesch-Kincaid grade with the human
+  labels (medreadme dev, CEFR-SP dev, CLEAR), with textstat's own formulas as
+  baselines; OneStopEnglish three-level ordering; findings per 100 words on
+  the elementary texts (false alarms on plain writing).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from metrics import macro_f1, pearson, prf  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+WORD_KINDS = ("jargon", "uncommon", "acronym")
+
+
+def cwi(analyzer, settings) -> None:
+    from plainspeak.frequency import is_rarer
+
+    print("Hard-word detection, CWI 2018 dev (flagged = a word-level finding overlaps the target)")
+    print(f"{'genre':<10} {'targets':>7} {'P':>6} {'R':>6} {'F1':>6} {'macro-F1':>9} {'baseline macro-F1':>18}")
+    for genre in ("News", "WikiNews", "Wikipedia"):
+        rows = list(csv.reader(open(DATA / "cwi2018-en" / f"{genre}_Dev.tsv", encoding="utf-8"), delimiter="\t"))
+        by_sentence = defaultdict(list)
+        for row in rows:
+            by_sentence[row[1]].append(row)
+        gold, predicted, baseline = [], [], []
+        for sentence, report in zip(by_sentence, analyzer.stream((s, s) for s in by_sentence)):
+            spans = [(f.start, f.end) for f in report.findings if f.kind in WORD_KINDS]
+            for row in by_sentence[sentence]:
+                start, end = int(row[2]), int(row[3])
+                gold.append(row[9] == "1")
+                predicted.append(any(s < end and e > start for s, e in spans))
+                words = re.findall(r"[A-Za-z']+", row[4])
+                baseline.append(any(is_rarer(w, settings.zipf_threshold) for w in words))
+        p, r, f1 = prf(gold, predicted)
+        print(f"{genre:<10} {len(gold):>7} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {macro_f1(gold, predicted):>9.3f}"
+              f" {macro_f1(gold, baseline):>18.3f}")
+
+
+def _correlate(analyzer, name, items) -> None:
+    """items: (text, human label: higher = harder)."""
+    import textstat
+
+    ours, fk, fre, labels = [], [], [], []
+    texts = [t for t, _ in items]
+    for (text, label), report in zip(items, analyzer.stream((str(i), t) for i, t in enumerate(texts))):
+        if report.summary is None or not report.summary.words:
+            continue
+        ours.append(_grade_of(report))
+        fk.append(textstat.flesch_kincaid_grade(text))
+        fre.append(-textstat.flesch_reading_ease(text))
+        labels.append(label)
+    print(f"{name:<28} {len(labels):>6} {pearson(ours, labels):>10.3f} {pearson(fk, labels):>14.3f} {pearson(fre, labels):>14.3f}")
+
+
+def _grade_of(report) -> float:
+    """Flesch-Kincaid grade of a text of any length (the summary withholds it for
+    short texts; a benchmark of single sentences needs it anyway)."""
+    from plainspeak.readability import Counts, flesch_kincaid_grade
+
+    s = report.summary
+    g = flesch_kincaid_grade(Counts(s.words, max(1, s.sentences), _syllables(report.text)))
+    return g if g is not None else 0.0
+
+
+def _syllables(text: str) -> int:
+    from plainspeak.syllables import count_syllables
+
+    return sum(count_syllables(w) for w in re.findall(r"[A-Za-z']+", text))
+
+
+def readability(analyzer) -> None:
+    print("\nReadability: Pearson with human labels (higher label = harder; reading ease negated)")
+    print(f"{'dataset':<28} {'texts':>6} {'plainspeak':>10} {'textstat FKGL':>14} {'textstat -FRE':>14}")
+    med = [(r["Sentence"], float(r["Readability"])) for r in csv.DictReader(open(DATA / "medreadme-readability" / "readability_trainval.csv", encoding="utf-8")) if r["split"] == "dev"]
+    _correlate(analyzer, "medreadme (dev)", med)
+    cefr = []
+    for part in ("SCoRE/CEFR-SP_SCoRE_dev.txt", "Wiki-Auto/CEFR-SP_Wikiauto_dev.txt"):
+        for line in open(DATA / "cefr-sp" / part, encoding="utf-8"):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 3:
+                cefr.append((fields[0], (int(fields[1]) + int(fields[2])) / 2))
+    _correlate(analyzer, "cefr-sp (dev)", cefr)
+    clear = [(r["Excerpt"], -float(r["BT_easiness"])) for r in csv.DictReader(open(DATA / "clear-corpus" / "clear_dev.csv", encoding="utf-8"))
+             if int(hashlib.sha1(str(r["ID"]).encode()).hexdigest(), 16) % 5 != 0]
+    _correlate(analyzer, "clear-corpus (non-hold-out)", clear)
+
+
+def onestop(analyzer) -> None:
+    folder = DATA / "onestopenglish"
+    topics = sorted(p.name[: -len("-ele.txt")] for p in (folder / "ele").glob("*-ele.txt"))
+    ordered = 0
+    words = findings = 0
+    for topic in topics:
+        grades = []
+        for level in ("ele", "int", "adv"):
+            text = (folder / level / f"{topic}-{level}.txt").read_text(encoding="utf-8-sig", errors="replace")
+            report = analyzer.analyze(text)
+            grades.append(_grade_of(report))
+            if level == "ele":
+                words += report.summary.words
+                findings += len(report.findings)
+        ordered += grades[0] < grades[1] < grades[2]
+    print(f"\nOneStopEnglish: three levels in the right order for {ordered}/{len(topics)} topics "
+          f"({100 * ordered / len(topics):.0f}%); elementary texts: {100 * findings / words:.2f} findings per 100 words")
+
+
+def main() -> None:
+    if not DATA.exists():
+        print(f"skipped: {DATA} not found (the datasets live beside the project)")
+        return
+    from plainspeak.api import Analyzer
+
+    analyzer = Analyzer()
+    cwi(analyzer, analyzer.settings)
+    readability(analyzer)
+    onestop(analyzer)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""The accuracy benchmark's metric code, on tiny fixtures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from metrics import macro_f1, pearson, prf, ranks, spearman  # noqa: E402
+
+
+def test_prf_and_macro_f1():
+    gold = [True, True, False, False, True]
+    predicted = [True, False, False, True, True]
+    assert prf(gold, predicted) == pytest.approx((2 / 3, 2 / 3, 2 / 3))
+    assert macro_f1(gold, predicted) == pytest.approx((2 / 3 + 0.5) / 2)
+    assert prf([False], [False]) == (0.0, 0.0, 0.0)
+
+
+def test_correlations():
+    assert pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert ranks([10, 20, 20, 5]) == [2.0, 3.5, 3.5, 1.0]
+    assert spearman([1, 2, 3, 4], [1, 4, 9, 16]) == pytest.approx(1.0)
