@@ -14,6 +14,7 @@ import os
 import shutil
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import PlainspeakError
@@ -43,27 +44,33 @@ def write_atomic(path: Path, data: bytes, *, expected: tuple[int, int] | None = 
     folder = target.parent.stat()
     if not os.access(target.parent, os.W_OK | os.X_OK) or not folder.st_mode & stat.S_IWUSR:
         raise WriteError(f"{path}: its folder is read-only, so it cannot be replaced safely; not changed")
-    tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".plainspeak", delete=False) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, stat.S_IMODE(info.st_mode))
-        if backup:
-            shutil.copy2(target, str(target) + backup)
-        _replace(tmp_name, target)
-        tmp_name = None
+        with _temporary(target, data, stat.S_IMODE(info.st_mode)) as tmp_name:
+            if backup:
+                shutil.copy2(target, str(target) + backup)
+            _replace(tmp_name, target)
         _fsync_dir(target.parent)
     except PermissionError:
         raise WriteError(f"{path}: permission denied writing in {target.parent}; not changed") from None
     except OSError as err:
         raise WriteError(f"{path}: cannot write: {err.strerror or err}; the original is unchanged") from None
+
+
+@contextmanager
+def _temporary(target: Path, data: bytes, mode: int):
+    """A fsynced temporary file with ``data`` beside ``target``; removed unless the
+    block moved it into place."""
+    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".plainspeak", delete=False) as tmp:
+        tmp.write(data)
+        tmp.flush()
+        os.fsync(tmp.fileno())
+    try:
+        os.chmod(tmp.name, mode)
+        yield tmp.name
     finally:
-        if tmp_name is not None:
+        if os.path.exists(tmp.name):
             try:
-                os.unlink(tmp_name)
+                os.unlink(tmp.name)
             except OSError:
                 pass
 
@@ -87,25 +94,11 @@ def _fsync_dir(folder: Path) -> None:
 
 def write_new(path: str | Path, data: bytes) -> None:
     """Write a file of ours (a report) atomically, replacing any old one."""
-    target = Path(path)
-    tmp_name = None
+    target = Path(os.path.abspath(path))
     try:
-        with tempfile.NamedTemporaryFile(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.",
-                                         suffix=".plainspeak", delete=False) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-        tmp_name = None
+        with _temporary(target, data, 0o644) as tmp_name:
+            os.replace(tmp_name, target)
     except FileNotFoundError:
         raise WriteError(f"{path}: the folder does not exist") from None
     except OSError as err:
         raise WriteError(f"{path}: cannot write: {err.strerror or err}") from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
