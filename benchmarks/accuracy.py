@@ -11,6 +11,11 @@ skipped where the data's SOURCE.txt defines them). Skips cleanly when
   when a word-level finding (jargon, uncommon word, unexplained acronym)
   overlaps it; P/R/F1 of the complex class and macro-F1, against the
   single-Zipf-threshold baseline at the same threshold.
+- Graded complexity (CompLex trial): Pearson/Spearman of
+  plainspeak.difficulty.word_difficulty with the human ratings.
+- Suggestions (BenchLS, NNSeval, LexMTurk, TSAR-2022 trial): how many targets
+  are flagged, how many get a suggestion, and how often the top suggestion is
+  among the human substitutes.
 - Readability: Pearson of plainspeak's Flesch-Kincaid grade with the human
   labels (medreadme dev, CEFR-SP dev, CLEAR), with textstat's own formulas as
   baselines; OneStopEnglish three-level ordering; findings per 100 words on
@@ -55,6 +60,77 @@ def cwi(analyzer, settings) -> None:
         p, r, f1 = prf(gold, predicted)
         print(f"{genre:<10} {len(gold):>7} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {macro_f1(gold, predicted):>9.3f}"
               f" {macro_f1(gold, baseline):>18.3f}")
+
+
+def complex_lcp() -> None:
+    from metrics import spearman
+
+    from plainspeak.difficulty import word_difficulty
+
+    print("\nGraded complexity, CompLex 2021 trial: plainspeak's word difficulty vs human ratings")
+    print(f"{'set':<28} {'items':>6} {'Pearson':>8} {'Spearman':>9}")
+    for part, label in (("single", "single words"), ("multi", "two-word phrases")):
+        rows = list(csv.DictReader(open(DATA / "complex-lcp2021" / f"lcp_{part}_trial.tsv", encoding="utf-8"), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+        ours = [word_difficulty(r["token"]) for r in rows]
+        gold = [float(r["complexity"]) for r in rows]
+        print(f"{label:<28} {len(rows):>6} {pearson(ours, gold):>8.3f} {spearman(ours, gold):>9.3f}")
+
+
+def _substitution_sets():
+    """(name, [(sentence, target, target index or None, gold substitutes)])."""
+    folder = DATA / "benchls-lexmturk-nnseval"
+    sets = []
+    for name, path in (("BenchLS", "BenchLS.txt"), ("NNSeval", "NNSeval.txt")):
+        items = []
+        for line in open(folder / path, encoding="utf-8", errors="replace"):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= 4:
+                items.append((fields[0], fields[1], int(fields[2]), {f.split(":", 1)[1].lower() for f in fields[3:] if ":" in f}))
+        sets.append((name, items))
+    items = []
+    for i, line in enumerate(open(folder / "lex.mturk.txt", encoding="utf-8", errors="replace")):
+        fields = line.rstrip("\n").split("\t")
+        if i and len(fields) >= 3:
+            items.append((fields[0], fields[1], None, {f.lower() for f in fields[2:]}))
+    sets.append(("LexMTurk", items))
+    items = []
+    for line in open(DATA / "tsar2022-en-trial" / "tsar2022_en_trial_gold.tsv", encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        items.append((fields[0], fields[1], None, {f.lower() for f in fields[2:]}))
+    sets.append(("TSAR-2022 trial", items))
+    return sets
+
+
+def suggestions(analyzer) -> None:
+    print("\nSuggestions: targets flagged, offered a suggestion, and top suggestion among the human substitutes")
+    print(f"{'set':<16} {'targets':>7} {'flagged':>8} {'suggested':>10} {'precision@1':>12}")
+    for name, items in _substitution_sets():
+        flagged = suggested = correct = 0
+        for (sentence, target, index, gold), report in zip(items, analyzer.stream((str(i), it[0]) for i, it in enumerate(items))):
+            start = _target_start(sentence, target, index)
+            if start is None:
+                continue
+            end = start + len(target)
+            hits = [f for f in report.findings if f.kind in WORD_KINDS and f.start < end and f.end > start]
+            if not hits:
+                continue
+            flagged += 1
+            offered = [f for f in hits if f.suggestions]
+            if offered:
+                suggested += 1
+                correct += offered[0].suggestions[0].lower() in gold
+        precision = correct / suggested if suggested else 0.0
+        print(f"{name:<16} {len(items):>7} {flagged:>8} {suggested:>10} {precision:>12.3f}")
+
+
+def _target_start(sentence: str, target: str, index: int | None) -> int | None:
+    if index is not None:
+        tokens = sentence.split(" ")
+        if 0 <= index < len(tokens) and tokens[index] == target:
+            return sum(len(t) + 1 for t in tokens[:index])
+    match = re.search(r"\b" + re.escape(target) + r"\b", sentence)
+    return match.start() if match else None
 
 
 def _correlate(analyzer, name, items) -> None:
@@ -133,6 +209,8 @@ def main() -> None:
 
     analyzer = Analyzer()
     cwi(analyzer, analyzer.settings)
+    complex_lcp()
+    suggestions(analyzer)
     readability(analyzer)
     onestop(analyzer)
 

@@ -22,3 +22,11 @@ def test_zipf_matches_wordfreq(word):
 @pytest.mark.parametrize("threshold", [1.5, 2.5, 3.0, 3.01, 3.1, 4.0, 4.5])
 def test_is_rarer_agrees_with_zipf(word, threshold):
     assert is_rarer(word, threshold) == (wordfreq.zipf_frequency(word, "en") < threshold)
+
+
+def test_word_difficulty():
+    from plainspeak.difficulty import word_difficulty
+
+    assert word_difficulty("the") < 0.1 < word_difficulty("reimbursement") < word_difficulty("psychoeducation")
+    assert word_difficulty("treatment modality") == word_difficulty("modality")
+    assert word_difficulty("123") == 0.0 and word_difficulty("xqzvyy") == 1.0

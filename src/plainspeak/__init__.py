@@ -5,6 +5,7 @@ Public API (imported lazily, so ``plainspeak --version`` stays instant)::
     plainspeak.analyze(text_or_texts, **options) -> Report | Iterator[Report]
     plainspeak.Analyzer, plainspeak.load_lexicon, plainspeak.make_settings
     plainspeak.Report, plainspeak.Finding, plainspeak.Summary, plainspeak.Severity
+    plainspeak.word_difficulty(word_or_phrase) -> 0 (everyday) .. 1 (rare)
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ _LAZY = {
     "Summary": ".report",
     "Severity": ".severity",
     "PlainspeakError": ".errors",
+    "word_difficulty": ".difficulty",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import Analyzer, analyze
+    from .difficulty import word_difficulty
     from .errors import PlainspeakError
     from .lexicon import Lexicon, load_lexicon
     from .report import Finding, Report, Summary
