@@ -202,3 +202,31 @@ def test_read_only_folder_is_an_error(tmp_path):
         folder.chmod(0o755)
     assert result.exit_code == 2 and "folder is read-only" in result.stderr
     assert path.read_text(encoding="utf-8") == "Please utilize it.\n"
+
+
+def test_encodings_round_trip_exactly(tmp_path):
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbfPlease utilize it.\n")
+    result = CliRunner().invoke(cli, ["fix", str(bom), "--encoding", "utf-8-sig", *MINI])
+    assert result.stdout_bytes == b"\xef\xbb\xbfPlease use it.\n"
+    big = tmp_path / "be.txt"
+    big.write_bytes(b"\xfe\xff" + "Please utilize it.\n".encode("utf-16-be"))
+    result = CliRunner().invoke(cli, ["fix", str(big), "--encoding", "utf-16", *MINI])
+    assert result.stdout_bytes == b"\xfe\xff" + "Please use it.\n".encode("utf-16-be")
+
+
+def test_existing_backup_is_never_overwritten(tmp_path):
+    path = tmp_path / "e.txt"
+    path.write_text("Please utilize this.\n", encoding="utf-8")
+    (tmp_path / "e.txt.orig").write_text("precious\n", encoding="utf-8")
+    result = run(["fix", "--in-place", "--backup", ".orig", str(path), *MINI])
+    assert result.exit_code == 2 and "already exists" in result.stderr
+    assert (tmp_path / "e.txt.orig").read_text(encoding="utf-8") == "precious\n"
+    assert path.read_text(encoding="utf-8") == "Please utilize this.\n"
+    assert run(["fix", "--in-place", "--backup", "", str(path), *MINI]).exit_code == 2
+
+
+def test_diff_of_cr_only_text_has_no_false_missing_newline_markers(tmp_path):
+    path = tmp_path / "cr.txt"
+    path.write_bytes(b"Please utilize it.\rEnd.\r")
+    assert "No newline" not in run(["fix", "--diff", str(path), *MINI]).stdout

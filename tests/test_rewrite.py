@@ -56,3 +56,10 @@ def test_text_outside_edits_is_kept_exactly(pieces, tail):
     text += tail
     expected += tail
     assert apply_edits(text, edits) == expected
+
+
+def test_capitals_and_long_texts():
+    assert apply_edits("BOOK AN INTAKE NOW.", [Edit(8, 14, "FIRST MEETING")]) == "BOOK A FIRST MEETING NOW."
+    text = "We utilize an intake assessment. " * 5000
+    edits = [Edit(i * 33 + 3, i * 33 + 10, "use") for i in range(5000)]
+    assert apply_edits(text, edits) == "We use an intake assessment. " * 5000

@@ -44,10 +44,13 @@ def write_atomic(path: Path, data: bytes, *, expected: tuple[int, int] | None = 
     folder = target.parent.stat()
     if not os.access(target.parent, os.W_OK | os.X_OK) or not folder.st_mode & stat.S_IWUSR:
         raise WriteError(f"{path}: its folder is read-only, so it cannot be replaced safely; not changed")
+    backup_path = Path(str(path) + backup) if backup else None
+    if backup_path is not None and backup_path.exists():
+        raise WriteError(f"{path}: the backup {backup_path} already exists; not overwritten, file not changed")
     try:
         with _temporary(target, data, stat.S_IMODE(info.st_mode)) as tmp_name:
-            if backup:
-                shutil.copy2(target, str(target) + backup)
+            if backup_path is not None:
+                shutil.copy2(target, backup_path)
             _replace(tmp_name, target)
         _fsync_dir(target.parent)
     except PermissionError:

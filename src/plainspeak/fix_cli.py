@@ -67,6 +67,8 @@ def fix(paths, mode, everything, backup, accept_words, accept_files, lexicons, n
     from .fixrun import FixOptions, run_fix
 
     mode = mode or "stdout"
+    if backup is not None and not backup.strip():
+        raise click.UsageError("--backup needs a suffix, such as .orig")
     if backup and mode not in ("in-place", "interactive"):
         raise click.UsageError("--backup goes with --in-place or --interactive")
     if mode == "interactive" and not _stdin_is_terminal():

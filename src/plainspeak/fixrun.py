@@ -8,6 +8,7 @@ with the same codec, and the text keeps its BOM, line endings and tabs.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import IO, BinaryIO
 
@@ -116,13 +117,19 @@ def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff of the two texts (empty when they are the same)."""
     if before == after:
         return ""
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"{name}\t(original)", f"{name}\t(plainer)"
-    )
+    lines = difflib.unified_diff(_lines(before), _lines(after), f"{name}\t(original)", f"{name}\t(plainer)")
     out = []
     for line in lines:
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, ending only at LF, CRLF or CR (as patch reads them)."""
+    return _LINE.findall(text)
 
 
 def _binary(stream: IO[str]):

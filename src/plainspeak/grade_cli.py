@@ -121,12 +121,14 @@ class _progress:
 
 
 def _row(g) -> list[str]:
+    from .grading import score_text
+
     if g.error is not None:
         return [g.name, "", "", "", "", "", "", "", "", f"error: {g.error}"]
     result = "pass" if g.passed else f"fail ({g.automatic_fail})" if g.automatic_fail else "fail"
     return [
         g.name, str(g.words), "-" if g.reading_grade is None else f"{g.reading_grade:.1f}", f"{g.jargon_per_100:.1f}",
-        str(g.uncommon), str(g.acronyms), str(g.stigmatising), str(g.hard_sentences), f"{g.score:.0f}", result,
+        str(g.uncommon), str(g.acronyms), str(g.stigmatising), str(g.hard_sentences), score_text(g.score), result,
     ]
 
 
@@ -156,12 +158,14 @@ def _write(grades, fmt: str, rubric) -> None:
     passed = sum(g.passed for g in graded)
     console.print(f"\n{len(graded)} graded, {passed} passed (pass score {rubric['pass_score']:g})"
                   + (f", {len(grades) - len(graded)} could not be read" if len(graded) < len(grades) else ""))
+    from .grading import score_text
+
     explained = [g for g in graded if g.deductions]
     if explained:
         console.print("\nWhere the points went:")
         for g in explained:
             parts = "; ".join(f"-{d.points:.0f} {d.rule.replace('_', ' ')} ({d.detail})" for d in g.deductions)
-            console.print(f"  {g.name}: {g.score:.0f} = 100 {parts}")
+            console.print(f"  {g.name}: {score_text(g.score)} = 100 {parts}")
 
 
 @click.command(epilog="\b\nExamples:\n  plainspeak compare draft1.txt draft2.txt\n  plainspeak compare old.md new.md --format json")

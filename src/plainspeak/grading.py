@@ -52,6 +52,12 @@ class Grade:
         }
 
 
+def score_text(score: float) -> str:
+    """A score as shown: whole numbers plain, others to one decimal, so a failing
+    69.6 never reads as a passing 70."""
+    return f"{score:.0f}" if score == int(score) else f"{score:.1f}"
+
+
 def grade_report(report: Report, rubric: dict[str, Any]) -> Grade:
     """Start at 100 and take off what each rubric line says, up to its maximum."""
     if report.error is not None:

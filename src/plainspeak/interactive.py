@@ -89,7 +89,7 @@ def run_session(
         key = getchar()
         if key in ("\r", "\n", "y"):
             session.decide(i, Edit(finding.start, finding.end, finding.suggestions[0], finding.rule))
-        elif key.isdigit() and 1 <= int(key) <= min(9, len(finding.suggestions)):
+        elif key in "123456789" and key and int(key) <= len(finding.suggestions):
             session.decide(i, Edit(finding.start, finding.end, finding.suggestions[int(key) - 1], finding.rule))
         elif key == "e":
             own = prompt("  your wording").strip()

@@ -7,6 +7,7 @@ expected, and is a RubricError (exit 2).
 
 from __future__ import annotations
 
+import math
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ def _read(path: Path) -> dict[str, Any]:
 def _validate(rubric: dict[str, Any], name: str) -> None:
     for key, value in rubric.items():
         if key == "pass_score":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:  # NaN fails too
                 raise RubricError(f"{name}: pass_score must be a number from 0 to 100; got {value!r}")
             continue
         if key not in SECTIONS:
@@ -81,5 +82,10 @@ def _validate(rubric: dict[str, Any], name: str) -> None:
             if expected is bool:
                 if not isinstance(field_value, bool):
                     raise RubricError(f"{name}: [{key}] {field} must be true or false; got {field_value!r}")
-            elif isinstance(field_value, bool) or not isinstance(field_value, (int, float)) or field_value < 0:
+            elif (
+                isinstance(field_value, bool)
+                or not isinstance(field_value, (int, float))
+                or not math.isfinite(field_value)
+                or field_value < 0
+            ):
                 raise RubricError(f"{name}: [{key}] {field} must be a number of 0 or more; got {field_value!r}")

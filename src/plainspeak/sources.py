@@ -144,6 +144,12 @@ def decode(data: bytes, source: Source, *, encoding: str = "utf-8") -> SourceTex
     except LookupError:
         raise InputError(name, f"unknown encoding {encoding!r}") from None
     wide = codec.startswith(("utf-16", "utf-32"))
+    if codec in ("utf-16", "utf-32"):
+        # Keep the byte order and the BOM: decode with the explicit codec, so the BOM stays
+        # in the text (as U+FEFF) and encoding back gives the same bytes.
+        size = 2 if codec == "utf-16" else 4
+        big = data[:size] in (b"\xfe\xff", b"\x00\x00\xfe\xff")
+        codec = f"{codec}-{'be' if big else 'le'}"
     if not wide and b"\x00" in data[:_SNIFF_BYTES]:
         hint = " (if it is UTF-16 text, pass --encoding utf-16)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
         raise InputError(name, f"looks like a binary file, not text{hint}")
@@ -157,7 +163,7 @@ def decode(data: bytes, source: Source, *, encoding: str = "utf-8") -> SourceTex
         ) from None
     if not text.replace("\ufeff", "").strip():
         raise InputError(name, "is empty" if not data else "has no text (only white space)")
-    return SourceText(source, text, codec)
+    return SourceText(source, text, "utf-8" if codec == "utf-8-sig" else codec)  # the BOM is in the text
 
 
 def _human(size: int) -> str:

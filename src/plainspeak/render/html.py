@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import Sequence
 
-from ..grading import Grade
+from ..grading import Grade, score_text
 from ..report import Finding, Report
 
 CSS = """
@@ -93,7 +93,7 @@ def render_html(entries: Sequence[tuple[Report | None, Grade]], *, pass_score: f
     rows = []
     for i, (report, g) in enumerate(entries):
         if g.error is not None:
-            rows.append(f'<tr><td>{escape(g.name)}</td><td colspan="8" class="fail">could not be read: {escape(g.error)}</td></tr>')
+            rows.append(f'<tr><td>{escape(g.name)}</td><td colspan="9" class="fail">could not be read: {escape(g.error)}</td></tr>')
             continue
         result = "pass" if g.passed else "fail"
         rows.append(
@@ -101,7 +101,7 @@ def render_html(entries: Sequence[tuple[Report | None, Grade]], *, pass_score: f
             f'<td class="num">{"-" if g.reading_grade is None else f"{g.reading_grade:.1f}"}</td>'
             f'<td class="num">{g.jargon_per_100:.1f}</td><td class="num">{g.uncommon}</td>'
             f'<td class="num">{g.acronyms}</td><td class="num">{g.stigmatising}</td>'
-            f'<td class="num">{g.hard_sentences}</td><td class="num">{g.score:.0f}</td>'
+            f'<td class="num">{g.hard_sentences}</td><td class="num">{score_text(g.score)}</td>'
             f'<td class="{result}">{result}{" (" + escape(g.automatic_fail) + ")" if g.automatic_fail else ""}</td></tr>'
         )
     sections = []
@@ -113,11 +113,11 @@ def render_html(entries: Sequence[tuple[Report | None, Grade]], *, pass_score: f
             f"<li>&minus;{d.points:.0f} {escape(d.rule.replace('_', ' '))}: {escape(d.detail)}</li>" for d in g.deductions
         ) or "<li>no points taken off</li>"
         sections.append(
-            f'<section id="s{i}"><h2>{escape(g.name)}: {g.score:.0f} '
+            f'<section id="s{i}"><h2>{escape(g.name)}: {score_text(g.score)} '
             f'<span class="{"pass" if g.passed else "fail"}">{"pass" if g.passed else "fail"}</span></h2>'
             f'<div class="text">{body}</div>'
             f'<h3>Notes</h3><ol class="notes">{notes or "<li>Nothing to flag: this reads plainly.</li>"}</ol>'
-            f'<h3>Score</h3><ul class="breakdown"><li>start at 100</li>{lines}<li>= {g.score:.0f}</li></ul></section>'
+            f'<h3>Score</h3><ul class="breakdown"><li>start at 100</li>{lines}<li>= {score_text(g.score)}</li></ul></section>'
         )
     key = ('<p class="key"><span><mark class="jargon">jargon</mark></span><span><mark class="person-first">stigmatising'
            '</mark></span><span><mark class="uncommon">uncommon word</mark></span><span><mark class="acronym">acronym'
