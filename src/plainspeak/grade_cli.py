@@ -180,6 +180,8 @@ def compare(first, second, fmt, lexicons, no_default_lexicon) -> None:
     from .runsetup import InputOptions, prepare_run
     from .sources import Source, read_source
 
+    if first == second == "-":
+        raise click.UsageError("only one of the two drafts can come from standard input")
     setup = prepare_run(InputOptions(paths=(first, second), lexicons=tuple(lexicons), default_lexicon=not no_default_lexicon))
     from pathlib import Path
 

@@ -111,8 +111,10 @@ def _read_file(source: Source, max_bytes: int) -> tuple[bytes, tuple[int, int]]:
     path = source.path
     assert path is not None
     try:
+        if not path.exists():
+            raise InputError(source.name, "no such file or folder")
         if path.is_dir():
-            raise InputError(source.name, "is a folder (pass it as a folder path to search it)")
+            raise InputError(source.name, "is a folder, not a file")
         if not path.is_file():
             raise InputError(source.name, "is not a regular file")
         info = path.stat()
