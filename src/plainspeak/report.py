@@ -95,9 +95,6 @@ class Report:
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
             return {"path": self.name, "error": self.error}
