@@ -32,11 +32,11 @@ def test_analyze_many_streams_reports_in_order():
 
 
 def test_analyze_settings_overrides():
-    text = "We will ascertain the carbuncle."
+    text = "We will endeavour to remove the carbuncle."
     plain = plainspeak.analyze(text, default_lexicon=False, lexicon_paths=[MINI])
     strict = plainspeak.analyze(text, audience="everyday", accept=["carbuncle"], default_lexicon=False, lexicon_paths=[MINI])
     assert [f.text for f in plain.findings] == ["carbuncle"]
-    assert [f.text for f in strict.findings] == ["ascertain"]
+    assert [f.text for f in strict.findings] == ["endeavour"]
     with pytest.raises(SettingsError, match="unknown audience"):
         plainspeak.analyze(TEXT, audience="martians")
     with pytest.raises(TypeError):

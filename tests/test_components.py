@@ -165,10 +165,19 @@ def test_uncommon_accept_list():
 
 
 def test_uncommon_threshold_is_configurable():
-    strict = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 4.5}))
-    lax = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 1.0}))
+    strict = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 4.5, "rating_threshold": 2.0}))
+    lax = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 1.0, "rating_threshold": 2.0}))
     assert "reimbursement" in uncommon(strict, "Your reimbursement is ready.")
     assert uncommon(lax, "Your reimbursement is ready.") == []
+
+
+def test_uncommon_flags_words_readers_rate_hard():
+    """A word frequent enough to pass the Zipf test is still flagged when readers
+    rate it hard (Word Complexity Lexicon: "reimbursement" 0.57 on 0..1)."""
+    rated = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 1.0, "rating_threshold": 0.55}))
+    assert uncommon(rated, "Your reimbursement is ready.") == ["reimbursement"]
+    higher = blank_nlp(("plainspeak_uncommon", {"zipf_threshold": 1.0, "rating_threshold": 0.6}))
+    assert uncommon(higher, "Your reimbursement is ready.") == []
 
 
 def test_uncommon_lets_see_through_compounds_pass(full_mini_nlp):

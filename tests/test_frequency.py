@@ -27,6 +27,25 @@ def test_is_rarer_agrees_with_zipf(word, threshold):
 def test_word_difficulty():
     from plainspeak.difficulty import word_difficulty
 
-    assert word_difficulty("the") < 0.1 < word_difficulty("reimbursement") < word_difficulty("psychoeducation")
-    assert word_difficulty("treatment modality") == word_difficulty("modality")
-    assert word_difficulty("123") == 0.0 and word_difficulty("xqzvyy") == 1.0
+    assert word_difficulty("the") < 0.2 < word_difficulty("reimbursement") < word_difficulty("psychoeducation")
+    assert word_difficulty("treatment") < word_difficulty("treatment modality")
+    assert word_difficulty("123") == 0.0
+    assert all(0.0 <= word_difficulty(w) <= 1.0 for w in ("xqzvyy", "a", "Antidisestablishmentarianism", "I'm"))
+
+
+def test_word_rating_uses_readers_ratings_then_the_estimate():
+    from plainspeak.difficulty import rated, word_rating
+
+    assert rated("house") is not None and word_rating("house") == rated("house") < 0.2
+    assert rated("houses") == rated("house")  # through the lemma
+    assert rated("psychoeducation") is None and word_rating("psychoeducation") > 0.6
+
+
+def test_difficulty_model_names_only_known_features():
+    from plainspeak.difficulty import model, word_features
+
+    known = set(word_features("word"))
+    assert set(model()["rating"]["weights"]) <= known
+    assert set(model()["difficulty"]["weights"]) <= known | {"rating"}
+    assert set(model()["phrase"]["weights"]) == {"bias", "hardest", "easiest"}
+    assert set(model()["grade"]["weights"]) == {"bias", "words", "top_rated"}

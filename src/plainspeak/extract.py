@@ -36,6 +36,7 @@ class InputState:
     lines: LineIndex
     findings: list[Finding] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    weighted_grade: int = 0  # sum over sentences of estimated grade x words, in thousandths
     defined: dict[str, int] = field(default_factory=dict)  # acronym -> offset of its definition
 
     @classmethod
@@ -58,7 +59,7 @@ def add_doc(state: InputState, doc: Doc, offset: int, lexicon: Lexicon, settings
         state.findings.append(
             _finding(
                 state, span, offset, "uncommon.word", "uncommon", UNCOMMON_SEVERITY,
-                f"'{_slice(state, span, offset)}' is an uncommon word; many readers may not know it.",
+                f"'{_slice(state, span, offset)}' is an uncommon or hard word; many readers may not know it.",
             )
         )
     for span in doc.spans.get(ACRONYM_KEY, ()):
@@ -77,6 +78,7 @@ def add_doc(state: InputState, doc: Doc, offset: int, lexicon: Lexicon, settings
         state.counts = state.counts + Counts(
             attrs.get("words", 0), attrs.get("sentences", 0), attrs.get("syllables", 0), attrs.get("polysyllables", 0)
         )
+        state.weighted_grade += attrs.get("weighted_grade", 0)
         for span, grade, words in zip(group, attrs.get("grades", ()), attrs.get("word_counts", ())):
             if span.label_ == "hard-sentence":
                 state.findings.append(
@@ -107,6 +109,7 @@ def finish(state: InputState, settings: Settings) -> Report:
         words=counts.words,
         sentences=counts.sentences,
         grade=flesch_kincaid_grade(counts) if enough else None,
+        estimated_grade=state.weighted_grade / 1000 / counts.words if enough and counts.words else None,
         reading_ease=flesch_reading_ease(counts) if enough else None,
         jargon=by_kind.get("jargon", 0),
         uncommon=by_kind.get("uncommon", 0),

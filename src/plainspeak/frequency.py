@@ -58,6 +58,12 @@ def zipf(word: str) -> float:
     return value
 
 
+def common_zipf(word: str) -> float | None:
+    """Zipf frequency if the word is in the small list (Zipf >= 3.01), else None;
+    never loads the large list."""
+    return _small().get(_key(word))
+
+
 def is_rarer(word: str, threshold: float) -> bool:
     """``zipf(word) < threshold``, without loading the large list when the small one decides."""
     key = _key(word)

@@ -54,7 +54,11 @@ def build_nlp(
     nlp.add_pipe("plainspeak_acronyms", config={"known": sorted(w.upper() for w in settings.accept)})
     nlp.add_pipe(
         "plainspeak_uncommon",
-        config={"zipf_threshold": settings.zipf_threshold, "accept": sorted(settings.accept)},
+        config={
+            "zipf_threshold": settings.zipf_threshold,
+            "rating_threshold": settings.rating_threshold,
+            "accept": sorted(settings.accept),
+        },
     )
     nlp.add_pipe(
         "plainspeak_readability",

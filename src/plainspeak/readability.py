@@ -36,6 +36,19 @@ def fk_grade(words, sentences, syllables):
     return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
 
+def estimated_grade(words, top_rated):
+    """plainspeak's grade estimate of a sentence: sentence length and the mean
+    readers' rating of its hardest words, put on Flesch-Kincaid's grade scale
+    (weights in data/difficulty_model.toml; docs/accuracy.md says why).
+
+    Works on numbers or numpy arrays.
+    """
+    from .difficulty import model
+
+    w = model()["grade"]["weights"]
+    return w["bias"] + w["words"] * words + w["top_rated"] * top_rated
+
+
 def flesch_kincaid_grade(c: Counts) -> float | None:
     """Flesch-Kincaid grade of counted text; None when there is nothing to score."""
     if not c.words or not c.sentences:

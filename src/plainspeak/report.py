@@ -66,6 +66,8 @@ class Summary:
     acronyms: int
     hard_sentences: int
     long_sentences: int
+    # plainspeak's estimate: sentence length and readers' ratings of the hardest words
+    estimated_grade: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +80,7 @@ class Summary:
             "acronyms": self.acronyms,
             "hard_sentences": self.hard_sentences,
             "long_sentences": self.long_sentences,
+            "estimated_grade": None if self.estimated_grade is None else round(self.estimated_grade, 1),
         }
 
 

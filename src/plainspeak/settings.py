@@ -31,6 +31,7 @@ class Settings:
 
     audience: str
     zipf_threshold: float
+    rating_threshold: float
     target_grade: float
     max_sentence_words: int
     min_sentence_words: int
@@ -60,6 +61,7 @@ def make_settings(
     return Settings(
         audience=audience,
         zipf_threshold=float(known[audience]["zipf_threshold"]),
+        rating_threshold=float(known[audience]["rating_threshold"]),
         target_grade=float(read["target_grade"] if target_grade is None else target_grade),
         max_sentence_words=int(read["max_sentence_words"] if max_sentence_words is None else max_sentence_words),
         min_sentence_words=int(read["min_sentence_words"]),

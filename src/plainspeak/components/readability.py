@@ -18,7 +18,8 @@ from spacy.strings import hash_string
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..readability import Counts, fk_grade, flesch_kincaid_grade
+from ..difficulty import word_rating
+from ..readability import Counts, estimated_grade, fk_grade, flesch_kincaid_grade
 from ..settings import make_settings
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
@@ -52,7 +53,7 @@ class SentenceReadability:
         self.min_sentence_words = min_sentence_words
 
     def __call__(self, doc: Doc) -> Doc:
-        starts, ends, words, syllables, polys = sentence_arrays(doc)
+        starts, ends, words, syllables, polys, top_rated = sentence_arrays(doc)
         spans: list[Span] = []
         grades: list[float | None] = []
         word_counts: list[int] = []
@@ -89,6 +90,9 @@ class SentenceReadability:
             sentences=int(counted.sum()),
             syllables=int(syllables.sum()),
             polysyllables=int(polys.sum()),
+            # estimated grade of each sentence x its words, in thousandths, summed as
+            # integers so that the total is the same however the input is cut up
+            weighted_grade=int(numpy.rint(estimated_grade(words, top_rated) * words * 1000).sum()),
             grades=grades,
             word_counts=word_counts,
         )
@@ -105,7 +109,7 @@ class _TextProps:
 
     def __init__(self) -> None:
         self.row: dict[int, int] = {}
-        self.table = numpy.zeros((1024, 5), dtype=numpy.int64)
+        self.table = numpy.zeros((1024, 6), dtype=numpy.int64)
 
     def rows(self, orths: list[int], strings) -> numpy.ndarray:
         row = self.row
@@ -124,6 +128,7 @@ class _TextProps:
             any(ch.isdigit() for ch in text),  # like_num/url/email come from the token arrays
             text[:1].isupper(),
             count_syllables(text) if wordish else 0,
+            round(1000 * word_rating(text)) if wordish and not any(ch.isdigit() for ch in text) else 0,
         )
         self.row[orth] = n
         return n
@@ -133,7 +138,8 @@ _TEXT_PROPS = _TextProps()
 
 
 def sentence_arrays(doc: Doc):
-    """Per sentence: start and end token index, words, syllables, polysyllables.
+    """Per sentence: start and end token index, words, syllables, polysyllables,
+    and the mean readers' rating (0..1) of its TOP_RATED hardest words.
 
     Counted over token arrays; the same counts as :func:`sentence_counts` on
     each of ``doc.sents`` (tested), without a Token object per token.
@@ -141,13 +147,13 @@ def sentence_arrays(doc: Doc):
     n = len(doc)
     if not n:
         empty = numpy.zeros(0, dtype=numpy.int64)
-        return empty, empty, empty, empty, empty
+        return empty, empty, empty, empty, empty, numpy.zeros(0)
     arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
     uniq, _, inverse = unique_inverse(arr[:, 0])
     strings = doc.vocab.strings
     rows = _TEXT_PROPS.rows(uniq.tolist(), strings)
     table = _TEXT_PROPS.table[rows[inverse]]
-    wordish, clitic, plain, capital, syllables = (table[:, k] for k in range(5))
+    wordish, clitic, plain, capital, syllables, rating = (table[:, k] for k in range(6))
     index = numpy.arange(n)
     after_no_space = numpy.concatenate(([False], arr[:-1, 1] == 0))
     starts_sentence = (arr[:, 2] == 1) | (index == 0)
@@ -158,18 +164,33 @@ def sentence_arrays(doc: Doc):
     syl = numpy.where(plain_token, 1, syllables) * is_word
     bounds = numpy.flatnonzero(starts_sentence)
     ends = numpy.append(bounds[1:], n)
+    words = numpy.add.reduceat(is_word.astype(numpy.int64), bounds)
+    numbers = (plain == 1) | (arr[:, 4] == 1) | (arr[:, 5] == 1) | (arr[:, 6] == 1)
     return (
         bounds,
         ends,
-        numpy.add.reduceat(is_word.astype(numpy.int64), bounds),
+        words,
         numpy.add.reduceat(syl, bounds),
         numpy.add.reduceat((syl >= 3).astype(numpy.int64), bounds),
+        _top_mean(numpy.where(is_word & ~numbers, rating, 0), numpy.cumsum(starts_sentence) - 1, bounds, ends, words),
     )
+
+
+TOP_RATED = 3  # a sentence is as hard as its few hardest words (docs/accuracy.md)
+
+
+def _top_mean(rating: numpy.ndarray, sentence: numpy.ndarray, bounds, ends, words) -> numpy.ndarray:
+    """Per sentence, the mean rating (0..1) of its TOP_RATED highest-rated words."""
+    ordered = rating[numpy.lexsort((rating, sentence))]  # by sentence, then rating
+    total = numpy.concatenate(([0], numpy.cumsum(ordered)))
+    count = numpy.minimum(words, TOP_RATED)
+    top = total[ends] - total[ends - count]
+    return top / numpy.maximum(count, 1) / 1000.0
 
 
 def sentences_with_counts(doc: Doc):
     """``(start, end, Counts)`` for each sentence (see :func:`sentence_arrays`)."""
-    for start, end, w, sy, p in zip(*(a.tolist() for a in sentence_arrays(doc))):
+    for start, end, w, sy, p, _ in zip(*(a.tolist() for a in sentence_arrays(doc))):
         yield start, end, Counts(w, 1 if w else 0, sy, p)
 
 

@@ -1,7 +1,10 @@
-"""Uncommon-word detector: words rarer than a Zipf threshold (wordfreq).
+"""Uncommon-word detector: words rarer than a Zipf threshold (wordfreq), or
+words readers rate hard (``plainspeak.difficulty.word_rating``).
 
 A word's rarity is the higher Zipf frequency of its text and its lemma (so a
-plural is not rarer than its singular). A rare word built from common parts
+plural is not rarer than its singular). A more frequent word is flagged when
+its readers' rating reaches the audience's rating threshold ("reimbursement",
+"jurisdiction"): frequency alone misses such words (docs/accuracy.md). A rare word built from common parts
 ("reschedule", "carpool", "grandkids") is not flagged: readers can decode it. Skipped: numbers and anything with a
 digit, URLs, e-mail addresses, words that look like names (capitalised
 mid-sentence, or PROPN/named entities when a trained model tagged them),
@@ -20,6 +23,7 @@ from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..difficulty import word_rating
 from ..frequency import is_rarer
 from ..settings import make_settings
 from . import JARGON_KEY, UNCOMMON_KEY
@@ -80,9 +84,10 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
 
 
 class UncommonWords:
-    def __init__(self, name: str, zipf_threshold: float, accept: Sequence[str] = ()) -> None:
+    def __init__(self, name: str, zipf_threshold: float, accept: Sequence[str] = (), rating_threshold: float = 2.0) -> None:
         self.name = name
         self.zipf_threshold = zipf_threshold
+        self.rating_threshold = rating_threshold
         self.accept = frozenset(w.lower() for w in accept)
         self._shape: dict[int, bool] = {}  # orth -> could this text be an uncommon word?
         self._rare: dict[tuple[int, int], bool] = {}  # (orth, lemma) -> rare, and not accepted?
@@ -133,13 +138,18 @@ class UncommonWords:
         return numpy.flatnonzero(mask).tolist()
 
     def _learn_rare(self, orth: int, lemma: int, strings) -> bool:
-        """Rare by wordfreq (word and lemma), not see-through, lemma not accepted."""
+        """Rare by wordfreq (word and lemma) or rated hard, not see-through, lemma not accepted."""
         text = strings[orth]
         lemma_text = strings[lemma].lower() if lemma else ""
         flag = (
             lemma_text not in self.accept
-            and is_rarer(text, self.zipf_threshold)
-            and (not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold))
+            and (
+                (
+                    is_rarer(text, self.zipf_threshold)
+                    and (not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold))
+                )
+                or (self.rating_threshold <= 1.0 and word_rating(text) >= self.rating_threshold)
+            )
             and not is_transparent(text)
         )
         self._rare[orth, lemma] = flag
@@ -163,17 +173,22 @@ def _capitalised_mid_sentence(doc: Doc) -> set[str]:
 @Language.factory(
     "plainspeak_uncommon",
     assigns=["doc.spans"],
-    default_config={"zipf_threshold": make_settings().zipf_threshold, "accept": [], "lexicon_words": True},
+    default_config={
+        "zipf_threshold": make_settings().zipf_threshold,
+        "rating_threshold": make_settings().rating_threshold,
+        "accept": [],
+        "lexicon_words": True,
+    },
 )
 def make_uncommon_words(
-    nlp: Language, name: str, zipf_threshold: float, accept: Sequence[str], lexicon_words: bool
+    nlp: Language, name: str, zipf_threshold: float, rating_threshold: float, accept: Sequence[str], lexicon_words: bool
 ) -> UncommonWords:
     """``lexicon_words``: the words of the lexicon's best suggestions ("shortness of
     breath") are never uncommon; they come from a plainspeak_jargon pipe added before."""
     known = list(accept)
     if lexicon_words and "plainspeak_jargon" in nlp.pipe_names:
         known += plain_words(nlp.get_pipe("plainspeak_jargon").lexicon)
-    return UncommonWords(name, zipf_threshold, known)
+    return UncommonWords(name, zipf_threshold, known, rating_threshold)
 
 
 def plain_words(lexicon) -> set[str]:

@@ -1,0 +1,145 @@
+"""Refit the word difficulty models and rewrite data/difficulty_model.toml.
+
+    python tools/fit_difficulty.py [--shared ../shared]
+
+Fits on data whose licence allows shipping what is derived from it:
+
+- rating: readers' ratings of the Word Complexity Lexicon (MIT), estimated
+  from frequency, length and spelling, for words the lexicon lacks;
+- difficulty: CompLex 2021 single-word *training* split (CC BY 4.0);
+- phrase: CompLex 2021 two-word *training* split;
+- grade: the sentence grade estimate (length and the readers' rating of the
+  hardest words), put on Flesch-Kincaid's grade scale by regressing
+  plainspeak's Flesch-Kincaid grade of the CompLex training sentences on it.
+  No readability judgments are used: their licences do not allow shipping
+  what is fitted on them, and they are what the estimate is measured on.
+
+The trial splits are left for benchmarks/accuracy.py to measure. Ridge
+regression (numpy) keeps the weights small and the fit deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import numpy
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from plainspeak import difficulty  # noqa: E402
+
+RIDGE = 1.0
+HEADER = """\
+# Word difficulty models (see src/plainspeak/difficulty.py and docs/accuracy.md).
+# The weight tables are written by tools/fit_difficulty.py; the spelling
+# patterns are hand-written and kept when it refits.
+"""
+
+
+def ridge(rows: list[dict[str, float]], targets: list[float], names: list[str], strength: float = RIDGE) -> dict[str, float]:
+    """Least squares with an L2 penalty on every weight but the bias."""
+    x = numpy.array([[row[n] for n in names] for row in rows], dtype=float)
+    y = numpy.array(targets, dtype=float)
+    penalty = numpy.eye(len(names)) * strength
+    if "bias" in names:
+        penalty[names.index("bias"), names.index("bias")] = 0.0
+    weights = numpy.linalg.solve(x.T @ x + penalty, x.T @ y)
+    return {n: round(float(w), 5) for n, w in zip(names, weights)}
+
+
+def predict(weights: dict[str, float], row: dict[str, float]) -> float:
+    return sum(w * row[n] for n, w in weights.items())
+
+
+def _complex(shared: Path, part: str) -> list[dict[str, str]]:
+    path = shared / "datasets" / "complex-lcp2021" / f"lcp_{part}_train.tsv"
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def fit(shared: Path) -> dict[str, dict[str, float]]:
+    table = difficulty.ratings()
+    words = sorted(table)
+    features = [dict(difficulty.word_features(w)) for w in words]
+    names = list(features[0])
+    rating = ridge(features, [table[w] for w in words], names)
+
+    def rated(word: str) -> float:
+        known = difficulty.rated(word)
+        return known if known is not None else min(1.0, max(0.0, predict(rating, difficulty.word_features(word))))
+
+    single = _complex(shared, "single")
+    rows = [dict(difficulty.word_features(r["token"]), rating=rated(r["token"])) for r in single]
+    weights = ridge(rows, [float(r["complexity"]) for r in single], names + ["rating"])
+
+    def score(word: str) -> float:
+        return min(1.0, max(0.0, predict(weights, dict(difficulty.word_features(word), rating=rated(word)))))
+
+    multi = [r for r in _complex(shared, "multi") if len(re.findall(r"[A-Za-z']+", r["token"])) >= 2]
+    rows = []
+    for r in multi:
+        scores = [score(w) for w in re.findall(r"[A-Za-z']+", r["token"])]
+        rows.append({"bias": 1.0, "hardest": max(scores), "easiest": min(scores)})
+    phrase = ridge(rows, [float(r["complexity"]) for r in multi], ["bias", "hardest", "easiest"], strength=0.1)
+    return {"rating": rating, "difficulty": weights, "phrase": phrase, "grade": grade_scale(single + _complex(shared, "multi"))}
+
+
+def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
+    """Weights that map (words, top-rated words' mean rating) of a sentence to its
+    Flesch-Kincaid grade, over the distinct sentences of at least 5 words."""
+    from plainspeak.components.readability import sentence_arrays
+    from plainspeak.pipeline import build_nlp
+    from plainspeak.readability import fk_grade
+    from plainspeak.settings import make_settings
+
+    nlp = build_nlp(make_settings())
+    features, targets = [], []
+    for doc in nlp.pipe(sorted({r["sentence"] for r in rows})):
+        _, _, words, syllables, _, top = sentence_arrays(doc)
+        for w, s, t in zip(words.tolist(), syllables.tolist(), top.tolist()):
+            if w >= 5:
+                features.append({"bias": 1.0, "words": float(w), "top_rated": t})
+                targets.append(float(fk_grade(w, 1, s)))
+    return ridge(features, targets, ["bias", "words", "top_rated"], strength=0.0)
+
+
+def render(fitted: dict[str, dict[str, float]], spelling: dict[str, list[str]], sources: dict[str, str]) -> str:
+    out = [HEADER]
+    for section, weights in fitted.items():
+        out.append(f"\n# {sources[section]}\n[{section}.weights]\n")
+        out.extend(f'"{name}" = {value}\n' for name, value in weights.items())
+    out.append("\n[spelling]\n")
+    for key, values in spelling.items():
+        out.append(f"{key} = [{', '.join(repr(v).replace(chr(39), chr(34)) for v in values)}]\n")
+    return "".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    if not (args.shared / "datasets").is_dir():
+        sys.exit(f"{args.shared / 'datasets'}: not found")
+    path = ROOT / "data" / "difficulty_model.toml"
+    spelling = tomllib.loads(path.read_text(encoding="utf-8"))["spelling"]
+    fitted = fit(args.shared)
+    sources = {
+        "rating": "Readers' rating (0..1) of a word the Word Complexity Lexicon lacks; fitted on that lexicon.",
+        "difficulty": "Graded difficulty of a word (0..1); fitted on CompLex 2021 single-word training split.",
+        "phrase": "Graded difficulty of a phrase from its hardest and easiest word; CompLex 2021 two-word training split.",
+        "grade": "Sentence grade from its words and the mean rating of its hardest words, on Flesch-Kincaid's scale (CompLex training sentences).",
+    }
+    path.write_text(render(fitted, spelling, sources), encoding="utf-8")
+    print(f"wrote {path}")
+    for section, weights in fitted.items():
+        print(section, weights)
+
+
+if __name__ == "__main__":
+    main()
