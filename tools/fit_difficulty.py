@@ -66,13 +66,13 @@ def _complex(shared: Path, part: str) -> list[dict[str, str]]:
 def fit(shared: Path) -> dict[str, dict[str, float]]:
     table = difficulty.ratings()
     words = sorted(table)
-    features = [dict(difficulty.word_features(w)) for w in words]
+    features = [dict(difficulty.word_features(w, exact=False)) for w in words]
     names = list(features[0])
     rating = ridge(features, [table[w] for w in words], names)
 
     def rated(word: str) -> float:
         known = difficulty.rated(word)
-        return known if known is not None else min(1.0, max(0.0, predict(rating, difficulty.word_features(word))))
+        return known if known is not None else min(1.0, max(0.0, predict(rating, difficulty.word_features(word, exact=False))))
 
     single = _complex(shared, "single")
     rows = [dict(difficulty.word_features(r["token"]), rating=rated(r["token"])) for r in single]

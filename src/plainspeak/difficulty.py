@@ -15,7 +15,7 @@ whose weights live in ``data/difficulty_model.toml`` (fitted by
   readers). It adds frequency to the rating and ranks findings; the
   readability estimate averages it over a text's words.
 
-Per-word results are memoised in bounded caches.
+Per-word scores are memoised in bounded caches.
 """
 
 from __future__ import annotations
@@ -68,17 +68,24 @@ def _lemma(word: str) -> str:
     return lookup_lemma(word)
 
 
-@lru_cache(maxsize=65536)
-def word_features(word: str) -> Mapping[str, float]:
-    """The named features of one word that the models weigh (pure, memoised)."""
+def word_features(word: str, exact: bool = True) -> Mapping[str, float]:
+    """The named features of one word that the models weigh (pure).
+
+    ``exact=False`` (the rating model) floors the frequency at wordfreq's
+    small list (Zipf 3.0), so rating a rare word never loads the 0.2 s large
+    list; the readers' lexicon hardly has words that rare to learn from anyway.
+    """
     lower = word.lower()
     lemma = _lemma(lower)
-    frequency = zipf(lower)
-    if lemma != lower:  # a plural is no rarer than its singular
-        lemma_frequency = common_zipf(lemma)
-        if lemma_frequency is None and frequency < SMALL_FLOOR:
-            lemma_frequency = zipf(lemma)  # the large list is loaded already
-        frequency = max(frequency, lemma_frequency or 0.0)
+    if exact:
+        frequency = zipf(lower)
+        if lemma != lower:  # a plural is no rarer than its singular
+            lemma_frequency = common_zipf(lemma)
+            if lemma_frequency is None and frequency < SMALL_FLOOR:
+                lemma_frequency = zipf(lemma)  # the large list is loaded already
+            frequency = max(frequency, lemma_frequency or 0.0)
+    else:
+        frequency = max(common_zipf(lower) or 0.0, common_zipf(lemma) or 0.0, SMALL_FLOOR - 0.01)
     latinate, medical, greek = _patterns()
     features = {
         "bias": 1.0,
@@ -105,7 +112,6 @@ def _clamp(value: float) -> float:
     return min(1.0, max(0.0, value))
 
 
-@lru_cache(maxsize=65536)
 def rated(word: str) -> float | None:
     """The readers' rating of a word or of its lemma (0..1), if the lexicon has one."""
     table = ratings()
@@ -122,7 +128,7 @@ def word_rating(word: str) -> float:
     their rating where the Word Complexity Lexicon has it, else the estimate."""
     value = rated(word)
     if value is None:
-        value = _clamp(_linear(model()["rating"]["weights"], word_features(word)))
+        value = _clamp(_linear(model()["rating"]["weights"], word_features(word, exact=False)))
     return value
 
 
