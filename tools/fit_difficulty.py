@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import sys
 import tomllib
@@ -69,6 +70,10 @@ def fit(shared: Path) -> dict[str, dict[str, float]]:
     features = [dict(difficulty.word_features(w, exact=False)) for w in words]
     names = list(features[0])
     rating = ridge(features, [table[w] for w in words], names)
+    # The grade calibration below runs the pipeline, which rates words with the
+    # loaded model: make that the rating model just fitted, not the file's.
+    difficulty.model()["rating"] = {"weights": rating}
+    difficulty.word_rating.cache_clear()
 
     def rated(word: str) -> float:
         known = difficulty.rated(word)
@@ -116,7 +121,7 @@ def render(fitted: dict[str, dict[str, float]], spelling: dict[str, list[str]], 
         out.extend(f'"{name}" = {value}\n' for name, value in weights.items())
     out.append("\n[spelling]\n")
     for key, values in spelling.items():
-        out.append(f"{key} = [{', '.join(repr(v).replace(chr(39), chr(34)) for v in values)}]\n")
+        out.append(f"{key} = {json.dumps(values)}\n")  # a JSON list of strings is valid TOML
     return "".join(out)
 
 

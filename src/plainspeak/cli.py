@@ -106,7 +106,7 @@ def cli() -> None:
               help="Exit with 1 when there is a finding of this severity or worse; 'never' always exits 0 "
                    "unless an input could not be read.")
 @click.option("--audience", type=click.Choice(AUDIENCES), default=None,
-              help="Who will read it; sets how rare a word must be to be flagged (default: general).")
+              help="Who will read it; sets how rare or hard a word must be to be flagged (default: general).")
 @click.option("--target-grade", type=click.FloatRange(0, 30), default=None, metavar="GRADE",
               help="Flag sentences above this Flesch-Kincaid grade (default: 8).")
 @click.option("--max-sentence-words", type=click.IntRange(1), default=None, metavar="N",

@@ -12,8 +12,8 @@ whose weights live in ``data/difficulty_model.toml`` (fitted by
   The uncommon-word detector flags words by this rating.
 - :func:`word_difficulty`: a graded score, 0 (everyday) to 1 (hard), for a
   word or two-word phrase, fitted on CompLex 2021 (words in context rated by
-  readers). It adds frequency to the rating and ranks findings; the
-  readability estimate averages it over a text's words.
+  readers). It adds exact frequency to the rating; it is for library users
+  and the accuracy benchmark. The estimated grade uses :func:`word_rating`.
 
 Per-word scores are memoised in bounded caches.
 """

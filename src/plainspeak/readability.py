@@ -4,7 +4,8 @@ We count words, sentences and syllables once from the Doc (syllables as
 textstat 0.7.5-0.7.8 count them, see syllables.py) and apply the formulas
 here. Scores for text that is too short are ``None`` ("not enough text"),
 never a made-up number. :func:`textstat_scores` runs textstat itself on a
-string, as a labelled reference.
+string, as a labelled reference. :func:`estimated_grade` is plainspeak's own
+estimate, labelled as such (``estimated_grade`` in reports).
 """
 
 from __future__ import annotations

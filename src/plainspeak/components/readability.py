@@ -122,13 +122,14 @@ class _TextProps:
         if n == len(self.table):
             self.table = numpy.concatenate([self.table, numpy.zeros_like(self.table)])
         wordish = not text.isspace() and any(ch.isalnum() for ch in text)
+        digit = any(ch.isdigit() for ch in text)
         self.table[n] = (
             wordish,
             text.lower() in CLITICS,
-            any(ch.isdigit() for ch in text),  # like_num/url/email come from the token arrays
+            digit,  # like_num/url/email come from the token arrays
             text[:1].isupper(),
             count_syllables(text) if wordish else 0,
-            round(1000 * word_rating(text)) if wordish and not any(ch.isdigit() for ch in text) else 0,
+            round(1000 * word_rating(text)) if wordish and not digit else 0,  # rating in thousandths
         )
         self.row[orth] = n
         return n
@@ -160,12 +161,12 @@ def sentence_arrays(doc: Doc):
     if not (arr[:, 2] != 0).any():  # no sentence boundaries at all: one sentence
         starts_sentence = index == 0
     is_word = (wordish == 1) & (arr[:, 3] == 0) & ~((clitic == 1) & after_no_space)
-    plain_token = (plain == 1) | (arr[:, 4] == 1) | (arr[:, 5] == 1) | (arr[:, 6] == 1) | ((capital == 1) & ~starts_sentence)
+    numbers = (plain == 1) | (arr[:, 4] == 1) | (arr[:, 5] == 1) | (arr[:, 6] == 1)  # and links, e-mail addresses
+    plain_token = numbers | ((capital == 1) & ~starts_sentence)
     syl = numpy.where(plain_token, 1, syllables) * is_word
     bounds = numpy.flatnonzero(starts_sentence)
     ends = numpy.append(bounds[1:], n)
     words = numpy.add.reduceat(is_word.astype(numpy.int64), bounds)
-    numbers = (plain == 1) | (arr[:, 4] == 1) | (arr[:, 5] == 1) | (arr[:, 6] == 1)
     return (
         bounds,
         ends,

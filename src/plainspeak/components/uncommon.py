@@ -4,8 +4,9 @@ words readers rate hard (``plainspeak.difficulty.word_rating``).
 A word's rarity is the higher Zipf frequency of its text and its lemma (so a
 plural is not rarer than its singular). A more frequent word is flagged when
 its readers' rating reaches the audience's rating threshold ("reimbursement",
-"jurisdiction"): frequency alone misses such words (docs/accuracy.md). A rare word built from common parts
-("reschedule", "carpool", "grandkids") is not flagged: readers can decode it. Skipped: numbers and anything with a
+"eligibility"): frequency alone misses such words (docs/accuracy.md). A word
+built from common parts ("reschedule", "carpool", "grandkids") is not
+flagged: readers can decode it. Skipped: numbers and anything with a
 digit, URLs, e-mail addresses, words that look like names (capitalised
 mid-sentence, or PROPN/named entities when a trained model tagged them),
 all-caps tokens (the acronym component's job), words inside lexicon jargon,
@@ -84,7 +85,7 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
 
 
 class UncommonWords:
-    def __init__(self, name: str, zipf_threshold: float, accept: Sequence[str] = (), rating_threshold: float = 2.0) -> None:
+    def __init__(self, name: str, zipf_threshold: float, rating_threshold: float, accept: Sequence[str] = ()) -> None:
         self.name = name
         self.zipf_threshold = zipf_threshold
         self.rating_threshold = rating_threshold
@@ -148,7 +149,7 @@ class UncommonWords:
                     is_rarer(text, self.zipf_threshold)
                     and (not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold))
                 )
-                or (self.rating_threshold <= 1.0 and word_rating(text) >= self.rating_threshold)
+                or word_rating(text) >= self.rating_threshold
             )
             and not is_transparent(text)
         )
@@ -170,12 +171,15 @@ def _capitalised_mid_sentence(doc: Doc) -> set[str]:
     return {strings[o].lower() for o in set(mid.tolist()) if strings[o][:1].isupper()}
 
 
+_DEFAULTS = make_settings()
+
+
 @Language.factory(
     "plainspeak_uncommon",
     assigns=["doc.spans"],
     default_config={
-        "zipf_threshold": make_settings().zipf_threshold,
-        "rating_threshold": make_settings().rating_threshold,
+        "zipf_threshold": _DEFAULTS.zipf_threshold,
+        "rating_threshold": _DEFAULTS.rating_threshold,
         "accept": [],
         "lexicon_words": True,
     },
@@ -188,7 +192,7 @@ def make_uncommon_words(
     known = list(accept)
     if lexicon_words and "plainspeak_jargon" in nlp.pipe_names:
         known += plain_words(nlp.get_pipe("plainspeak_jargon").lexicon)
-    return UncommonWords(name, zipf_threshold, known, rating_threshold)
+    return UncommonWords(name, zipf_threshold, rating_threshold, known)
 
 
 def plain_words(lexicon) -> set[str]:
