@@ -328,6 +328,27 @@ def test_array_counts_match_token_by_token_counts():
     assert fast == slow
 
 
+def test_sentence_ratings_take_the_hardest_and_the_content_words():
+    from plainspeak.components.readability import TOP_RATED, sentence_arrays
+    from plainspeak.difficulty import word_rating
+
+    nlp = blank_nlp()
+    doc = nlp("The eligibility determination is on 12 Friday. We can talk about it with you.")
+    *_, top, content = sentence_arrays(doc)
+    first = ["eligibility", "determination", "Friday"]  # "The", "is", "on" are function words; 12 is a number
+    ratings = sorted((round(1000 * word_rating(w)) for w in ["The", "eligibility", "determination", "is", "on", "Friday"]), reverse=True)
+    assert TOP_RATED == 3 and top[0] == pytest.approx(sum(ratings[:3]) / 3000)
+    assert content[0] == pytest.approx(sum(round(1000 * word_rating(w)) for w in first) / 3000)
+    assert top[0] > top[1] and content[0] > content[1]
+
+
+def test_a_sentence_of_function_words_has_no_content_rating():
+    from plainspeak.components.readability import sentence_arrays
+
+    *_, content = sentence_arrays(blank_nlp()("It is what it is."))
+    assert content.tolist() == [0.0]
+
+
 def test_syllables_from_search_and_from_full_table_agree():
     from plainspeak import syllables
 

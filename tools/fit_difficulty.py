@@ -8,11 +8,14 @@ Fits on data whose licence allows shipping what is derived from it:
   from frequency, length and spelling, for words the lexicon lacks;
 - difficulty: CompLex 2021 single-word *training* split (CC BY 4.0);
 - phrase: CompLex 2021 two-word *training* split;
-- grade: the sentence grade estimate (length and the readers' rating of the
-  hardest words), put on Flesch-Kincaid's grade scale by regressing
-  plainspeak's Flesch-Kincaid grade of the CompLex training sentences on it.
-  No readability judgments are used: their licences do not allow shipping
-  what is fitted on them, and they are what the estimate is measured on.
+- grade: the sentence grade estimate. Sentence length, the readers' rating of
+  the hardest words and that of the content words count equally once each is
+  divided by its spread over the CompLex training sentences (a unit-weighted
+  composite: with no judgments to fit on, equal weights are the robust
+  choice); the sum is put on Flesch-Kincaid's grade scale by regressing
+  plainspeak's Flesch-Kincaid grade of those sentences on it. No readability judgments are used: their
+  licences do not allow shipping what is fitted on them, and they are what
+  the estimate is measured on.
 
 The trial splits are left for benchmarks/accuracy.py to measure. Ridge
 regression (numpy) keeps the weights small and the fit deterministic.
@@ -96,22 +99,39 @@ def fit(shared: Path) -> dict[str, dict[str, float]]:
 
 
 def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
-    """Weights that map (words, top-rated words' mean rating) of a sentence to its
-    Flesch-Kincaid grade, over the distinct sentences of at least 5 words."""
+    """Weights that map a sentence's words, top-rated words' mean rating and
+    content words' mean rating to a grade, over the distinct sentences of at
+    least 5 words.
+
+    Each input is standardised over those sentences and the three are added
+    with equal weight; regressing Flesch-Kincaid on that sum only sets the
+    scale and offset. Fitting the weights to Flesch-Kincaid instead would copy
+    its balance, which leans on length because its other input, syllables, is
+    a weak stand-in for vocabulary (docs/accuracy.md has the figures).
+    """
     from plainspeak.components.readability import sentence_arrays
     from plainspeak.pipeline import build_nlp
     from plainspeak.readability import fk_grade
     from plainspeak.settings import make_settings
 
     nlp = build_nlp(make_settings())
-    features, targets = [], []
+    names = ["words", "top_rated", "content_rated"]
+    inputs: list[list[float]] = []
+    targets = []
     for doc in nlp.pipe(sorted({r["sentence"] for r in rows})):
-        _, _, words, syllables, _, top = sentence_arrays(doc)
-        for w, s, t in zip(words.tolist(), syllables.tolist(), top.tolist()):
+        _, _, words, syllables, _, top, content = sentence_arrays(doc)
+        for w, s, t, c in zip(words.tolist(), syllables.tolist(), top.tolist(), content.tolist()):
             if w >= 5:
-                features.append({"bias": 1.0, "words": float(w), "top_rated": t})
+                inputs.append([float(w), t, c])
                 targets.append(float(fk_grade(w, 1, s)))
-    return ridge(features, targets, ["bias", "words", "top_rated"], strength=0.0)
+    x = numpy.array(inputs)
+    mean, spread = x.mean(axis=0), x.std(axis=0)
+    composite = ((x - mean) / spread).sum(axis=1)
+    scale = ridge([{"bias": 1.0, "composite": c} for c in composite.tolist()], targets, ["bias", "composite"], strength=0.0)
+    a, b = scale["bias"], scale["composite"]
+    weights = {"bias": round(float(a - b * (mean / spread).sum()), 5)}
+    weights.update({n: round(float(b / sd), 5) for n, sd in zip(names, spread)})
+    return weights
 
 
 def render(fitted: dict[str, dict[str, float]], spelling: dict[str, list[str]], sources: dict[str, str]) -> str:
@@ -138,7 +158,7 @@ def main() -> None:
         "rating": "Readers' rating (0..1) of a word the Word Complexity Lexicon lacks; fitted on that lexicon.",
         "difficulty": "Graded difficulty of a word (0..1); fitted on CompLex 2021 single-word training split.",
         "phrase": "Graded difficulty of a phrase from its hardest and easiest word; CompLex 2021 two-word training split.",
-        "grade": "Sentence grade from its words and the mean rating of its hardest words, on Flesch-Kincaid's scale (CompLex training sentences).",
+        "grade": "Sentence grade: its length and the mean rating of its hardest and of its content words, equally weighted once standardised, on Flesch-Kincaid's scale (CompLex training sentences).",
     }
     path.write_text(render(fitted, spelling, sources), encoding="utf-8")
     print(f"wrote {path}")

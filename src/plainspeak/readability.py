@@ -37,17 +37,18 @@ def fk_grade(words, sentences, syllables):
     return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
 
-def estimated_grade(words, top_rated):
-    """plainspeak's grade estimate of a sentence: sentence length and the mean
-    readers' rating of its hardest words, put on Flesch-Kincaid's grade scale
-    (weights in data/difficulty_model.toml; docs/accuracy.md says why).
+def estimated_grade(words, top_rated, content_rated):
+    """plainspeak's grade estimate of a sentence from its length, the mean
+    readers' rating of its hardest words and that of its content words, on
+    Flesch-Kincaid's grade scale (weights in data/difficulty_model.toml;
+    docs/accuracy.md says why).
 
     Works on numbers or numpy arrays.
     """
     from .difficulty import model
 
     w = model()["grade"]["weights"]
-    return w["bias"] + w["words"] * words + w["top_rated"] * top_rated
+    return w["bias"] + w["words"] * words + w["top_rated"] * top_rated + w["content_rated"] * content_rated
 
 
 def flesch_kincaid_grade(c: Counts) -> float | None:

@@ -66,7 +66,7 @@ class Summary:
     acronyms: int
     hard_sentences: int
     long_sentences: int
-    # plainspeak's estimate: sentence length and readers' ratings of the hardest words
+    # plainspeak's estimate: sentence length and readers' ratings of the hardest and the content words
     estimated_grade: float | None = None
 
     def to_dict(self) -> dict[str, Any]:

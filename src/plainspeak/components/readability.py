@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
 from spacy.strings import hash_string
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -53,7 +54,7 @@ class SentenceReadability:
         self.min_sentence_words = min_sentence_words
 
     def __call__(self, doc: Doc) -> Doc:
-        starts, ends, words, syllables, polys, top_rated = sentence_arrays(doc)
+        starts, ends, words, syllables, polys, top_rated, content_rated = sentence_arrays(doc)
         spans: list[Span] = []
         grades: list[float | None] = []
         word_counts: list[int] = []
@@ -92,7 +93,7 @@ class SentenceReadability:
             polysyllables=int(polys.sum()),
             # estimated grade of each sentence x its words, in thousandths, summed as
             # integers so that the total is the same however the input is cut up
-            weighted_grade=int(numpy.rint(estimated_grade(words, top_rated) * words * 1000).sum()),
+            weighted_grade=int(numpy.rint(estimated_grade(words, top_rated, content_rated) * words * 1000).sum()),
             grades=grades,
             word_counts=word_counts,
         )
@@ -103,13 +104,14 @@ _DEFAULTS = make_settings()
 
 class _TextProps:
     """Per distinct token text: could it be a word, is it a clitic, is it plain (has
-    a digit), does it start with a capital, its syllables. Rows live in one growing
+    a digit), does it start with a capital, its syllables, its readers' rating,
+    is it a function word. Rows live in one growing
     array, so a Doc's table is a single gather rather than thousands of tuples.
     Orth hashes are the same in every vocab, so one table serves all."""
 
     def __init__(self) -> None:
         self.row: dict[int, int] = {}
-        self.table = numpy.zeros((1024, 6), dtype=numpy.int64)
+        self.table = numpy.zeros((1024, 7), dtype=numpy.int64)
 
     def rows(self, orths: list[int], strings) -> numpy.ndarray:
         row = self.row
@@ -130,6 +132,7 @@ class _TextProps:
             text[:1].isupper(),
             count_syllables(text) if wordish else 0,
             round(1000 * word_rating(text)) if wordish and not digit else 0,  # rating in thousandths
+            text.lower() in STOP_WORDS,  # a function word: left out of the content words' mean rating
         )
         self.row[orth] = n
         return n
@@ -140,7 +143,8 @@ _TEXT_PROPS = _TextProps()
 
 def sentence_arrays(doc: Doc):
     """Per sentence: start and end token index, words, syllables, polysyllables,
-    and the mean readers' rating (0..1) of its TOP_RATED hardest words.
+    the mean readers' rating (0..1) of its TOP_RATED hardest words, and the mean
+    rating of its content words (words other than numbers and function words).
 
     Counted over token arrays; the same counts as :func:`sentence_counts` on
     each of ``doc.sents`` (tested), without a Token object per token.
@@ -148,13 +152,13 @@ def sentence_arrays(doc: Doc):
     n = len(doc)
     if not n:
         empty = numpy.zeros(0, dtype=numpy.int64)
-        return empty, empty, empty, empty, empty, numpy.zeros(0)
+        return empty, empty, empty, empty, empty, numpy.zeros(0), numpy.zeros(0)
     arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
     uniq, _, inverse = unique_inverse(arr[:, 0])
     strings = doc.vocab.strings
     rows = _TEXT_PROPS.rows(uniq.tolist(), strings)
     table = _TEXT_PROPS.table[rows[inverse]]
-    wordish, clitic, plain, capital, syllables, rating = (table[:, k] for k in range(6))
+    wordish, clitic, plain, capital, syllables, rating, function_word = (table[:, k] for k in range(7))
     index = numpy.arange(n)
     after_no_space = numpy.concatenate(([False], arr[:-1, 1] == 0))
     starts_sentence = (arr[:, 2] == 1) | (index == 0)
@@ -174,6 +178,7 @@ def sentence_arrays(doc: Doc):
         numpy.add.reduceat(syl, bounds),
         numpy.add.reduceat((syl >= 3).astype(numpy.int64), bounds),
         _top_mean(numpy.where(is_word & ~numbers, rating, 0), numpy.cumsum(starts_sentence) - 1, bounds, ends, words),
+        _content_mean(rating, is_word & ~numbers & (function_word == 0), bounds),
     )
 
 
@@ -189,9 +194,16 @@ def _top_mean(rating: numpy.ndarray, sentence: numpy.ndarray, bounds, ends, word
     return top / numpy.maximum(count, 1) / 1000.0
 
 
+def _content_mean(rating: numpy.ndarray, content: numpy.ndarray, bounds) -> numpy.ndarray:
+    """Per sentence, the mean rating (0..1) of its content words; 0 when it has none."""
+    total = numpy.add.reduceat(numpy.where(content, rating, 0), bounds)
+    count = numpy.add.reduceat(content.astype(numpy.int64), bounds)
+    return total / numpy.maximum(count, 1) / 1000.0
+
+
 def sentences_with_counts(doc: Doc):
     """``(start, end, Counts)`` for each sentence (see :func:`sentence_arrays`)."""
-    for start, end, w, sy, p, _ in zip(*(a.tolist() for a in sentence_arrays(doc))):
+    for start, end, w, sy, p, *_ in zip(*(a.tolist() for a in sentence_arrays(doc))):
         yield start, end, Counts(w, 1 if w else 0, sy, p)
 
 
