@@ -192,6 +192,18 @@ def test_rich_format_shows_text_findings_and_summary():
     assert "\x1b[" not in out  # not a terminal: no ANSI codes
 
 
+def test_rich_summary_shows_both_grades_and_labels_them():
+    letter = ("Your eligibility determination requires documentation verification before the deadline. "
+              "Please submit the attached forms. Call us if you have questions about the recertification process. "
+              "We are here to help you keep your housing.\n")
+    out = " ".join(run(["check", "-", "--no-text"], input=letter).stdout.split())
+    data = json.loads(run(["check", "-", "--format", "json"], input=letter).stdout)["reports"][0]["summary"]
+    assert f"Reading grade {data['grade']:.1f} (Flesch-Kincaid;" in out
+    assert f"estimated grade {data['estimated_grade']:.1f} (from sentence length and readers' word ratings)" in out
+    plain = "See you on Monday. We can get a coffee. Bring your dog if you like. I will be there at two. It will be fun.\n" * 2
+    assert "estimated grade below 1" in " ".join(run(["check", "-", "--no-text"], input=plain).stdout.split())
+
+
 def test_rich_closing_total_for_several_inputs(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(JARGON, encoding="utf-8")

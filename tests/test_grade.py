@@ -90,6 +90,7 @@ def test_roster_formats_sorting_and_errors(tmp_path):
     scores = [s.get("score") for s in data["submissions"]]
     assert scores[0] is None and scores[1] < scores[2]  # errors first, then lowest score first
     assert data["submissions"][1]["deductions"]
+    assert all("estimated_grade" in s for s in data["submissions"][1:])
     table = run(["grade", str(tmp_path)]).stdout
     assert "Where the points went" in table and "1 passed" in table
 

@@ -12,8 +12,8 @@ Fits on data whose licence allows shipping what is derived from it:
   the hardest words and that of the content words count equally once each is
   divided by its spread over the CompLex training sentences (a unit-weighted
   composite: with no judgments to fit on, equal weights are the robust
-  choice); the sum is put on Flesch-Kincaid's grade scale by regressing
-  plainspeak's Flesch-Kincaid grade of those sentences on it. No readability judgments are used: their
+  choice); the sum is put on Flesch-Kincaid's grade scale by giving it the
+  mean and spread of plainspeak's Flesch-Kincaid grade of those sentences. No readability judgments are used: their
   licences do not allow shipping what is fitted on them, and they are what
   the estimate is measured on.
 
@@ -104,8 +104,8 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
     least 5 words.
 
     Each input is standardised over those sentences and the three are added
-    with equal weight; regressing Flesch-Kincaid on that sum only sets the
-    scale and offset. Fitting the weights to Flesch-Kincaid instead would copy
+    with equal weight; the sum is given Flesch-Kincaid's mean and spread over
+    the same sentences, so it reads as a school grade. Fitting the weights to Flesch-Kincaid instead would copy
     its balance, which leans on length because its other input, syllables, is
     a weak stand-in for vocabulary (docs/accuracy.md has the figures).
     """
@@ -127,8 +127,11 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
     x = numpy.array(inputs)
     mean, spread = x.mean(axis=0), x.std(axis=0)
     composite = ((x - mean) / spread).sum(axis=1)
-    scale = ridge([{"bias": 1.0, "composite": c} for c in composite.tolist()], targets, ["bias", "composite"], strength=0.0)
-    a, b = scale["bias"], scale["composite"]
+    # Same mean and spread as Flesch-Kincaid over these sentences. A regression
+    # would shrink the spread by their correlation: hard texts would read easier.
+    fk = numpy.array(targets)
+    b = fk.std() / composite.std()
+    a = fk.mean() - b * composite.mean()
     weights = {"bias": round(float(a - b * (mean / spread).sum()), 5)}
     weights.update({n: round(float(b / sd), 5) for n, sd in zip(names, spread)})
     return weights

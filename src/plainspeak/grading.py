@@ -20,6 +20,7 @@ class Grade:
     name: str
     words: int = 0
     reading_grade: float | None = None
+    estimated_grade: float | None = None
     jargon_per_100: float = 0.0
     uncommon: int = 0
     acronyms: int = 0
@@ -39,6 +40,7 @@ class Grade:
             "path": self.name,
             "words": self.words,
             "reading_grade": None if self.reading_grade is None else round(self.reading_grade, 1),
+            "estimated_grade": None if self.estimated_grade is None else round(self.estimated_grade, 1),
             "jargon_per_100_words": round(self.jargon_per_100, 2),
             "uncommon": self.uncommon,
             "acronyms": self.acronyms,
@@ -101,6 +103,7 @@ def grade_report(report: Report, rubric: dict[str, Any]) -> Grade:
         name=report.name,
         words=s.words,
         reading_grade=s.grade,
+        estimated_grade=s.estimated_grade,
         jargon_per_100=per_100,
         uncommon=s.uncommon,
         acronyms=s.acronyms,

@@ -139,6 +139,11 @@ class ConsoleRenderer:
         else:
             out.append(f"Reading grade {s.grade:.1f}", style="bold")
             out.append(f" (Flesch-Kincaid; Flesch reading ease {s.reading_ease:.0f}, higher is easier)", style="dim")
+            if s.estimated_grade is not None:
+                # a linear estimate: very plain text scores below 0, which means "below grade 1"
+                shown = f"{s.estimated_grade:.1f}" if s.estimated_grade >= 1 else "below 1"
+                out.append(f" · estimated grade {shown}", style="bold")
+                out.append(" (from sentence length and readers' word ratings)", style="dim")
         parts = [
             _count(s.words, "word"),
             _count(s.sentences, "sentence"),
