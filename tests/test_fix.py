@@ -164,6 +164,30 @@ def test_killing_the_process_mid_write_leaves_the_original(tmp_path):
     assert path.read_bytes() == TEXT.encode("utf-8")
 
 
+def test_sigterm_mid_write_leaves_the_original_and_no_temporary_file(tmp_path):
+    """A killed job (SIGTERM) stops like Ctrl-C: exit 130, original kept, temporary file removed."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    code = (
+        "import os, signal, sys, time\n"
+        "from plainspeak import atomic\n"
+        "def killed(source, target):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(5)\n"
+        "atomic._replace = killed\n"
+        "from plainspeak.cli import main\n"
+        f"sys.argv = ['plainspeak', 'fix', '--in-place', {str(path)!r}, '--no-default-lexicon', '--lexicon', {str(MINI_LEXICON)!r}]\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 130 and proc.stderr.strip() == "plainspeak: interrupted"
+    assert path.read_bytes() == TEXT.encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
+
+
 def test_several_inputs_need_diff_or_in_place(tmp_path):
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "b.txt").write_text("y", encoding="utf-8")

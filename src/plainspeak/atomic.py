@@ -63,11 +63,12 @@ def write_atomic(path: Path, data: bytes, *, expected: tuple[int, int] | None = 
 def _temporary(target: Path, data: bytes, mode: int):
     """A fsynced temporary file with ``data`` beside ``target``; removed unless the
     block moved it into place."""
-    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".plainspeak", delete=False) as tmp:
-        tmp.write(data)
-        tmp.flush()
-        os.fsync(tmp.fileno())
+    tmp = tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".plainspeak", delete=False)
     try:
+        with tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
         os.chmod(tmp.name, mode)
         yield tmp.name
     finally:

@@ -8,6 +8,7 @@ error (a bug), 130 interrupted, 141 the output pipe was closed early.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import Sequence
 
@@ -38,7 +39,7 @@ Exit codes:
   1    findings at or above --fail-on
   2    usage error, or an input/lexicon/option error (named on stderr)
   3    internal error (a bug: please report it)
-  130  interrupted; 141 the output pipe closed early (e.g. | head)
+  130  interrupted (Ctrl-C, SIGTERM); 141 the output pipe closed early (e.g. | head)
 """
 
 
@@ -180,6 +181,12 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin is None or sys.stdin.isatty()
 
 
+def _terminate(signum, frame) -> None:
+    """SIGTERM (a killed job, a closed terminal session) stops a run like Ctrl-C,
+    so that a file rewrite in progress removes its temporary file."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console entry point. Exits without tearing down the interpreter.
 
@@ -192,6 +199,7 @@ def main() -> None:
             stream.reconfigure(errors="replace")
         except (AttributeError, ValueError):  # pragma: no cover - replaced or closed streams
             pass
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(prog_name="plainspeak")
         code = 0
