@@ -144,45 +144,37 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
     assert path.read_text(encoding="utf-8") == "two, longer"
 
 
-def test_killing_the_process_mid_write_leaves_the_original(tmp_path):
-    """A real crash: the process dies (os._exit) after writing the temporary file."""
+def _fix_in_a_process(path, replace_body: str):
+    """Run ``fix --in-place path`` in a fresh interpreter whose atomic replace runs ``replace_body``."""
     import subprocess
     import sys
 
-    path = tmp_path / "draft.txt"
-    path.write_bytes(TEXT.encode("utf-8"))
     code = (
-        "import os, sys\n"
+        "import os, signal, sys, time\n"
         "from plainspeak import atomic\n"
-        "atomic._replace = lambda source, target: os._exit(9)\n"
+        "def replace(source, target):\n"
+        + "".join(f"    {line}\n" for line in replace_body.splitlines())
+        + "atomic._replace = replace\n"
         "from plainspeak.cli import main\n"
         f"sys.argv = ['plainspeak', 'fix', '--in-place', {str(path)!r}, '--no-default-lexicon', '--lexicon', {str(MINI_LEXICON)!r}]\n"
         "main()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
-    assert proc.returncode == 9
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_killing_the_process_mid_write_leaves_the_original(tmp_path):
+    """A real crash: the process dies (os._exit) after writing the temporary file."""
+    path = tmp_path / "draft.txt"
+    path.write_bytes(TEXT.encode("utf-8"))
+    assert _fix_in_a_process(path, "os._exit(9)").returncode == 9
     assert path.read_bytes() == TEXT.encode("utf-8")
 
 
 def test_sigterm_mid_write_leaves_the_original_and_no_temporary_file(tmp_path):
     """A killed job (SIGTERM) stops like Ctrl-C: exit 130, original kept, temporary file removed."""
-    import subprocess
-    import sys
-
     path = tmp_path / "draft.txt"
     path.write_bytes(TEXT.encode("utf-8"))
-    code = (
-        "import os, signal, sys, time\n"
-        "from plainspeak import atomic\n"
-        "def killed(source, target):\n"
-        "    os.kill(os.getpid(), signal.SIGTERM)\n"
-        "    time.sleep(5)\n"
-        "atomic._replace = killed\n"
-        "from plainspeak.cli import main\n"
-        f"sys.argv = ['plainspeak', 'fix', '--in-place', {str(path)!r}, '--no-default-lexicon', '--lexicon', {str(MINI_LEXICON)!r}]\n"
-        "main()\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = _fix_in_a_process(path, "os.kill(os.getpid(), signal.SIGTERM)\ntime.sleep(5)")
     assert proc.returncode == 130 and proc.stderr.strip() == "plainspeak: interrupted"
     assert path.read_bytes() == TEXT.encode("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
