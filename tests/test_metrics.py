@@ -24,3 +24,11 @@ def test_correlations():
     assert pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
     assert ranks([10, 20, 20, 5]) == [2.0, 3.5, 3.5, 1.0]
     assert spearman([1, 2, 3, 4], [1, 4, 9, 16]) == pytest.approx(1.0)
+
+
+def test_detokenize_gives_text_as_written():
+    from accuracy import detokenize
+
+    assert detokenize("I do n't know , she 's here ( maybe ) .") == "I don't know, she's here (maybe)."
+    assert detokenize("He ca n't go ; we wo n't either !") == "He can't go; we won't either!"
+    assert detokenize("Prices rose 5 % .") == "Prices rose 5%."
