@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
-from spacy.strings import hash_string
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..difficulty import word_rating
@@ -105,9 +105,9 @@ _DEFAULTS = make_settings()
 class _TextProps:
     """Per distinct token text: could it be a word, is it a clitic, is it plain (has
     a digit), does it start with a capital, its syllables, its readers' rating,
-    is it a function word. Rows live in one growing
-    array, so a Doc's table is a single gather rather than thousands of tuples.
-    Orth hashes are the same in every vocab, so one table serves all."""
+    is it a function word. Rows live in one growing array, so a Doc's table is a
+    single gather rather than thousands of tuples. Orth hashes are the same in
+    every vocab, so one table serves all."""
 
     def __init__(self) -> None:
         self.row: dict[int, int] = {}
