@@ -105,9 +105,10 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
 
     Each input is standardised over those sentences and the three are added
     with equal weight; the sum is given Flesch-Kincaid's mean and spread over
-    the same sentences, so it reads as a school grade. Fitting the weights to Flesch-Kincaid instead would copy
-    its balance, which leans on length because its other input, syllables, is
-    a weak stand-in for vocabulary (docs/accuracy.md has the figures).
+    the same sentences, so it reads as a school grade. Fitting the weights to
+    Flesch-Kincaid instead would copy its balance, which leans on length
+    because its other input, syllables, is a weak stand-in for vocabulary
+    (docs/accuracy.md has the figures).
     """
     from plainspeak.components.readability import sentence_arrays
     from plainspeak.pipeline import build_nlp
@@ -117,23 +118,22 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
     nlp = build_nlp(make_settings())
     names = ["words", "top_rated", "content_rated"]
     inputs: list[list[float]] = []
-    targets = []
+    fk_grades = []
     for doc in nlp.pipe(sorted({r["sentence"] for r in rows})):
         _, _, words, syllables, _, top, content = sentence_arrays(doc)
         for w, s, t, c in zip(words.tolist(), syllables.tolist(), top.tolist(), content.tolist()):
             if w >= 5:
                 inputs.append([float(w), t, c])
-                targets.append(float(fk_grade(w, 1, s)))
+                fk_grades.append(float(fk_grade(w, 1, s)))
     x = numpy.array(inputs)
     mean, spread = x.mean(axis=0), x.std(axis=0)
-    composite = ((x - mean) / spread).sum(axis=1)
+    composite = ((x - mean) / spread).sum(axis=1)  # mean 0 by construction
     # Same mean and spread as Flesch-Kincaid over these sentences. A regression
     # would shrink the spread by their correlation: hard texts would read easier.
-    fk = numpy.array(targets)
-    b = fk.std() / composite.std()
-    a = fk.mean() - b * composite.mean()
-    weights = {"bias": round(float(a - b * (mean / spread).sum()), 5)}
-    weights.update({n: round(float(b / sd), 5) for n, sd in zip(names, spread)})
+    fk = numpy.array(fk_grades)
+    scale = fk.std() / composite.std()
+    weights = {"bias": round(float(fk.mean() - scale * (mean / spread).sum()), 5)}
+    weights.update({n: round(float(scale / sd), 5) for n, sd in zip(names, spread)})
     return weights
 
 
