@@ -13,6 +13,7 @@ memory at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence, overload
 
 from .extract import InputState, add_doc, finish
@@ -73,10 +74,6 @@ class Analyzer:
                 yield finish(state, self.settings)
 
 
-_analyzers: dict[tuple, Analyzer] = {}
-_MAX_ANALYZERS = 4  # each holds a pipeline (~0.2 s to build, tens of MB)
-
-
 def get_analyzer(
     settings: Settings | None = None,
     *,
@@ -85,15 +82,12 @@ def get_analyzer(
     model: str | None = None,
 ) -> Analyzer:
     """A shared Analyzer for these options (building a pipeline takes ~0.2 s)."""
-    settings = settings or make_settings()
-    key = (settings, tuple(str(p) for p in lexicon_paths), default_lexicon, model)
-    analyzer = _analyzers.pop(key, None)
-    if analyzer is None:
-        analyzer = Analyzer(settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)
-        while len(_analyzers) >= _MAX_ANALYZERS:  # forget the least recently used
-            del _analyzers[next(iter(_analyzers))]
-    _analyzers[key] = analyzer  # most recently used last
-    return analyzer
+    return _shared_analyzer(settings or make_settings(), tuple(str(p) for p in lexicon_paths), default_lexicon, model)
+
+
+@lru_cache(maxsize=4)  # each holds a pipeline (~0.2 s to build, tens of MB)
+def _shared_analyzer(settings: Settings, lexicon_paths: tuple[str, ...], default_lexicon: bool, model: str | None) -> Analyzer:
+    return Analyzer(settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)
 
 
 @overload

@@ -1,7 +1,8 @@
 """Readability formulas from counts, as textstat defines them.
 
-We count words, sentences and syllables once from the Doc (syllables as
-textstat 0.7.5-0.7.8 count them, see syllables.py) and apply the formulas
+We count words, sentences and syllables once from the Doc (syllables from
+the CMU dictionary as textstat counts them, else a vowel-group rule; see
+syllables.py) and apply the formulas
 here. Scores for text that is too short are ``None`` ("not enough text"),
 never a made-up number. :func:`textstat_scores` runs textstat itself on a
 string, as a labelled reference. :func:`estimated_grade` is plainspeak's own
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 class Counts:
     words: int = 0
     sentences: int = 0
-    syllables: float = 0  # a float only when scaled, as for a capped sentence
+    syllables: int = 0
     polysyllables: int = 0  # words of 3+ syllables
 
     def __add__(self, other: "Counts") -> "Counts":

@@ -3,11 +3,13 @@
 Per sentence: Flesch-Kincaid grade from word and syllable counts, where
 names, numbers, URLs and e-mail addresses count as one syllable (they do not
 make a sentence hard to read, but their length would inflate the grade). A sentence
-of at least ``min_sentence_words`` words above ``target_grade`` is marked
-``hard-sentence``; one with more than ``max_sentence_words`` words is marked
-``long-sentence``. The span group's ``attrs`` keep the counts (words,
-sentences, syllables, polysyllables) for the whole Doc and the grade and
-word count of each marked span, so nothing is counted twice.
+of at least ``min_sentence_words`` words whose grade, with its length capped at
+``max_sentence_words``, is above ``target_grade`` is marked ``hard-sentence``;
+one with more than ``max_sentence_words`` words is marked ``long-sentence``.
+The span group's ``attrs`` keep the counts (words, sentences, syllables,
+polysyllables) and ``weighted_grade`` (for plainspeak's estimated grade) for
+the whole Doc, and the grade and word count of each marked span, so nothing
+is counted twice.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..difficulty import word_rating
-from ..readability import Counts, estimated_grade, fk_grade, flesch_kincaid_grade
+from ..readability import Counts, estimated_grade, fk_grade
 from ..settings import make_settings
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
@@ -177,7 +179,7 @@ def sentence_arrays(doc: Doc):
         words,
         numpy.add.reduceat(syl, bounds),
         numpy.add.reduceat((syl >= 3).astype(numpy.int64), bounds),
-        _top_mean(numpy.where(is_word & ~numbers, rating, 0), numpy.cumsum(starts_sentence) - 1, bounds, ends, words),
+        _top_mean(numpy.where(is_word & ~numbers, rating, 0), numpy.cumsum(starts_sentence) - 1, ends, words),
         _content_mean(rating, is_word & ~numbers & (function_word == 0), bounds),
     )
 
@@ -185,7 +187,7 @@ def sentence_arrays(doc: Doc):
 TOP_RATED = 3  # a sentence is as hard as its few hardest words (docs/accuracy.md)
 
 
-def _top_mean(rating: numpy.ndarray, sentence: numpy.ndarray, bounds, ends, words) -> numpy.ndarray:
+def _top_mean(rating: numpy.ndarray, sentence: numpy.ndarray, ends, words) -> numpy.ndarray:
     """Per sentence, the mean rating (0..1) of its TOP_RATED highest-rated words."""
     ordered = rating[numpy.lexsort((rating, sentence))]  # by sentence, then rating
     total = numpy.concatenate(([0], numpy.cumsum(ordered)))
