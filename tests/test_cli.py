@@ -351,6 +351,13 @@ def test_closed_pipe_exits_141(tmp_path):
     assert out.returncode == 141, out.stderr
 
 
+def test_closed_pipe_exits_141_for_rich_output_of_every_command():
+    """rich would exit 1 on a closed pipe, which means "findings" or "failed" here."""
+    cmd = f"set -o pipefail; {sys.executable} -m plainspeak lexicon list | head -n 1"
+    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 141 and out.stderr == "", out.stderr
+
+
 def test_symlink_loop_in_a_folder_is_an_input_error(tmp_path):
     (tmp_path / "good.txt").write_text(JARGON, encoding="utf-8")
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")

@@ -16,10 +16,10 @@ import click
 
 from .__about__ import __version__
 from .errors import PlainspeakError
+from .exitcode import ExitCode
 from .render import FORMATS
 
 FAIL_ON_CHOICES = ("suggestion", "warning", "error", "never")
-INTERRUPTED, PIPE_CLOSED, INTERNAL_ERROR = 130, 141, 3
 DEFAULT_FAIL_ON = "warning"
 AUDIENCES = ("everyday", "general", "professional")  # data/defaults.toml; checked in tests
 
@@ -44,7 +44,14 @@ Exit codes:
 
 
 class _Group(click.Group):
-    """Prints PlainspeakErrors as one line and handles closed pipes and Ctrl-C."""
+    """Prints PlainspeakErrors as one line and handles closed pipes (any command) and Ctrl-C."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # the reader went away (| head): stop quietly, whatever the command
+            _silence_stdout()
+            sys.exit(ExitCode.PIPE_CLOSED)
 
     def main(self, *args, **kwargs):  # noqa: D401
         try:
@@ -56,16 +63,16 @@ class _Group(click.Group):
             sys.exit(exc.exit_code)
         except click.exceptions.Abort:
             click.echo("plainspeak: interrupted", err=True)
-            sys.exit(INTERRUPTED)
+            sys.exit(ExitCode.INTERRUPTED)
         except PlainspeakError as exc:
             click.echo(f"plainspeak: error: {exc}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("plainspeak: interrupted", err=True)
-            sys.exit(INTERRUPTED)
+            sys.exit(ExitCode.INTERRUPTED)
         except OSError as exc:  # writing the report failed: a full disk, a closed stdout
             click.echo(f"plainspeak: error: cannot write output: {exc.strerror or exc}", err=True)
-            sys.exit(2)
+            sys.exit(ExitCode.ERROR)
         except Exception as exc:  # a bug: one line, the traceback only when asked for
             if os.environ.get("PLAINSPEAK_DEBUG"):
                 raise
@@ -74,7 +81,7 @@ class _Group(click.Group):
                 "(please report it; set PLAINSPEAK_DEBUG=1 to see where)",
                 err=True,
             )
-            sys.exit(INTERNAL_ERROR)
+            sys.exit(ExitCode.INTERNAL)
 
 
 def _silence_stdout() -> None:
@@ -154,12 +161,7 @@ def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, ta
         model=model, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, color=color,
         show_text=show_text,
     )
-    try:
-        code = run_check(options, stdout=sys.stdout, stderr=sys.stderr)
-    except BrokenPipeError:  # the reader went away (| head): stop quietly
-        _silence_stdout()
-        sys.exit(PIPE_CLOSED)
-    sys.exit(int(code))
+    sys.exit(int(run_check(options, stdout=sys.stdout, stderr=sys.stderr)))
 
 
 def _register_commands() -> None:

@@ -12,6 +12,9 @@ class ExitCode(IntEnum):
     OK = 0  #: nothing at or above the --fail-on severity
     FINDINGS = 1  #: at least one finding at or above --fail-on
     ERROR = 2  #: usage error, or an input/lexicon/settings error
+    INTERNAL = 3  #: a bug
+    INTERRUPTED = 130  #: Ctrl-C or SIGTERM
+    PIPE_CLOSED = 141  #: the reader of our output went away (| head)
 
 
 def decide(worst_severities: Iterable[Severity | None], fail_on: Severity | None, had_errors: bool) -> ExitCode:

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from .exitcode import ExitCode
 from .lexicon_cli import lexicon_options
 
 GRADE_EPILOG = """\b
@@ -66,7 +67,7 @@ def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, html_path, ac
         click.echo(f"plainspeak: wrote {html_path}", err=True)
     failed = fail_under is not None and any(g.error is None and g.score < fail_under for g in grades)
     errors = any(g.error is not None for g in grades)
-    sys.exit(2 if errors else 1 if failed else 0)
+    sys.exit(ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK)
 
 
 def _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, *, keep_reports=False):
@@ -142,10 +143,11 @@ def _write(grades, fmt: str, rubric) -> None:
         writer.writerow(ROSTER_COLUMNS)
         writer.writerows(_row(g) for g in grades)
         return
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(highlight=False, markup=False, emoji=False)
+    from .render.rich_console import PipeConsole
+
+    console = PipeConsole(highlight=False, markup=False, emoji=False)
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ROSTER_COLUMNS:
         table.add_column(column, justify="right" if column not in ("file", "result") else "left",

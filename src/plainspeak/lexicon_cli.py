@@ -50,7 +50,7 @@ def _write(entries, fmt: str) -> None:
         writer.writerow(COLUMNS)
         writer.writerows(entry_row(e) for e in entries)
     else:
-        from rich.console import Console
+        from .render.rich_console import PipeConsole
         from rich.table import Table
 
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
@@ -60,7 +60,7 @@ def _write(entries, fmt: str) -> None:
         table.add_column("severity", no_wrap=True)
         for e in entries:
             table.add_row(e.term, " | ".join(alternatives(e)) or "(explain it)", e.category, e.severity.label)
-        console = Console(file=out, highlight=False, markup=False, emoji=False)
+        console = PipeConsole(file=out, highlight=False, markup=False, emoji=False)
         console.print(table)
         console.print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", style="dim")
 

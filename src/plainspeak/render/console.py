@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import IO
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -18,6 +17,7 @@ from rich.text import Text
 
 from ..report import Finding, Report, RunTotals
 from ..severity import Severity
+from .rich_console import PipeConsole
 from .safe import display_text, one_line
 
 # Highlight styles, by finding kind; sentence-level findings are underlined.
@@ -44,7 +44,7 @@ def _style_key(f: Finding) -> str:
 
 class ConsoleRenderer:
     def __init__(self, stream: IO[str], *, color: bool | None = None, show_text: bool = True, width: int | None = None) -> None:
-        self.console = Console(
+        self.console = PipeConsole(
             file=stream,
             force_terminal=True if color else None,
             no_color=True if color is False else None,
