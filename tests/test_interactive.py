@@ -74,3 +74,21 @@ def test_accept_adds_the_term_to_the_project_list(terminal, tmp_path, monkeypatc
     # check and fix now read the project's list: utilize is no longer flagged
     out = CliRunner().invoke(cli, ["check", "-", "--format", "line", *MINI], input="Please utilize it.\n").stdout
     assert "utilize" not in out
+
+
+def test_saving_accepted_words_keeps_the_lists_line_endings_bom_and_mode(tmp_path):
+    import os
+
+    from plainspeak.interactive import save_accepted
+
+    path = tmp_path / ".plainspeak-accept.txt"
+    path.write_bytes(b"\xef\xbb\xbf# ours\r\nIOP\r\n")
+    os.chmod(path, 0o600)
+    assert save_accepted(["utilize", "iop", "utilize"], tmp_path) == path
+    assert path.read_bytes() == b"\xef\xbb\xbf# ours\r\nIOP\r\nutilize\r\n"
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    fresh = tmp_path / "new"
+    fresh.mkdir()
+    save_accepted(["utilize"], fresh)
+    assert (fresh / ".plainspeak-accept.txt").read_text(encoding="utf-8").splitlines()[-1] == "utilize"

@@ -20,7 +20,7 @@ Examples:
 
 Interactive keys: enter/y the first suggestion, 1-9 pick one, e type your own,
 s skip, S skip this term everywhere, a accept the term for this project (added
-to .plainspeak-accept.txt, which check and fix read), u undo, q save and quit,
+to .plainspeak-accept.txt, which every command reads), u undo, q save and quit,
 x quit without saving.
 
 \b
@@ -43,7 +43,7 @@ still done; nothing is ever half-written).
 @click.option("-i", "--interactive", "mode", flag_value="interactive",
               help="Decide each change with a key press, then save the file (needs a terminal).")
 @click.option("--all", "everything", is_flag=True, help="Also apply suggestions the lexicon marks for review.")
-@click.option("--backup", metavar="SUFFIX", help="With --in-place, keep each original as FILE+SUFFIX (e.g. .orig).")
+@click.option("--backup", metavar="SUFFIX", help="With --in-place or --interactive, keep each original as FILE+SUFFIX (e.g. .orig).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A term your readers know; never changed. Repeatable.")
 @click.option("--accept-file", "accept_files", multiple=True, type=click.Path(), metavar="FILE",
               help="A file of accepted words, one per line. Repeatable.")

@@ -127,13 +127,25 @@ def _show(text: str, finding: Finding, echo: Callable[[str], None]) -> None:
 
 
 def save_accepted(words: list[str], folder: Path = Path(".")) -> Path | None:
-    """Add words to the project's accept list (read by check and fix from the current folder)."""
+    """Add words to the project's accept list (read from the current folder by
+    every command). Written atomically; an existing list keeps its line
+    endings, byte-order mark and permissions."""
+    from .atomic import write_atomic, write_new
+
     if not words:
         return None
     path = folder / ACCEPT_FILE
-    existing = path.read_text(encoding="utf-8") if path.exists() else "# Words our readers know; plainspeak never flags them.\n"
+    if path.exists():
+        raw = path.read_bytes()
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        existing = raw.decode("utf-8-sig")
+    else:
+        bom, existing = False, "# Words our readers know; plainspeak never flags them.\n"
+    newline = "\r\n" if "\r\n" in existing else "\n"
     known = {line.split("#", 1)[0].strip().lower() for line in existing.splitlines()}
     new = [w for w in dict.fromkeys(words) if w.lower() not in known]
     if new:
-        path.write_text(existing.rstrip("\n") + "\n" + "".join(f"{w}\n" for w in new), encoding="utf-8")
+        text = existing.rstrip("\r\n") + newline + "".join(w + newline for w in new)
+        data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+        (write_atomic if path.exists() else write_new)(path, data)
     return path
