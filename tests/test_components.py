@@ -222,6 +222,11 @@ def test_parenthesised_acronym_after_unrelated_words_is_not_a_definition(full_mi
     assert acronyms(full_mini_nlp, "We met on Monday (CBT). CBT is next.") == ["CBT", "CBT"]
 
 
+def test_form_and_case_numbers_are_not_acronyms(full_mini_nlp):
+    text = "Sign form XQZ-9886 for case HCV-20931, then take the PHQ-9."
+    assert acronyms(full_mini_nlp, text) == ["PHQ-9"]
+
+
 def test_shouting_is_not_an_acronym(full_mini_nlp):
     assert acronyms(full_mini_nlp, "PLEASE CALL US TODAY about your DENIED claim.") == []
 

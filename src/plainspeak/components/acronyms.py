@@ -143,8 +143,9 @@ def _candidates(doc: Doc):
         ):
             end += 2
         end_of_last = end
-        # "HUD-9886", "HCV-20931": a form or case number, not an acronym to explain.
-        if not any(t.text.isdigit() and len(t.text) > 2 for t in doc[i:end]):
+        # "HUD-9886", "HCV-20931": a form or case number, not an acronym to explain
+        # (the tokenizer may keep it as one token, or split it at the hyphen).
+        if not any(part.isdigit() and len(part) > 2 for t in doc[i:end] for part in t.text.split("-")):
             yield doc[i:end]
 
 
