@@ -1,7 +1,6 @@
 """Deciding which findings `plainspeak fix` changes, and rewriting one text.
 
-Pure: a Report and a Lexicon in, new text and the findings left for a human
-out. File handling lives in fixrun.py, the rewriting mechanics in rewrite.py.
+Pure: a Report and a Lexicon in, new text and the edits made out. File handling lives in fixrun.py, the rewriting mechanics in rewrite.py.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from .rewrite import Edit, apply_edits, resolve_overlaps
 class FixResult:
     text: str
     applied: tuple[Edit, ...]
-    remaining: tuple[Finding, ...]  # findings a person still has to look at
 
 
 def fixable(finding: Finding, lexicon: Lexicon, *, everything: bool = False) -> bool:
@@ -37,6 +35,4 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
     edits = resolve_overlaps(
         Edit(f.start, f.end, f.suggestions[0], f.rule) for f in report.findings if fixable(f, lexicon, everything=everything)
     )
-    changed = {(e.start, e.end) for e in edits}
-    remaining = tuple(f for f in report.findings if (f.start, f.end) not in changed)
-    return FixResult(apply_edits(report.text, edits), tuple(edits), remaining)
+    return FixResult(apply_edits(report.text, edits), tuple(edits))

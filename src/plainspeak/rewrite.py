@@ -15,8 +15,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .report import Finding
-
 
 @dataclass(frozen=True)
 class Edit:
@@ -110,13 +108,3 @@ def _undouble(text: str, start: int, end: int, replacement: str) -> str:
     if following and len(words) > 1 and words[-1].lower() == following.group(1).lower():
         replacement = replacement.rsplit(None, 1)[0]
     return replacement
-
-
-def edits_for(findings: Iterable[Finding], choose) -> list[Edit]:
-    """Edits for the findings ``choose(finding)`` returns a replacement for."""
-    edits = []
-    for finding in findings:
-        replacement = choose(finding)
-        if replacement is not None and replacement != finding.text:
-            edits.append(Edit(finding.start, finding.end, replacement, finding.rule))
-    return edits
