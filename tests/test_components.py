@@ -388,3 +388,15 @@ def test_array_helpers_match_numpy():
     keys = numpy.array([3, 7, 9], dtype=numpy.uint64)
     assert isin_sorted(values, keys).tolist() == numpy.isin(values, keys).tolist()
     assert isin_sorted(values, keys[:0]).tolist() == [False] * len(values)
+
+
+def test_lemmas_a_pipeline_set_are_kept_but_normalised_like_ours():
+    from plainspeak.components.lemmatizer import LookupLemmatizer
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("RECERTIFICATIONS were utilized")
+    doc[0].lemma_ = "RECERTIFICATION"  # as a trained pipeline might leave it
+    LookupLemmatizer(nlp)(doc)
+    assert [t.lemma_ for t in doc] == ["recertification", "be", "utilize"]
+    LookupLemmatizer(nlp, overwrite=True)(doc)
+    assert doc[0].lemma_ == "recertification"

@@ -50,38 +50,31 @@ class LookupLemmatizer:
         self.name = name
         self.overwrite = overwrite
         self._strings = nlp.vocab.strings
-        self._memo: dict[int, int] = {}  # orth -> lemma hash
-        self._normal: dict[int, int] = {}  # a trained pipeline's lemma -> ours
+        self._memo: dict[int, int] = {}  # string hash (a token's text or a pipeline's lemma) -> our lemma's hash
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        uniq, _, inverse = unique_inverse(doc.to_array(ORTH))
-        memo = self._memo
-        lemmas = numpy.fromiter(
-            (memo[o] if o in memo else self._learn(o) for o in uniq.tolist()), dtype=numpy.uint64, count=len(uniq)
-        )[inverse]
+        lemmas = self._lookup(doc.to_array(ORTH))
         if not self.overwrite:
             # Keep lemmas a trained pipeline already set, but lower-cased and looked up as
             # ours are ("RECERTIFICATION" -> "recertification"), so lemma matching ignores case.
             existing = doc.to_array(LEMMA)
             if existing.any():
-                normal = self._normal
-                fixed = numpy.fromiter(
-                    (normal[e] if e in normal else self._normalise(e) for e in existing.tolist()),
-                    dtype=numpy.uint64,
-                    count=len(existing),
-                )
-                lemmas = numpy.where(existing != 0, fixed, lemmas)
+                lemmas = numpy.where(existing != 0, self._lookup(existing), lemmas)
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
-    def _normalise(self, lemma: int) -> int:
-        value = self._normal[lemma] = self._strings.add(lookup_lemma(self._strings[lemma])) if lemma else 0
-        return value
+    def _lookup(self, hashes: numpy.ndarray) -> numpy.ndarray:
+        """Our lemma of each string, computed once per distinct string (0 stays 0)."""
+        uniq, _, inverse = unique_inverse(hashes)
+        memo = self._memo
+        return numpy.fromiter(
+            (memo[h] if h in memo else self._learn(h) for h in uniq.tolist()), dtype=numpy.uint64, count=len(uniq)
+        )[inverse]
 
-    def _learn(self, orth: int) -> int:
-        lemma = self._memo[orth] = self._strings.add(lookup_lemma(self._strings[orth]))
+    def _learn(self, key: int) -> int:
+        lemma = self._memo[key] = self._strings.add(lookup_lemma(self._strings[key])) if key else 0
         return lemma
 
 
