@@ -3,8 +3,8 @@
 Terms are tokenised by the pipeline's own tokenizer and matched on three token
 attributes: LEMMA (any inflection, any case), LOWER (fixed wording, any case)
 and ORTH (acronyms, case-sensitive). Hyphen and space variants of multi-word
-terms are extra patterns, and a single line break inside a phrase is skipped
-("prior\nto" in hard-wrapped text). Where matches overlap, the longest wins.
+terms are extra patterns, and extra white space inside a phrase, up to a single
+line break, is skipped ("prior\nto" in hard-wrapped text, "prior  to"). Where matches overlap, the longest wins.
 Each span carries ``label_ == "jargon"`` and ``id_ == <entry id>``, so the
 entry can be looked up after serialisation.
 
@@ -150,8 +150,9 @@ class JargonMatcher:
     def _matches(self, doc: Doc):
         """``(start, end, entry id)`` for every pattern found, most specific column first."""
         arr = doc.to_array(_ARRAY_ATTRS)
-        # Single line breaks (hard-wrapped text) do not break a phrase: match over the
-        # other tokens, then map back. Blank lines still separate.
+        # White-space tokens with at most one line break (hard-wrapped text, double
+        # spaces) do not break a phrase: match over the other tokens, then map back.
+        # Blank lines still separate.
         spaces = numpy.flatnonzero(arr[:, 3])
         breaks = [i for i in spaces.tolist() if doc[i].text.count("\n") <= 1]
         index = numpy.delete(numpy.arange(len(doc)), breaks) if breaks else None
