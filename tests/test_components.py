@@ -354,6 +354,15 @@ def test_a_sentence_of_function_words_has_no_content_rating():
     assert content.tolist() == [0.0]
 
 
+def test_estimated_grade_rises_with_length_by_ever_smaller_steps():
+    from plainspeak.readability import estimated_grade
+
+    grades = [estimated_grade(n, 0.3, 0.3) for n in (5, 15, 25, 35)]
+    steps = [b - a for a, b in zip(grades, grades[1:])]
+    assert all(s > 0 for s in steps) and steps[0] > steps[1] > steps[2]
+    assert estimated_grade(10, 0.6, 0.3) > estimated_grade(10, 0.3, 0.3) < estimated_grade(10, 0.3, 0.6)
+
+
 def test_syllables_from_search_and_from_full_table_agree():
     from plainspeak import syllables
 

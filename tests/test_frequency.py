@@ -48,4 +48,4 @@ def test_difficulty_model_names_only_known_features():
     assert set(model()["rating"]["weights"]) <= known
     assert set(model()["difficulty"]["weights"]) <= known | {"rating"}
     assert set(model()["phrase"]["weights"]) == {"bias", "hardest", "easiest"}
-    assert set(model()["grade"]["weights"]) == {"bias", "words", "top_rated", "content_rated"}
+    assert set(model()["grade"]["weights"]) == {"bias", "log_words", "top_rated", "content_rated"}

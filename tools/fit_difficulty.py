@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import re
 import sys
 import tomllib
@@ -99,16 +100,18 @@ def fit(shared: Path) -> dict[str, dict[str, float]]:
 
 
 def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
-    """Weights that map a sentence's words, top-rated words' mean rating and
-    content words' mean rating to a grade, over the distinct sentences of at
-    least 5 words.
+    """Weights that map a sentence's length (log of 1 + its words), top-rated
+    words' mean rating and content words' mean rating to a grade, over the
+    distinct sentences of at least 5 words.
 
     Each input is standardised over those sentences and the three are added
     with equal weight; the sum is given Flesch-Kincaid's mean and spread over
     the same sentences, so it reads as a school grade. Fitting the weights to
     Flesch-Kincaid instead would copy its balance, which leans on length
     because its other input, syllables, is a weak stand-in for vocabulary
-    (docs/accuracy.md has the figures).
+    (docs/accuracy.md has the figures). Length enters as a logarithm, as in
+    the Lexile framework: each added word costs a reader less than the one
+    before, and a text's few very long sentences do not swamp its vocabulary.
     """
     from plainspeak.components.readability import sentence_arrays
     from plainspeak.pipeline import build_nlp
@@ -116,14 +119,14 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
     from plainspeak.settings import make_settings
 
     nlp = build_nlp(make_settings())
-    names = ["words", "top_rated", "content_rated"]
+    names = ["log_words", "top_rated", "content_rated"]
     inputs: list[list[float]] = []
     fk_grades = []
     for doc in nlp.pipe(sorted({r["sentence"] for r in rows})):
         _, _, words, syllables, _, top, content = sentence_arrays(doc)
         for w, s, t, c in zip(words.tolist(), syllables.tolist(), top.tolist(), content.tolist()):
             if w >= 5:
-                inputs.append([float(w), t, c])
+                inputs.append([math.log1p(w), t, c])
                 fk_grades.append(float(fk_grade(w, 1, s)))
     x = numpy.array(inputs)
     mean, spread = x.mean(axis=0), x.std(axis=0)
@@ -161,7 +164,7 @@ def main() -> None:
         "rating": "Readers' rating (0..1) of a word the Word Complexity Lexicon lacks; fitted on that lexicon.",
         "difficulty": "Graded difficulty of a word (0..1); fitted on CompLex 2021 single-word training split.",
         "phrase": "Graded difficulty of a phrase from its hardest and easiest word; CompLex 2021 two-word training split.",
-        "grade": "Sentence grade: its length and the mean rating of its hardest and of its content words, equally weighted once standardised, on Flesch-Kincaid's scale (CompLex training sentences).",
+        "grade": "Sentence grade: its length (log of 1 + words) and the mean rating of its hardest and of its content words, equally weighted once standardised, on Flesch-Kincaid's scale (CompLex training sentences).",
     }
     path.write_text(render(fitted, spelling, sources), encoding="utf-8")
     print(f"wrote {path}")

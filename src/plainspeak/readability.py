@@ -39,17 +39,20 @@ def fk_grade(words, sentences, syllables):
 
 
 def estimated_grade(words, top_rated, content_rated):
-    """plainspeak's grade estimate of a sentence from its length, the mean
+    """plainspeak's grade estimate of a sentence from its length (the log of
+    1 + its words: each added word costs a reader less), the mean
     readers' rating of its hardest words and that of its content words, on
     Flesch-Kincaid's grade scale (weights in data/difficulty_model.toml;
     docs/accuracy.md says why).
 
     Works on numbers or numpy arrays.
     """
+    import numpy  # loaded by spaCy already; kept out of this module's import
+
     from .difficulty import model
 
     w = model()["grade"]["weights"]
-    return w["bias"] + w["words"] * words + w["top_rated"] * top_rated + w["content_rated"] * content_rated
+    return w["bias"] + w["log_words"] * numpy.log1p(words) + w["top_rated"] * top_rated + w["content_rated"] * content_rated
 
 
 def flesch_kincaid_grade(c: Counts) -> float | None:
