@@ -95,6 +95,20 @@ def test_roster_formats_sorting_and_errors(tmp_path):
     assert "Where the points went" in table and "1 passed" in table
 
 
+def test_roster_table_fits_80_columns_and_explains_each_point(tmp_path):
+    folder(tmp_path)
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["grade", str(tmp_path), "--sort", "name"])
+    lines = result.stdout.split("\n\n")[0].splitlines()  # the table (long paths wrap inside it)
+    assert result.exit_code == 2 and max(map(len, lines)) <= 80
+    assert [line.split()[-1] for line in lines if line.rstrip().endswith(("pass", "fail*", "error"))] == [
+        "fail*", "pass", "error"]  # a-jargon, b-plain, c-binary; a long path wraps, the numbers stay on its first line
+    assert "* fails whatever the score" in result.stdout
+    notes = result.stdout.split("Where the points went:")[1]
+    assert "fails whatever the score: uses stigmatising language" in notes
+    assert "2 stigmatising terms\n" in notes and "1 hard sentence\n" in notes and "(s)" not in notes
+    assert "Could not be read:" in notes and "c-binary.txt: looks like a binary file" in notes
+
+
 def test_fail_under(tmp_path):
     (tmp_path / "plain.txt").write_text(PLAIN, encoding="utf-8")
     assert run(["grade", str(tmp_path), "--fail-under", "90"]).exit_code == 0

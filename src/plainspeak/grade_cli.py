@@ -143,31 +143,55 @@ def _write(grades, fmt: str, rubric) -> None:
         writer.writerow(ROSTER_COLUMNS)
         writer.writerows(_row(g) for g in grades)
         return
+    _print_roster(grades, rubric)
+
+
+# Two-line headers keep the roster inside 80 columns; CSV keeps ROSTER_COLUMNS.
+_TABLE_HEADERS = ("file", "words", "grade", "jargon\n/100 w", "un-\ncommon", "acro-\nnyms", "stigma-\ntising", "hard",
+                  "score", "result")
+
+
+def _print_roster(grades, rubric) -> None:
+    """The roster as a table that fits a terminal, then per submission where
+    its points went, one deduction a line, ready to hand back."""
     from rich.table import Table
 
+    from .grading import score_text
     from .render.rich_console import PipeConsole
 
     console = PipeConsole(highlight=False, markup=False, emoji=False)
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ROSTER_COLUMNS:
-        table.add_column(column, justify="right" if column not in ("file", "result") else "left",
-                         no_wrap=column == "file", overflow="fold")
+    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    for header in _TABLE_HEADERS:
+        if header == "file":
+            table.add_column(header, overflow="fold", ratio=1)  # long paths wrap; numbers never do
+        else:
+            table.add_column(header, justify="left" if header == "result" else "right", no_wrap=True)
     for g in grades:
+        row = _row(g)
+        row[-1] = "error" if g.error else "fail*" if g.automatic_fail else row[-1]
         style = "red" if g.error or not g.passed else "green"
-        table.add_row(*_row(g), style=style if console.is_terminal else None)
+        table.add_row(*row, style=style if console.is_terminal else None)
     console.print(table)
     graded = [g for g in grades if g.error is None]
     passed = sum(g.passed for g in graded)
+    if any(g.automatic_fail for g in graded):
+        console.print("* fails whatever the score (see below)")
     console.print(f"\n{len(graded)} graded, {passed} passed (pass score {rubric['pass_score']:g})"
                   + (f", {len(grades) - len(graded)} could not be read" if len(graded) < len(grades) else ""))
-    from .grading import score_text
-
-    explained = [g for g in graded if g.deductions]
+    explained = [g for g in graded if g.deductions or g.automatic_fail]
     if explained:
         console.print("\nWhere the points went:")
         for g in explained:
-            parts = "; ".join(f"-{d.points:.0f} {d.rule.replace('_', ' ')} ({d.detail})" for d in g.deductions)
-            console.print(f"  {g.name}: {score_text(g.score)} = 100 {parts}")
+            console.print(f"  {g.name}: {score_text(g.score)} of 100", soft_wrap=True)
+            for d in g.deductions:
+                console.print(f"    {'-' + score_text(d.points):>5}  {d.detail}")
+            if g.automatic_fail:
+                console.print(f"    fails whatever the score: {g.automatic_fail}")
+    unread = [g for g in grades if g.error is not None]
+    if unread:
+        console.print("\nCould not be read:")
+        for g in unread:
+            console.print(f"  {g.name}: {g.error}", soft_wrap=True)
 
 
 @click.command(epilog="\b\nExamples:\n  plainspeak compare draft1.txt draft2.txt\n  plainspeak compare old.md new.md --format json")

@@ -54,6 +54,11 @@ class Grade:
         }
 
 
+def count(n: int, noun: str) -> str:
+    """"1 hard sentence", "2 hard sentences": feedback handed to a trainee reads as written English."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def score_text(score: float) -> str:
     """A score as shown: whole numbers plain, others to one decimal, so a failing
     69.6 never reads as a passing 70."""
@@ -85,16 +90,15 @@ def grade_report(report: Report, rubric: dict[str, Any]) -> Grade:
     if per_100 > j["free_per_100_words"]:
         extra = per_100 - j["free_per_100_words"]
         take("jargon", extra * j["points_per_term_per_100_words"],
-             f"{jargon} jargon term{'s' if jargon != 1 else ''}: {per_100:.1f} per 100 words "
-             f"({j['free_per_100_words']:g} allowed)")
-    take("uncommon", s.uncommon * rubric["uncommon"]["points_per_word"], f"{s.uncommon} uncommon word(s)")
-    take("acronyms", s.acronyms * rubric["acronyms"]["points_per_acronym"], f"{s.acronyms} unexplained acronym(s)")
+             f"{count(jargon, 'jargon term')}, {per_100:.1f} per 100 words; {j['free_per_100_words']:g} allowed")
+    take("uncommon", s.uncommon * rubric["uncommon"]["points_per_word"], count(s.uncommon, "uncommon word"))
+    take("acronyms", s.acronyms * rubric["acronyms"]["points_per_acronym"], count(s.acronyms, "unexplained acronym"))
     take("hard_sentences", s.hard_sentences * rubric["hard_sentences"]["points_per_sentence"],
-         f"{s.hard_sentences} hard sentence(s)")
+         count(s.hard_sentences, "hard sentence"))
     take("long_sentences", s.long_sentences * rubric["long_sentences"]["points_per_sentence"],
-         f"{s.long_sentences} long sentence(s)")
+         count(s.long_sentences, "long sentence"))
     take("stigmatising", stigmatising * rubric["stigmatising"]["points_per_term"],
-         f"{stigmatising} stigmatising term(s)")
+         count(stigmatising, "stigmatising term"))
     score = max(0.0, 100.0 - sum(d.points for d in deductions))
     automatic = None
     if stigmatising and rubric["stigmatising"].get("automatic_fail"):

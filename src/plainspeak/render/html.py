@@ -110,7 +110,7 @@ def render_html(entries: Sequence[tuple[Report | None, Grade]], *, pass_score: f
             continue
         body, notes = _highlighted(report.text, report.findings)
         lines = "".join(
-            f"<li>&minus;{d.points:.0f} {escape(d.rule.replace('_', ' '))}: {escape(d.detail)}</li>" for d in g.deductions
+            f"<li>&minus;{score_text(d.points)} {escape(d.rule.replace('_', ' '))}: {escape(d.detail)}</li>" for d in g.deductions
         ) or "<li>no points taken off</li>"
         sections.append(
             f'<section id="s{i}"><h2>{escape(g.name)}: {score_text(g.score)} '
