@@ -363,6 +363,31 @@ def test_estimated_grade_rises_with_length_by_ever_smaller_steps():
     assert estimated_grade(10, 0.6, 0.3) > estimated_grade(10, 0.3, 0.3) < estimated_grade(10, 0.3, 0.6)
 
 
+def test_per_distinct_computes_once_per_value_ever_seen():
+    import numpy
+
+    from plainspeak.components.arrays import per_distinct
+
+    calls, memo = [], {}
+
+    def square(v):
+        calls.append(v)
+        return v * v
+
+    assert per_distinct(numpy.array([3, 1, 3, 2]), square, memo, numpy.int64).tolist() == [9, 1, 9, 4]
+    assert per_distinct(numpy.array([2, 5]), square, memo, numpy.int64).tolist() == [4, 25]
+    assert sorted(calls) == [1, 2, 3, 5]
+
+
+def test_sentence_arrays_survive_the_text_table_growing(monkeypatch):
+    from plainspeak.components import readability
+
+    monkeypatch.setattr(readability, "_TEXT_PROPS", readability._TextProps())  # fresh: room for 1,024 texts
+    doc = blank_nlp()(" ".join(f"word{i}x" for i in range(3000)) + ".")
+    _, _, words, syllables, *_ = readability.sentence_arrays(doc)
+    assert words.tolist() == [3000] and syllables[0] >= 3000
+
+
 def test_syllables_from_search_and_from_full_table_agree():
     from plainspeak import syllables
 

@@ -6,7 +6,19 @@ each run; these do the same jobs with sorting and searching alone.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy
+
+
+def per_distinct(values: numpy.ndarray, compute: Callable[[int], object], memo: dict, dtype) -> numpy.ndarray:
+    """``compute(value)`` for each of ``values``, called once per distinct value
+    ever seen (``memo`` keeps the results across Docs): a long text repeats a few
+    thousand distinct strings, so the Python work scales with those, not tokens."""
+    uniq, _, inverse = unique_inverse(values)
+    return numpy.fromiter(
+        (memo[v] if v in memo else memo.setdefault(v, compute(v)) for v in uniq.tolist()), dtype=dtype, count=len(uniq)
+    )[inverse]
 
 
 def unique_inverse(values: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:

@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .arrays import unique_inverse
+from .arrays import per_distinct
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +67,10 @@ class LookupLemmatizer:
 
     def _lookup(self, hashes: numpy.ndarray) -> numpy.ndarray:
         """Our lemma of each string, computed once per distinct string (0 stays 0)."""
-        uniq, _, inverse = unique_inverse(hashes)
-        memo = self._memo
-        return numpy.fromiter(
-            (memo[h] if h in memo else self._learn(h) for h in uniq.tolist()), dtype=numpy.uint64, count=len(uniq)
-        )[inverse]
+        return per_distinct(hashes, self._lemma_of, self._memo, numpy.uint64)
 
-    def _learn(self, key: int) -> int:
-        lemma = self._memo[key] = self._strings.add(lookup_lemma(self._strings[key])) if key else 0
-        return lemma
+    def _lemma_of(self, key: int) -> int:
+        return self._strings.add(lookup_lemma(self._strings[key])) if key else 0
 
 
 @Language.factory(

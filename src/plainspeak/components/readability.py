@@ -26,7 +26,7 @@ from ..readability import Counts, estimated_grade, fk_grade
 from ..settings import make_settings
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
-from .arrays import isin_sorted, unique_inverse
+from .arrays import isin_sorted, per_distinct
 from .paragraphs import BULLET_MARKS
 from .words import CLITICS, is_plain_token, is_word
 
@@ -112,17 +112,16 @@ class _TextProps:
     every vocab, so one table serves all."""
 
     def __init__(self) -> None:
-        self.row: dict[int, int] = {}
+        self.row: dict[int, int] = {}  # orth -> row
+        self.size = 0
         self.table = numpy.zeros((1024, 7), dtype=numpy.int64)
 
-    def rows(self, orths: list[int], strings) -> numpy.ndarray:
-        row = self.row
-        return numpy.fromiter(
-            (row[o] if o in row else self._add(o, strings[o]) for o in orths), dtype=numpy.intp, count=len(orths)
-        )
+    def rows(self, orths: numpy.ndarray, strings) -> numpy.ndarray:
+        """Each token's row in ``table``, added on first sight of its text."""
+        return per_distinct(orths, lambda orth: self._add(strings[orth]), self.row, numpy.intp)
 
-    def _add(self, orth: int, text: str) -> int:
-        n = len(self.row)
+    def _add(self, text: str) -> int:
+        n = self.size
         if n == len(self.table):
             self.table = numpy.concatenate([self.table, numpy.zeros_like(self.table)])
         wordish = not text.isspace() and any(ch.isalnum() for ch in text)
@@ -136,7 +135,7 @@ class _TextProps:
             round(1000 * word_rating(text)) if wordish and not digit else 0,  # rating in thousandths
             text.lower() in STOP_WORDS,  # a function word: left out of the content words' mean rating
         )
-        self.row[orth] = n
+        self.size += 1
         return n
 
 
@@ -156,10 +155,8 @@ def sentence_arrays(doc: Doc):
         empty = numpy.zeros(0, dtype=numpy.int64)
         return empty, empty, empty, empty, empty, numpy.zeros(0), numpy.zeros(0)
     arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
-    uniq, _, inverse = unique_inverse(arr[:, 0])
-    strings = doc.vocab.strings
-    rows = _TEXT_PROPS.rows(uniq.tolist(), strings)
-    table = _TEXT_PROPS.table[rows[inverse]]
+    rows = _TEXT_PROPS.rows(arr[:, 0], doc.vocab.strings)  # first: it may grow the table
+    table = _TEXT_PROPS.table[rows]
     wordish, clitic, plain, capital, syllables, rating, function_word = (table[:, k] for k in range(7))
     index = numpy.arange(n)
     after_no_space = numpy.concatenate(([False], arr[:-1, 1] == 0))

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .arrays import unique_inverse
+from .arrays import per_distinct
 
 
 class PunctuationSentences:
@@ -30,13 +30,8 @@ class PunctuationSentences:
         if not n:
             return doc
         arr = doc.to_array([ORTH, IS_PUNCT, SENT_START])
-        uniq, _, inverse = unique_inverse(arr[:, 0])
-        strings, memo, chars = doc.vocab.strings, self._memo, self.punct_chars
-        ends = numpy.fromiter(
-            (memo[o] if o in memo else memo.setdefault(o, strings[o] in chars) for o in uniq.tolist()),
-            dtype=bool,
-            count=len(uniq),
-        )[inverse]
+        strings, chars = doc.vocab.strings, self.punct_chars
+        ends = per_distinct(arr[:, 0], lambda orth: strings[orth] in chars, self._memo, bool)
         # spaCy's rule: after sentence-final punctuation, the next token that is
         # neither punctuation nor sentence-final starts a sentence.
         other = (arr[:, 1] == 0) & ~ends
