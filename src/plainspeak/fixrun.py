@@ -30,11 +30,11 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
     from .render.line import format_finding
     from .sources import discover, read_source
 
+    items = list(discover(options.paths, stdin_name=options.stdin_name))
+    if options.mode == "stdout" and len(items) > 1:  # before the pipeline is built: a usage mistake fails fast
+        raise PlainspeakError("fix prints one rewritten text; for several inputs use --diff or --in-place")
     setup = prepare_run(options)
     analyzer, encoding, max_bytes = setup.analyzer, setup.encoding, setup.max_bytes
-    items = list(discover(options.paths, stdin_name=options.stdin_name))
-    if options.mode == "stdout" and len(items) > 1:
-        raise PlainspeakError("fix prints one rewritten text; for several inputs use --diff or --in-place")
     had_errors = False
     for item in items:
         try:
