@@ -246,3 +246,18 @@ def test_diff_of_cr_only_text_has_no_false_missing_newline_markers(tmp_path):
     path = tmp_path / "cr.txt"
     path.write_bytes(b"Please utilize it.\rEnd.\r")
     assert "No newline" not in run(["fix", "--diff", str(path), *MINI]).stdout
+
+
+def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path):
+    stiff, plain = tmp_path / "stiff.txt", tmp_path / "plain.txt"
+    stiff.write_bytes(TEXT.encode())
+    plain.write_bytes(b"See you soon.\n")
+    result = run(["fix", "--check", str(stiff), str(plain), *MINI])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"would change {stiff} (" in result.stderr and "1 of 2 inputs would change" in result.stderr
+    assert stiff.read_bytes() == TEXT.encode()
+    assert run(["fix", "--check", str(plain), *MINI]).exit_code == 0
+    with_diff = run(["fix", "--check", "--diff", str(stiff), *MINI])
+    assert with_diff.exit_code == 1 and with_diff.stdout.startswith(f"--- {stiff}")
+    refused = run(["fix", "--check", "--in-place", str(stiff), *MINI])
+    assert refused.exit_code == 2 and "--check changes nothing" in refused.stderr

@@ -13,6 +13,7 @@ Examples:
   plainspeak fix draft.txt > plainer.txt      # the rewritten text on stdout
   cat draft.txt | plainspeak fix -            # in a pipe
   plainspeak fix --diff draft.txt             # show the changes, change nothing
+  plainspeak fix --check drafts/              # exit 1 if anything would change (for CI)
   plainspeak fix --in-place drafts/           # rewrite files, safely; lists what is left
   plainspeak fix --in-place --backup .orig letter.txt
   plainspeak fix --interactive draft.txt      # decide each change with a key press
@@ -31,8 +32,9 @@ legal, benefits ...). Hard sentences, unexplained acronyms and terms with no
 one swap are left for you and listed by --in-place.
 
 \b
-Exit codes: 0 done, 2 an input could not be read or written (the others are
-still done; nothing is ever half-written).
+Exit codes: 0 done (with --check: nothing would change), 1 with --check:
+something would change, 2 an input could not be read or written (the others
+are still done; nothing is ever half-written).
 """
 
 
@@ -42,6 +44,8 @@ still done; nothing is ever half-written).
 @click.option("--in-place", "mode", flag_value="in-place", help="Rewrite the files (atomically; permissions kept).")
 @click.option("-i", "--interactive", "mode", flag_value="interactive",
               help="Decide each change with a key press, then save the file (needs a terminal).")
+@click.option("--check", is_flag=True,
+              help="Change nothing; list what would change and exit 1 if anything would. With --diff, also print the diff.")
 @click.option("--all", "everything", is_flag=True, help="Also apply suggestions the lexicon marks for review.")
 @click.option("--backup", metavar="SUFFIX", help="With --in-place or --interactive, keep each original as FILE+SUFFIX (e.g. .orig).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A term your readers know; never changed. Repeatable.")
@@ -53,7 +57,7 @@ still done; nothing is ever half-written).
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs (kept when writing).")
 @click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
               help="Refuse inputs larger than this many bytes (default: 20000000).")
-def fix(paths, mode, everything, backup, accept_words, accept_files, lexicons, no_default_lexicon, model,
+def fix(paths, mode, check, everything, backup, accept_words, accept_files, lexicons, no_default_lexicon, model,
         stdin_name, encoding, max_bytes) -> None:
     """Rewrite drafts with plainer wording.
 
@@ -67,6 +71,8 @@ def fix(paths, mode, everything, backup, accept_words, accept_files, lexicons, n
     from .fixrun import FixOptions, run_fix
 
     mode = mode or "stdout"
+    if check and mode not in ("stdout", "diff"):
+        raise click.UsageError(f"--check changes nothing; leave out --{mode}")
     if backup is not None and not backup.strip():
         raise click.UsageError("--backup needs a suffix, such as .orig")
     if backup and mode not in ("in-place", "interactive"):
@@ -78,7 +84,7 @@ def fix(paths, mode, everything, backup, accept_words, accept_files, lexicons, n
             raise click.UsageError("no input: give files or folders to fix, or pipe text in (- reads stdin)")
         paths = ("-",)
     options = FixOptions(
-        paths=tuple(paths), mode=mode, everything=everything, backup=backup, accept_words=tuple(accept_words),
+        paths=tuple(paths), mode=mode, check=check, everything=everything, backup=backup, accept_words=tuple(accept_words),
         accept_files=tuple(accept_files), lexicons=tuple(lexicons), default_lexicon=not no_default_lexicon,
         model=model, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes,
     )

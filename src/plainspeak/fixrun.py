@@ -20,6 +20,7 @@ from .runsetup import InputOptions, prepare_run
 @dataclass(frozen=True)
 class FixOptions(InputOptions):
     mode: str = "stdout"  # stdout | diff | in-place | interactive
+    check: bool = False  # --check: change nothing, exit 1 if anything would change
     everything: bool = False  # --all
     backup: str | None = None
 
@@ -31,11 +32,12 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
     from .sources import discover, read_source
 
     items = list(discover(options.paths, stdin_name=options.stdin_name))
-    if options.mode == "stdout" and len(items) > 1:  # before the pipeline is built: a usage mistake fails fast
+    if options.mode == "stdout" and not options.check and len(items) > 1:  # before the pipeline is built: a usage mistake fails fast
         raise PlainspeakError("fix prints one rewritten text; for several inputs use --diff or --in-place")
     setup = prepare_run(options)
     analyzer, encoding, max_bytes = setup.analyzer, setup.encoding, setup.max_bytes
     had_errors = False
+    would_change = 0  # inputs --check found something to change in
     for item in items:
         try:
             if isinstance(item, InputError):
@@ -53,7 +55,14 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
                 had_errors = True
             continue
         result = fix_text(report, analyzer.lexicon, everything=options.everything)
-        if options.mode == "stdout":
+        if options.check:
+            if result.applied:
+                would_change += 1
+                changes = len(result.applied)
+                stderr.write(f"would change {item.name} ({changes} change{'' if changes == 1 else 's'})\n")
+            if options.mode == "diff":
+                stdout.write(unified_diff(source_text.text, result.text, item.name))
+        elif options.mode == "stdout":
             stdout.flush()
             _binary(stdout).write(result.text.encode(source_text.encoding))
             stdout.flush()
@@ -82,7 +91,12 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
             for finding in left:
                 stdout.write("  " + format_finding(item.name, finding) + "\n")
         stdout.flush()
-    return ExitCode.ERROR if had_errors else ExitCode.OK
+    if options.check:
+        stderr.write(f"{would_change} of {len(items)} input{'' if len(items) == 1 else 's'} would change\n"
+                     if would_change else "nothing would change\n")
+    if had_errors:
+        return ExitCode.ERROR
+    return ExitCode.FINDINGS if would_change else ExitCode.OK
 
 
 def _interactive(item, source_text, report, options, stdout, stderr) -> bool:
@@ -109,7 +123,7 @@ def _interactive(item, source_text, report, options, stdout, stderr) -> bool:
             return False
     path = save_accepted(accepted)
     click.echo(f"{item.name}: {len(edits)} change{'' if len(edits) == 1 else 's'} saved"
-               + (f"; {len(accepted)} term(s) added to {path}" if path else ""))
+               + (f"; {len(accepted)} term{'' if len(accepted) == 1 else 's'} added to {path}" if path else ""))
     return True
 
 
