@@ -331,6 +331,38 @@ def test_missing_model_is_a_clear_error_not_a_download():
     assert "is not installed" in result.stderr and "never downloads" in result.stderr
 
 
+def test_model_from_a_folder_brings_its_entities_sentences_and_lemmas(tmp_path):
+    """--model with a pipeline saved to disk: a stand-in for a trained one that
+    runs offline in every test run (the real en_core_web_sm test may be skipped)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "zorbanski"}])
+    nlp.add_pipe("attribute_ruler").add([[{"LOWER": "utilizing"}]], {"LEMMA": "Utilise"})  # the model's own lemma
+    nlp.to_disk(tmp_path / "model")
+    text = "please call zorbanski. we are utilizing the portal. zorbanski will meet you there."
+    blank = json.loads(run(["check", "-", "--format", "json"], input=text).stdout)["reports"][0]["findings"]
+    assert "zorbanski" in {f["text"] for f in blank}  # lower-case, so only an entity says it is a name
+    assert "jargon.utilize" in {f["rule"] for f in blank}
+    result = run(["check", "-", "--format", "json", "--model", str(tmp_path / "model")], input=text)
+    findings = json.loads(result.stdout)["reports"][0]["findings"]
+    assert result.stderr == "" and "zorbanski" not in {f["text"] for f in findings}
+    assert "jargon.utilise" in {f["rule"] for f in findings}  # through the model's lemma, lower-cased
+    assert all(text[f["start"]:f["end"]] == f["text"] for f in findings)
+
+
+def test_a_model_that_cannot_be_used_is_a_clear_error(tmp_path):
+    import spacy
+
+    spacy.blank("de").to_disk(tmp_path / "german")
+    (tmp_path / "broken").mkdir()
+    german = run(["check", "-", "--model", str(tmp_path / "german")], input=JARGON)
+    assert german.exit_code == 2 and "plainspeak needs English" in german.stderr
+    broken = run(["check", "-", "--model", str(tmp_path / "broken")], input=JARGON)
+    assert broken.exit_code == 2 and broken.stderr.startswith("plainspeak: error: cannot load spaCy pipeline")
+
+
 # --- pipes --------------------------------------------------------------------------
 
 
