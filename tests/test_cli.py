@@ -296,8 +296,10 @@ def test_audience_changes_uncommon_threshold():
 def test_target_grade_and_sentence_limit():
     text = "We walked to the park and then we walked back home again with the dog and the cat.\n"
     assert "long-sentence" not in run(["check", "-", "--format", "line"], input=text).stdout
-    out = run(["check", "-", "--format", "line", "--max-sentence-words", "10", "--target-grade", "0"], input=text).stdout
+    hard = "We will determine your eligibility for the program and then schedule your orientation session.\n"
+    out = run(["check", "-", "--format", "line", "--max-sentence-words", "10", "--target-grade", "0"], input=hard).stdout
     assert "readability.long-sentence" in out and "readability.hard-sentence" in out
+    assert "hard-sentence" not in run(["check", "-", "--format", "line", "--target-grade", "13"], input=hard).stdout
 
 
 def test_user_lexicon_and_no_default_lexicon(tmp_path):

@@ -339,7 +339,8 @@ def test_sentence_ratings_take_the_hardest_and_the_content_words():
 
     nlp = blank_nlp()
     doc = nlp("The eligibility determination is on 12 Friday. We can talk about it with you.")
-    *_, top, content = sentence_arrays(doc)
+    arrays = sentence_arrays(doc)
+    top, content = arrays.top_rated, arrays.content_rated
     first = ["eligibility", "determination", "Friday"]  # "The", "is", "on" are function words; 12 is a number
     ratings = sorted((round(1000 * word_rating(w)) for w in ["The", "eligibility", "determination", "is", "on", "Friday"]), reverse=True)
     assert TOP_RATED == 3 and top[0] == pytest.approx(sum(ratings[:3]) / 3000)
@@ -350,8 +351,8 @@ def test_sentence_ratings_take_the_hardest_and_the_content_words():
 def test_a_sentence_of_function_words_has_no_content_rating():
     from plainspeak.components.readability import sentence_arrays
 
-    *_, content = sentence_arrays(blank_nlp()("It is what it is."))
-    assert content.tolist() == [0.0]
+    arrays = sentence_arrays(blank_nlp()("It is what it is."))
+    assert arrays.content_rated.tolist() == [0.0] == arrays.content_rated_no_names.tolist()
 
 
 def test_estimated_grade_rises_with_length_by_ever_smaller_steps():
@@ -384,8 +385,8 @@ def test_sentence_arrays_survive_the_text_table_growing(monkeypatch):
 
     monkeypatch.setattr(readability, "_TEXT_PROPS", readability._TextProps())  # fresh: room for 1,024 texts
     doc = blank_nlp()(" ".join(f"word{i}x" for i in range(3000)) + ".")
-    _, _, words, syllables, *_ = readability.sentence_arrays(doc)
-    assert words.tolist() == [3000] and syllables[0] >= 3000
+    arrays = readability.sentence_arrays(doc)
+    assert arrays.words.tolist() == [3000] and arrays.syllables[0] >= 3000
 
 
 def test_syllables_from_search_and_from_full_table_agree():

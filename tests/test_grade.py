@@ -105,7 +105,7 @@ def test_roster_table_fits_80_columns_and_explains_each_point(tmp_path):
     assert "* fails whatever the score" in result.stdout
     notes = result.stdout.split("Where the points went:")[1]
     assert "fails whatever the score: uses stigmatising language" in notes
-    assert "2 stigmatising terms\n" in notes and "1 hard sentence\n" in notes and "(s)" not in notes
+    assert "2 stigmatising terms\n" in notes and "2 hard sentences\n" in notes and "(s)" not in notes
     assert "Could not be read:" in notes and "c-binary.txt: looks like a binary file" in notes
 
 

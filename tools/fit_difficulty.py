@@ -123,8 +123,8 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
     inputs: list[list[float]] = []
     fk_grades = []
     for doc in nlp.pipe(sorted({r["sentence"] for r in rows})):
-        _, _, words, syllables, _, top, content = sentence_arrays(doc)
-        for w, s, t, c in zip(words.tolist(), syllables.tolist(), top.tolist(), content.tolist()):
+        a = sentence_arrays(doc)
+        for w, s, t, c in zip(a.words.tolist(), a.syllables.tolist(), a.top_rated.tolist(), a.content_rated.tolist()):
             if w >= 5:
                 inputs.append([math.log1p(w), t, c])
                 fk_grades.append(float(fk_grade(w, 1, s)))

@@ -14,6 +14,8 @@ is counted twice.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -22,7 +24,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from ..difficulty import word_rating
-from ..readability import Counts, estimated_grade, fk_grade
+from ..readability import Counts, estimated_grade
 from ..settings import make_settings
 from ..syllables import count_syllables
 from . import SENTENCES_KEY
@@ -56,18 +58,24 @@ class SentenceReadability:
         self.min_sentence_words = min_sentence_words
 
     def __call__(self, doc: Doc) -> Doc:
-        starts, ends, words, syllables, polys, top_rated, content_rated = sentence_arrays(doc)
+        arrays = sentence_arrays(doc)
+        starts, ends, words = arrays.starts, arrays.ends, arrays.words
         spans: list[Span] = []
         grades: list[float | None] = []
         word_counts: list[int] = []
         counted = words > 0
-        safe_words = numpy.maximum(words, 1)
-        capped = numpy.maximum(numpy.minimum(words, self.max_sentence_words), 1)
-        # Hard: above the target grade with the length capped at the word limit. Past ~26
-        # words length alone passes grade 8, and length has its own rule, so a long
-        # sentence of plain words is long, not also hard.
-        capped_grade = fk_grade(capped, 1, syllables * capped / safe_words)
-        hard = counted & (words >= self.min_sentence_words) & (capped_grade > self.target_grade)
+        capped = numpy.minimum(words, self.max_sentence_words)
+        # Hard: plainspeak's estimated grade above the target, with the length capped at
+        # the word limit: length has its own rule, so a long sentence of plain words is
+        # long, not also hard. The estimate rather than Flesch-Kincaid because it tracks
+        # readers' judgments of single sentences far better (docs/accuracy.md).
+        # Names are left out of its ratings here: the advice is plainer words.
+        rule_grade = estimated_grade(words, arrays.top_rated_no_names, arrays.content_rated_no_names)
+        hard = (
+            counted
+            & (words >= self.min_sentence_words)
+            & (estimated_grade(capped, arrays.top_rated_no_names, arrays.content_rated_no_names) > self.target_grade)
+        )
         long = words > self.max_sentence_words
         flagged_sentences = numpy.flatnonzero(hard | long).tolist()
         if flagged_sentences:
@@ -80,22 +88,24 @@ class SentenceReadability:
                 end -= 1
             if start >= end:
                 continue
-            grade = round(float(fk_grade(words[k], 1, syllables[k])), 1)
+            shown = round(float(rule_grade[k]), 1)
             for flagged, label in ((hard[k], "hard-sentence"), (long[k], "long-sentence")):
                 if flagged:
                     spans.append(Span(doc, start, end, label=label))
-                    grades.append(grade)
+                    grades.append(shown)
                     word_counts.append(int(words[k]))
         doc.spans[SENTENCES_KEY] = spans
         group = doc.spans[SENTENCES_KEY]
         group.attrs.update(
             words=int(words.sum()),
             sentences=int(counted.sum()),
-            syllables=int(syllables.sum()),
-            polysyllables=int(polys.sum()),
+            syllables=int(arrays.syllables.sum()),
+            polysyllables=int(arrays.polysyllables.sum()),
             # estimated grade of each sentence x its words, in thousandths, summed as
             # integers so that the total is the same however the input is cut up
-            weighted_grade=int(numpy.rint(estimated_grade(words, top_rated, content_rated) * words * 1000).sum()),
+            weighted_grade=int(
+                numpy.rint(estimated_grade(words, arrays.top_rated, arrays.content_rated) * words * 1000).sum()
+            ),
             grades=grades,
             word_counts=word_counts,
         )
@@ -142,10 +152,26 @@ class _TextProps:
 _TEXT_PROPS = _TextProps()
 
 
-def sentence_arrays(doc: Doc):
+class SentenceArrays(NamedTuple):
+    """Per-sentence arrays, one entry per sentence (see :func:`sentence_arrays`)."""
+
+    starts: numpy.ndarray  # first token index
+    ends: numpy.ndarray  # token index after the last
+    words: numpy.ndarray
+    syllables: numpy.ndarray
+    polysyllables: numpy.ndarray
+    top_rated: numpy.ndarray  # mean readers' rating (0..1) of its TOP_RATED hardest words
+    content_rated: numpy.ndarray  # mean rating of its content words
+    top_rated_no_names: numpy.ndarray  # the same two without names (capitalised mid-sentence)
+    content_rated_no_names: numpy.ndarray
+
+
+def sentence_arrays(doc: Doc) -> SentenceArrays:
     """Per sentence: start and end token index, words, syllables, polysyllables,
     the mean readers' rating (0..1) of its TOP_RATED hardest words, and the mean
-    rating of its content words (words other than numbers and function words).
+    rating of its content words (words other than numbers and function words);
+    the two ratings again with names left out, for the hard-sentence rule: no
+    plainer word replaces a name, so a name must not make a sentence "hard".
 
     Counted over token arrays; the same counts as :func:`sentence_counts` on
     each of ``doc.sents`` (tested), without a Token object per token.
@@ -153,7 +179,7 @@ def sentence_arrays(doc: Doc):
     n = len(doc)
     if not n:
         empty = numpy.zeros(0, dtype=numpy.int64)
-        return empty, empty, empty, empty, empty, numpy.zeros(0), numpy.zeros(0)
+        return SentenceArrays(empty, empty, empty, empty, empty, *(numpy.zeros(0) for _ in range(4)))
     arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
     rows = _TEXT_PROPS.rows(arr[:, 0], doc.vocab.strings)  # first: it may grow the table
     table = _TEXT_PROPS.table[rows]
@@ -170,14 +196,19 @@ def sentence_arrays(doc: Doc):
     bounds = numpy.flatnonzero(starts_sentence)
     ends = numpy.append(bounds[1:], n)
     words = numpy.add.reduceat(is_word.astype(numpy.int64), bounds)
-    return (
+    sentence = numpy.cumsum(starts_sentence) - 1
+    rated = is_word & ~numbers
+    content = rated & (function_word == 0)
+    return SentenceArrays(
         bounds,
         ends,
         words,
         numpy.add.reduceat(syl, bounds),
         numpy.add.reduceat((syl >= 3).astype(numpy.int64), bounds),
-        _top_mean(numpy.where(is_word & ~numbers, rating, 0), numpy.cumsum(starts_sentence) - 1, ends, words),
-        _content_mean(rating, is_word & ~numbers & (function_word == 0), bounds),
+        _top_mean(numpy.where(rated, rating, 0), sentence, ends, words),
+        _content_mean(rating, content, bounds),
+        _top_mean(numpy.where(rated & ~plain_token, rating, 0), sentence, ends, words),
+        _content_mean(rating, content & ~plain_token, bounds),
     )
 
 
@@ -202,7 +233,8 @@ def _content_mean(rating: numpy.ndarray, content: numpy.ndarray, bounds) -> nump
 
 def sentences_with_counts(doc: Doc):
     """``(start, end, Counts)`` for each sentence (see :func:`sentence_arrays`)."""
-    for start, end, w, sy, p, *_ in zip(*(a.tolist() for a in sentence_arrays(doc))):
+    a = sentence_arrays(doc)
+    for start, end, w, sy, p in zip(*(x.tolist() for x in (a.starts, a.ends, a.words, a.syllables, a.polysyllables))):
         yield start, end, Counts(w, 1 if w else 0, sy, p)
 
 
