@@ -14,6 +14,7 @@ from typing import IO, BinaryIO
 
 from .errors import InputError, PlainspeakError
 from .exitcode import ExitCode
+from .plural import count
 from .runsetup import InputOptions, prepare_run
 
 
@@ -58,8 +59,7 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
         if options.check:
             if result.applied:
                 would_change += 1
-                changes = len(result.applied)
-                stderr.write(f"would change {item.name} ({changes} change{'' if changes == 1 else 's'})\n")
+                stderr.write(f"would change {item.name} ({count(len(result.applied), 'change')})\n")
             if options.mode == "diff":
                 stdout.write(unified_diff(source_text.text, result.text, item.name))
         elif options.mode == "stdout":
@@ -83,16 +83,13 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
                     continue
             # What is left, with positions in the rewritten file.
             left = analyzer.analyze(result.text, name=item.name).findings if result.applied else report.findings
-            changes = len(result.applied)
-            stdout.write(
-                f"{item.name}: {changes} change{'' if changes == 1 else 's'} made, "
-                f"{len(left)} finding{'' if len(left) == 1 else 's'} left for you\n"
-            )
+            stdout.write(f"{item.name}: {count(len(result.applied), 'change')} made, "
+                         f"{count(len(left), 'finding')} left for you\n")
             for finding in left:
                 stdout.write("  " + format_finding(item.name, finding) + "\n")
         stdout.flush()
     if options.check:
-        stderr.write(f"{would_change} of {len(items)} input{'' if len(items) == 1 else 's'} would change\n"
+        stderr.write(f"{would_change} of {count(len(items), 'input')} would change\n"
                      if would_change else "nothing would change\n")
     if had_errors:
         return ExitCode.ERROR
@@ -122,8 +119,8 @@ def _interactive(item, source_text, report, options, stdout, stderr) -> bool:
             stderr.write(f"plainspeak: error: {err}\n")
             return False
     path = save_accepted(accepted)
-    click.echo(f"{item.name}: {len(edits)} change{'' if len(edits) == 1 else 's'} saved"
-               + (f"; {len(accepted)} term{'' if len(accepted) == 1 else 's'} added to {path}" if path else ""))
+    click.echo(f"{item.name}: {count(len(edits), 'change')} saved"
+               + (f"; {count(len(accepted), 'term')} added to {path}" if path else ""))
     return True
 
 

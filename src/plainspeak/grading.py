@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .plural import count
 from .report import Report
 
 
@@ -52,11 +53,6 @@ class Grade:
             "automatic_fail": self.automatic_fail,
             "deductions": [{"rule": d.rule, "points": round(d.points, 1), "detail": d.detail} for d in self.deductions],
         }
-
-
-def count(n: int, noun: str) -> str:
-    """"1 hard sentence", "2 hard sentences": feedback handed to a trainee reads as written English."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def score_text(score: float) -> str:

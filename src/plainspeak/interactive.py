@@ -14,6 +14,7 @@ from typing import Callable
 
 import click
 
+from .plural import count
 from .report import Finding
 from .rewrite import Edit
 from .runsetup import ACCEPT_FILE
@@ -82,7 +83,7 @@ def run_session(
 ) -> tuple[list[Edit], list[str], bool]:
     """Ask about each finding; return (edits, words to accept, save?)."""
     session = Session(findings)
-    echo(f"{name}: {len(findings)} suggestion{'' if len(findings) == 1 else 's'} to decide. {KEYS_HELP}")
+    echo(f"{name}: {count(len(findings), 'suggestion')} to decide. {KEYS_HELP}")
     while (item := session.pending()) is not None:
         i, finding = item
         _show(text, finding, echo)

@@ -10,6 +10,7 @@ from typing import Sequence
 
 import click
 
+from . import plural
 from .lexicon import CATEGORIES
 from .severity import Severity
 
@@ -118,9 +119,9 @@ def validate(files) -> None:
     for problem in problems:
         click.echo(problem)
     if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {len(files)} file(s)", err=True)
+        click.echo(f"{plural.count(len(problems), 'problem')} in {plural.count(len(files), 'file')}", err=True)
         sys.exit(1)
-    click.echo(f"{count} entries in {len(files)} file(s): no problems", err=True)
+    click.echo(f"{count} entries in {plural.count(len(files), 'file')}: no problems", err=True)
 
 
 @click.command(epilog="\b\nExamples:\n  plainspeak explain utilized\n  plainspeak explain 'treatment modalities'\n"

@@ -15,6 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from ..plural import count
 from ..report import Finding, Report, RunTotals
 from ..severity import Severity
 from .rich_console import PipeConsole
@@ -82,12 +83,12 @@ class ConsoleRenderer:
         line.append(f"{t['inputs'] - t['errors']} checked", style="bold")
         if t["errors"]:
             line.append(f", {t['errors']} could not be read", style="bold red")
-        line.append(f": {_count(t['words'], 'word')}, {_count(t['findings'], 'finding')} (")
-        line.append(_count(t["error"], "error"), style=SEVERITY_STYLES[Severity.ERROR])
+        line.append(f": {count(t['words'], 'word')}, {count(t['findings'], 'finding')} (")
+        line.append(count(t["error"], "error"), style=SEVERITY_STYLES[Severity.ERROR])
         line.append(", ")
-        line.append(_count(t["warning"], "warning"), style=SEVERITY_STYLES[Severity.WARNING])
+        line.append(count(t["warning"], "warning"), style=SEVERITY_STYLES[Severity.WARNING])
         line.append(", ")
-        line.append(_count(t["suggestion"], "suggestion"), style=SEVERITY_STYLES[Severity.SUGGESTION])
+        line.append(count(t["suggestion"], "suggestion"), style=SEVERITY_STYLES[Severity.SUGGESTION])
         line.append(")")
         self.console.print(Rule(style="dim"))
         self.console.print(line)
@@ -145,13 +146,13 @@ class ConsoleRenderer:
                 out.append(f" · estimated grade {shown}", style="bold")
                 out.append(" (from sentence length and readers' word ratings)", style="dim")
         parts = [
-            _count(s.words, "word"),
-            _count(s.sentences, "sentence"),
-            _count(s.jargon, "jargon term"),
-            _count(s.uncommon, "uncommon word"),
-            _count(s.acronyms, "unexplained acronym"),
-            _count(s.hard_sentences, "hard sentence"),
-            _count(s.long_sentences, "long sentence"),
+            count(s.words, "word"),
+            count(s.sentences, "sentence"),
+            count(s.jargon, "jargon term"),
+            count(s.uncommon, "uncommon word"),
+            count(s.acronyms, "unexplained acronym"),
+            count(s.hard_sentences, "hard sentence"),
+            count(s.long_sentences, "long sentence"),
         ]
         out.append("\n" + " · ".join(parts))
         return out
@@ -183,10 +184,6 @@ class _TrimmedLines:
     @property
     def encoding(self) -> str:  # rich picks box characters the stream can encode
         return getattr(self.stream, "encoding", None) or "utf-8"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _short(text: str, limit: int = 60) -> str:
