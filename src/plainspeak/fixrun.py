@@ -52,7 +52,7 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
             continue
         report = analyzer.analyze(source_text.text, name=item.name)
         if options.mode == "interactive":
-            if not _interactive(item, source_text, report, options, stdout, stderr):
+            if not _interactive(item, source_text, report, options, stderr):
                 had_errors = True
             continue
         result = fix_text(report, analyzer.lexicon, everything=options.everything)
@@ -96,7 +96,7 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
     return ExitCode.FINDINGS if would_change else ExitCode.OK
 
 
-def _interactive(item, source_text, report, options, stdout, stderr) -> bool:
+def _interactive(item, source_text, report, options, stderr) -> bool:
     """One file's interactive session; True unless saving failed."""
     import click
 

@@ -147,8 +147,8 @@ def _write(grades, fmt: str, rubric) -> None:
 
 
 # Two-line headers keep the roster inside 80 columns; CSV keeps ROSTER_COLUMNS.
-_TABLE_HEADERS = ("file", "words", "grade", "jargon\n/100 w", "un-\ncommon", "acro-\nnyms", "stigma-\ntising", "hard",
-                  "score", "result")
+_WRAPPED_HEADERS = {"jargon/100w": "jargon\n/100 w", "uncommon": "un-\ncommon", "acronyms": "acro-\nnyms",
+                    "stigmatising": "stigma-\ntising"}
 
 
 def _print_roster(grades, rubric) -> None:
@@ -161,11 +161,12 @@ def _print_roster(grades, rubric) -> None:
 
     console = PipeConsole(highlight=False, markup=False, emoji=False)
     table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
-    for header in _TABLE_HEADERS:
-        if header == "file":
+    for column in ROSTER_COLUMNS:
+        header = _WRAPPED_HEADERS.get(column, column)
+        if column == "file":
             table.add_column(header, overflow="fold", ratio=1)  # long paths wrap; numbers never do
         else:
-            table.add_column(header, justify="left" if header == "result" else "right", no_wrap=True)
+            table.add_column(header, justify="left" if column == "result" else "right", no_wrap=True)
     for g in grades:
         row = _row(g)
         row[-1] = "error" if g.error else "fail*" if g.automatic_fail else row[-1]

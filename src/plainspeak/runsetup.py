@@ -34,14 +34,15 @@ class RunSetup:
 def prepare_run(options: InputOptions, **settings_overrides) -> RunSetup:
     """Check the options and build the analyzer, before any output: a bad lexicon,
     model or encoding is one clear error, never a half-written report."""
-    from .api import Analyzer
     from .settings import load_defaults, make_settings
 
-    settings = make_settings(accept=gather_accept(options.accept_words, options.accept_files), **settings_overrides)
-    max_bytes = options.max_bytes or int(load_defaults()["input"]["max_bytes"])
-    encoding = check_encoding(options.encoding)
+    encoding = check_encoding(options.encoding)  # the cheap checks first: a typo fails before spaCy loads
     if not options.default_lexicon and not options.lexicons:
         raise PlainspeakError("--no-default-lexicon needs at least one --lexicon FILE")
+    settings = make_settings(accept=gather_accept(options.accept_words, options.accept_files), **settings_overrides)
+    max_bytes = options.max_bytes or int(load_defaults()["input"]["max_bytes"])
+    from .api import Analyzer  # imports spaCy
+
     analyzer = Analyzer(settings, lexicon_paths=options.lexicons, default_lexicon=options.default_lexicon, model=options.model)
     return RunSetup(analyzer, encoding, max_bytes)
 
