@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+import numpy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import data_path
 from ..frequency import is_rarer
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
+from .arrays import per_distinct
 from .words import is_credential, sentence_of
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?(?:-[A-Z0-9]+)*$")
@@ -126,12 +128,12 @@ def _candidates(doc: Doc):
     """Acronym-looking tokens, with hyphenated parts joined: "PHQ-9", "VI-SPDAT", "PMHNP-BC"."""
     strings = doc.vocab.strings
     n = len(doc)
+    if not n:
+        return
+    flags = per_distinct(doc.to_array(ORTH), lambda orth: acronym_base(strings[orth]) is not None, _looks_like, bool)
     end_of_last = 0
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-        flag = _looks_like.get(orth)
-        if flag is None:
-            flag = _looks_like[orth] = acronym_base(strings[orth]) is not None
-        if not flag or i < end_of_last:
+    for i in numpy.flatnonzero(flags).tolist():
+        if i < end_of_last:
             continue
         end = i + 1
         while (
