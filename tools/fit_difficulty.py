@@ -58,10 +58,6 @@ def ridge(rows: list[dict[str, float]], targets: list[float], names: list[str], 
     return {n: round(float(w), 5) for n, w in zip(names, weights)}
 
 
-def predict(weights: dict[str, float], row: dict[str, float]) -> float:
-    return sum(w * row[n] for n, w in weights.items())
-
-
 def _complex(shared: Path, part: str) -> list[dict[str, str]]:
     path = shared / "datasets" / "complex-lcp2021" / f"lcp_{part}_train.tsv"
     with open(path, encoding="utf-8") as fh:
@@ -74,29 +70,25 @@ def fit(shared: Path) -> dict[str, dict[str, float]]:
     features = [dict(difficulty.word_features(w, exact=False)) for w in words]
     names = list(features[0])
     rating = ridge(features, [table[w] for w in words], names)
-    # The grade calibration below runs the pipeline, which rates words with the
-    # loaded model: make that the rating model just fitted, not the file's.
+    # What follows rates words with the loaded model (the phrase rows through
+    # word_difficulty, the grade calibration through the pipeline): make its
+    # weights the ones just fitted, not the file's, and use the shipped code.
     difficulty.model()["rating"] = {"weights": rating}
     difficulty.word_rating.cache_clear()
-
-    def rated(word: str) -> float:
-        known = difficulty.rated(word)
-        return known if known is not None else min(1.0, max(0.0, predict(rating, difficulty.word_features(word, exact=False))))
-
     single = _complex(shared, "single")
-    rows = [dict(difficulty.word_features(r["token"]), rating=rated(r["token"])) for r in single]
+    rows = [dict(difficulty.word_features(r["token"]), rating=difficulty.word_rating(r["token"])) for r in single]
     weights = ridge(rows, [float(r["complexity"]) for r in single], names + ["rating"])
+    difficulty.model()["difficulty"] = {"weights": weights}
+    difficulty._single.cache_clear()
 
-    def score(word: str) -> float:
-        return min(1.0, max(0.0, predict(weights, dict(difficulty.word_features(word), rating=rated(word)))))
-
-    multi = [r for r in _complex(shared, "multi") if len(re.findall(r"[A-Za-z']+", r["token"])) >= 2]
+    every_multi = _complex(shared, "multi")
+    multi = [r for r in every_multi if len(re.findall(r"[A-Za-z']+", r["token"])) >= 2]
     rows = []
     for r in multi:
-        scores = [score(w) for w in re.findall(r"[A-Za-z']+", r["token"])]
+        scores = [difficulty._single(w) for w in re.findall(r"[A-Za-z']+", r["token"])]
         rows.append({"bias": 1.0, "hardest": max(scores), "easiest": min(scores)})
     phrase = ridge(rows, [float(r["complexity"]) for r in multi], ["bias", "hardest", "easiest"], strength=0.1)
-    return {"rating": rating, "difficulty": weights, "phrase": phrase, "grade": grade_scale(single + _complex(shared, "multi"))}
+    return {"rating": rating, "difficulty": weights, "phrase": phrase, "grade": grade_scale(single + every_multi)}
 
 
 def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
