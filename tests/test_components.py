@@ -319,7 +319,8 @@ def test_default_factory_config_loads_shipped_lexicon():
 
 
 def test_array_counts_match_token_by_token_counts():
-    from plainspeak.components.readability import sentence_counts, sentences_with_counts
+    from plainspeak.components.readability import sentence_arrays, sentence_counts
+    from plainspeak.readability import Counts
 
     nlp = blank_nlp()
     text = (
@@ -328,7 +329,9 @@ def test_array_counts_match_token_by_token_counts():
         "We're here 24/7 for you, and it's fine if you can't."
     )
     doc = nlp(text)
-    fast = [(start, end, counts) for start, end, counts in sentences_with_counts(doc)]
+    a = sentence_arrays(doc)
+    fast = [(start, end, Counts(w, 1 if w else 0, sy, p))
+            for start, end, w, sy, p in zip(*(x.tolist() for x in (a.starts, a.ends, a.words, a.syllables, a.polysyllables)))]
     slow = [(s.start, s.end, sentence_counts(s)) for s in doc.sents]
     assert fast == slow
 

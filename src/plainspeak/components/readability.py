@@ -231,13 +231,6 @@ def _content_mean(rating: numpy.ndarray, content: numpy.ndarray, bounds) -> nump
     return total / numpy.maximum(count, 1) / 1000.0
 
 
-def sentences_with_counts(doc: Doc):
-    """``(start, end, Counts)`` for each sentence (see :func:`sentence_arrays`)."""
-    a = sentence_arrays(doc)
-    for start, end, w, sy, p in zip(*(x.tolist() for x in (a.starts, a.ends, a.words, a.syllables, a.polysyllables))):
-        yield start, end, Counts(w, 1 if w else 0, sy, p)
-
-
 def _skippable_edges(doc: Doc) -> numpy.ndarray:
     """Per token: 1 for white space, 2 for a list bullet (trimmed only at a sentence's start), else 0."""
     arr = doc.to_array([IS_SPACE, ORTH])
