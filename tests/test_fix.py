@@ -135,12 +135,14 @@ def test_failure_between_write_and_replace_leaves_the_original(tmp_path, monkeyp
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
     from plainspeak.atomic import WriteError, write_atomic
 
+    from plainspeak.sources import Snapshot
+
     path = tmp_path / "draft.txt"
     path.write_text("one", encoding="utf-8")
-    info = path.stat()
+    seen = Snapshot.of(b"one", path.stat())
     path.write_text("two, longer", encoding="utf-8")
     with pytest.raises(WriteError, match="changed on disk"):
-        write_atomic(path, b"three", expected=(info.st_size, info.st_mtime_ns))
+        write_atomic(path, b"three", expected=seen)
     assert path.read_text(encoding="utf-8") == "two, longer"
 
 

@@ -7,6 +7,8 @@ error (a bug), 130 interrupted, 141 the output pipe was closed early.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import signal
 import sys
@@ -106,7 +108,7 @@ def cli() -> None:
 
 
 @cli.command(epilog=CHECK_EPILOG)
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="rich", show_default=True,
               help="rich: for people; line: path:line:col: severity rule: message [try: ...]; "
                    "json: one document (docs/json-schema.md); jsonl: one report per line, as each input finishes.")
@@ -121,9 +123,9 @@ def cli() -> None:
               help="Flag sentences with more words than this (default: 25).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD",
               help="A word, acronym or lexicon term your readers know; never flagged. Repeatable.")
-@click.option("--accept-file", "accept_files", multiple=True, type=click.Path(), metavar="FILE",
+@click.option("--accept-file", "accept_files", multiple=True, type=click.Path(readable=False), metavar="FILE",
               help="A file of accepted words, one per line ('#' starts a comment). Repeatable.")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(), metavar="FILE",
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(readable=False), metavar="FILE",
               help="Extra lexicon CSV (format: docs/lexicon.md); its terms override shipped ones. Repeatable.")
 @click.option("--no-default-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped lexicon.")
 @click.option("--model", metavar="NAME",
@@ -183,6 +185,36 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin is None or sys.stdin.isatty()
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a standard output that was closed (``plainspeak check a.txt >&-``):
+    the first write fails as writing to a closed descriptor does, which the
+    group reports in one line with exit 2, like ``ls >&-``."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _stand_in_for_closed_streams() -> None:
+    """Python sets a closed standard stream to None; give each a stand-in so no
+    write is an AttributeError. A closed stderr is silenced: there is nowhere
+    left to say anything, and the exit code still tells."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+
+
 def _terminate(signum, frame) -> None:
     """SIGTERM (a killed job, a closed terminal session) stops a run like Ctrl-C,
     so that a file rewrite in progress removes its temporary file."""
@@ -196,6 +228,7 @@ def main() -> None:
     short run. All output is flushed first and nothing is left open for
     writing (file rewrites are complete and atomic before this point).
     """
+    _stand_in_for_closed_streams()
     for stream in (sys.stdout, sys.stderr):  # odd file names or a narrow terminal encoding: never crash
         try:
             stream.reconfigure(errors="replace")

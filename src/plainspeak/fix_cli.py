@@ -39,17 +39,18 @@ are still done; nothing is ever half-written).
 
 
 @click.command(epilog=FIX_EPILOG)
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--diff", "mode", flag_value="diff", help="Print a unified diff of the changes; change nothing.")
-@click.option("--in-place", "mode", flag_value="in-place", help="Rewrite the files (atomically; permissions kept).")
-@click.option("-i", "--interactive", "mode", flag_value="interactive",
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.option("--diff", is_flag=True, help="Print a unified diff of the changes; change nothing.")
+@click.option("--in-place", is_flag=True,
+              help="Rewrite the files (atomically; permissions, owner and group kept; refused if a file changed meanwhile).")
+@click.option("-i", "--interactive", is_flag=True,
               help="Decide each change with a key press, then save the file (needs a terminal).")
 @click.option("--check", is_flag=True,
               help="Change nothing; list what would change and exit 1 if anything would. With --diff, also print the diff.")
 @click.option("--all", "everything", is_flag=True, help="Also apply suggestions the lexicon marks for review.")
 @click.option("--backup", metavar="SUFFIX", help="With --in-place or --interactive, keep each original as FILE+SUFFIX (e.g. .orig).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A term your readers know; never changed. Repeatable.")
-@click.option("--accept-file", "accept_files", multiple=True, type=click.Path(), metavar="FILE",
+@click.option("--accept-file", "accept_files", multiple=True, type=click.Path(readable=False), metavar="FILE",
               help="A file of accepted words, one per line. Repeatable.")
 @lexicon_options
 @click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline. Never downloaded.")
@@ -57,7 +58,7 @@ are still done; nothing is ever half-written).
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs (kept when writing).")
 @click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
               help="Refuse inputs larger than this many bytes (default: 20000000).")
-def fix(paths, mode, check, everything, backup, accept_words, accept_files, lexicons, no_default_lexicon, model,
+def fix(paths, diff, in_place, interactive, check, everything, backup, accept_words, accept_files, lexicons, no_default_lexicon, model,
         stdin_name, encoding, max_bytes) -> None:
     """Rewrite drafts with plainer wording.
 
@@ -70,7 +71,10 @@ def fix(paths, mode, check, everything, backup, accept_words, accept_files, lexi
     from .cli import _stdin_is_terminal
     from .fixrun import FixOptions, run_fix
 
-    mode = mode or "stdout"
+    modes = [name for name, given in (("diff", diff), ("in-place", in_place), ("interactive", interactive)) if given]
+    if len(modes) > 1:  # --diff promises to change nothing; --in-place changes files: never guess which was meant
+        raise click.UsageError(f"--{modes[0]} and --{modes[1]} cannot be combined; choose one")
+    mode = modes[0] if modes else "stdout"
     if check and mode not in ("stdout", "diff"):
         raise click.UsageError(f"--check changes nothing; leave out --{mode}")
     if backup is not None and not backup.strip():

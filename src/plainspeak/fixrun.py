@@ -71,16 +71,18 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
         else:
             if result.applied:
                 try:
-                    write_atomic(
+                    written = write_atomic(
                         item.path,
                         result.text.encode(source_text.encoding),
-                        expected=source_text.stamp,
+                        expected=source_text.snapshot,
                         backup=options.backup,
                     )
                 except WriteError as err:
                     had_errors = True
                     stderr.write(f"plainspeak: error: {err}\n")
                     continue
+                for note in written.notes:
+                    stderr.write(f"plainspeak: warning: {note}\n")
             # What is left, with positions in the rewritten file.
             left = analyzer.analyze(result.text, name=item.name).findings if result.applied else report.findings
             stdout.write(f"{item.name}: {count(len(result.applied), 'change')} made, "
@@ -113,12 +115,18 @@ def _interactive(item, source_text, report, options, stderr) -> bool:
         return True
     if edits:
         try:
-            write_atomic(item.path, apply_edits(source_text.text, edits).encode(source_text.encoding),
-                         expected=source_text.stamp, backup=options.backup)
+            written = write_atomic(item.path, apply_edits(source_text.text, edits).encode(source_text.encoding),
+                                   expected=source_text.snapshot, backup=options.backup)
         except WriteError as err:
             stderr.write(f"plainspeak: error: {err}\n")
             return False
-    path = save_accepted(accepted)
+        for note in written.notes:
+            stderr.write(f"plainspeak: warning: {note}\n")
+    try:
+        path = save_accepted(accepted)
+    except WriteError as err:
+        stderr.write(f"plainspeak: error: {err} (the accept list was not changed)\n")
+        return False
     click.echo(f"{item.name}: {count(len(edits), 'change')} saved"
                + (f"; {count(len(accepted), 'term')} added to {path}" if path else ""))
     return True

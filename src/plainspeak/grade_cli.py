@@ -27,14 +27,14 @@ ROSTER_COLUMNS = ("file", "words", "grade", "jargon/100w", "uncommon", "acronyms
 
 
 @click.command(epilog=GRADE_EPILOG)
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--rubric", "rubric_path", type=click.Path(), metavar="FILE", help="A rubric TOML file (changes the defaults).")
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.option("--rubric", "rubric_path", type=click.Path(readable=False), metavar="FILE", help="A rubric TOML file (changes the defaults).")
 @click.option("--print-rubric", is_flag=True, help="Print the default rubric, to start your own, and exit.")
 @click.option("-f", "--format", "fmt", type=click.Choice(("table", "csv", "json")), default="table", show_default=True)
 @click.option("--sort", type=click.Choice(("score", "name")), default="score", show_default=True,
               help="Roster order: lowest score first, or by file name.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="SCORE", help="Exit 1 if any submission scores below SCORE.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, readable=False), metavar="FILE",
               help="Also write one self-contained HTML report (roster, each text highlighted, notes, scores).")
 @click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A word your readers know; never flagged. Repeatable.")
 @lexicon_options
@@ -54,6 +54,12 @@ def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, html_path, ac
         return
     if not paths:
         raise click.UsageError("give the submissions to grade: files or folders")
+    if html_path:  # before any grading: a bad report path fails fast and never replaces a device or an input
+        from .atomic import check_output_path
+        from .sources import TEXT_SUFFIXES, Source, discover
+
+        files = [item.path for item in discover(paths) if isinstance(item, Source) and item.path is not None]
+        check_output_path(html_path, [*paths, *files], read_suffixes=TEXT_SUFFIXES)
     rubric = load_rubric(rubric_path)
     graded = _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, keep_reports=bool(html_path))
     graded.sort(key=(lambda e: e[1].name) if sort == "name" else (lambda e: (e[1].error is None, e[1].score, e[1].name)))
@@ -196,8 +202,8 @@ def _print_roster(grades, rubric) -> None:
 
 
 @click.command(epilog="\b\nExamples:\n  plainspeak compare draft1.txt draft2.txt\n  plainspeak compare old.md new.md --format json")
-@click.argument("first", type=click.Path())
-@click.argument("second", type=click.Path())
+@click.argument("first", type=click.Path(readable=False))
+@click.argument("second", type=click.Path(readable=False))
 @click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @lexicon_options
 def compare(first, second, fmt, lexicons, no_default_lexicon) -> None:

@@ -131,13 +131,20 @@ def save_accepted(words: list[str], folder: Path = Path(".")) -> Path | None:
     """Add words to the project's accept list (read from the current folder by
     every command). Written atomically; an existing list keeps its line
     endings, byte-order mark and permissions."""
-    from .atomic import write_atomic, write_new
+    import os
+
+    from .atomic import check_output_path, write_atomic, write_new
+    from .sources import Snapshot
 
     if not words:
         return None
     path = folder / ACCEPT_FILE
+    check_output_path(path)  # never read from or write to a device, pipe or folder of that name
+    snapshot = None
     if path.exists():
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read()
+            snapshot = Snapshot.of(raw, os.fstat(fh.fileno()))
         bom = raw.startswith(b"\xef\xbb\xbf")
         existing = raw.decode("utf-8-sig")
     else:
@@ -148,5 +155,8 @@ def save_accepted(words: list[str], folder: Path = Path(".")) -> Path | None:
     if new:
         text = existing.rstrip("\r\n") + newline + "".join(w + newline for w in new)
         data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-        (write_atomic if path.exists() else write_new)(path, data)
+        if snapshot is not None:
+            write_atomic(path, data, expected=snapshot)
+        else:
+            write_new(path, data)
     return path

@@ -24,7 +24,7 @@ def lexicon_options(f):
         "--lexicon",
         "lexicons",
         multiple=True,
-        type=click.Path(),
+        type=click.Path(readable=False),
         metavar="FILE",
         help="Extra lexicon CSV (docs/lexicon.md); its terms override shipped ones. Repeatable.",
     )(f)
@@ -108,7 +108,7 @@ def search(text, fmt, lexicons, no_default_lexicon) -> None:
 @lexicon_group.command(epilog="\b\nExamples:\n  plainspeak lexicon validate our-terms.csv\n"
                        "  plainspeak lexicon validate data/jargon_lexicon.csv\n\n"
                        "\b\nExit codes: 0 valid, 1 problems found, 2 a file could not be read.")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 def validate(files) -> None:
     """Check lexicon CSV files: every problem as file:row: column: what is wrong."""
     import spacy

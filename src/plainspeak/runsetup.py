@@ -61,9 +61,9 @@ def gather_accept(words, files) -> list[str]:
 
 def check_encoding(name: str) -> str:
     """The codec's canonical name ("UTF_16" -> "utf-16"), or a clear error."""
-    import codecs
+    from .sources import text_codec
 
     try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise PlainspeakError(f"unknown encoding {name!r} (--encoding)") from None
+        return text_codec(name)
+    except LookupError as err:
+        raise PlainspeakError(f"{err} (--encoding)") from None
