@@ -85,3 +85,9 @@ def test_no_command_writes_the_shipped_lexicon():
     for args in (["lexicon", "list"], ["lexicon", "search", "use"], ["explain", "utilize"], ["lexicon", "validate", str(path)]):
         run(args)
     assert path.read_bytes() == before
+
+
+def test_explain_hint_can_be_pasted_into_a_shell():
+    result = CliRunner().invoke(cli, ["explain", "warm hand-over thing"])
+    assert result.exit_code == 1
+    assert "(try: plainspeak lexicon search 'warm hand-over thing')" in result.stderr

@@ -141,7 +141,11 @@ def explain(term, fmt, lexicons, no_default_lexicon) -> None:
         analyzer = Analyzer(lexicon_paths=lexicons, default_lexicon=not no_default_lexicon)
         entries = find_entries(lexicon, term, analyzer)
     if not entries:
-        click.echo(f"plainspeak: {term!r} is not in the lexicon (try: plainspeak lexicon search {term})", err=True)
+        import shlex
+
+        # quoted as a shell would need it, so the hint can be pasted as it is
+        click.echo(f"plainspeak: {term!r} is not in the lexicon (try: plainspeak lexicon search {shlex.quote(term)})",
+                   err=True)
         sys.exit(1)
     if fmt == "json":
         click.echo(json.dumps([entry_dict(e) for e in entries], ensure_ascii=False, indent=2))
