@@ -123,3 +123,16 @@ def test_pieces_cut_between_sentences_in_wrapped_text(newline):
     assert [(f.rule, f.start, f.end) for f in pieces.findings] == [(f.rule, f.start, f.end) for f in whole.findings]
     assert pieces.summary == whole.summary
     assert sum(f.rule == "jargon.prior-to" for f in whole.findings) == 40
+
+
+def test_jargon_split_by_invisible_characters_is_flagged_at_the_right_offsets(analyzer):
+    """Soft hyphens and zero-width characters come with text pasted from Word and the web."""
+    text = "Please uti\u00adlize the por\u200btal and fa\u200dcili\u00adtate it.\ufeff"
+    report = analyzer.analyze(text)
+    jargon = [(f.rule, f.start, f.end, f.text) for f in report.findings if f.kind == "jargon"]
+    assert jargon == [
+        ("jargon.utilize", 7, 15, "uti\u00adlize"),
+        ("jargon.portal", 20, 27, "por\u200btal"),
+        ("jargon.facilitate", 32, 44, "fa\u200dcili\u00adtate"),
+    ]
+    assert [f.suggestions[0] for f in report.findings if f.kind == "jargon"][0] == "use"

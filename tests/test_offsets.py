@@ -36,6 +36,17 @@ PIECES = [
     "don\u2019t",
     "x" * 300,
     "The comprehensive biopsychosocial reassessment necessitates interdisciplinary verification by the team",
+    "uti\u00adlize",  # soft hyphen inside a word (pasted from Word or the web)
+    "por\u200btal",  # zero-width space
+    "\u00ad",
+    "\u200d",
+    "https://example.org/portal",
+    "[the portal](https://example.org/utilize)",
+    "`utilize`",
+    "<!-- utilize -->",
+    "<p>",
+    "intake-form.pdf",
+    "dana@example.org",
 ]
 
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), min_size=1, max_size=40).map("".join)
@@ -90,9 +101,19 @@ def _small_analyzer(path):
     return _cache[path]
 
 
-@given(st.text())
-def test_prepare_keeps_length(text):
-    assert len(prepare(text)) == len(text)
+@given(st.text(alphabet=st.sampled_from("ab \r\n\u00ad\u200b\u200d\ufeff\u2019\u00a0.")) | st.text())
+def test_prepare_maps_every_character_back(text):
+    """Only invisible characters are removed, and every prepared position maps back
+    to the original character it came from."""
+    prepared = prepare(text, offset=5)
+    assert len(prepared.text) + len(prepared.removals) == len(text)
+    kept = [prepared.start(i) - 5 for i in range(len(prepared.text))]
+    assert kept == sorted(set(kept))
+    assert all(prepared.end(i + 1) == prepared.start(i) + 1 for i in range(len(prepared.text)))
+    removed = set(range(len(text))) - set(kept)
+    assert all(text[i] in "\u00ad\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u180e" for i in removed)
+    for i, o in enumerate(kept):
+        assert prepared.text[i] in (prepare(text[o]).text, " ")  # one-to-one replacements only (CR of CRLF: space)
 
 
 @given(st.text(), st.integers(min_value=10, max_value=200))

@@ -12,22 +12,24 @@ memory at a time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence, overload
+from typing import overload
 
 from .extract import InputState, add_doc, finish
 from .lexicon import Lexicon
+from .nonprose import nonprose_ranges
 from .report import Report
 from .segment import DEFAULT_MAX_CHARS, segments
 from .settings import Settings, make_settings
-from .textprep import prepare
+from .textprep import Prepared, mask, prepare
 
 
 @dataclass(frozen=True)
 class _Piece:
     index: int  # which input
-    offset: int  # where the piece starts in that input
+    prepared: Prepared  # the piece as the pipeline reads it, and the way back to the input
     last: bool  # the input's last piece
 
 
@@ -60,15 +62,18 @@ class Analyzer:
 
         def pieces() -> Iterator[tuple[str, _Piece]]:
             for index, (name, text) in enumerate(items):
-                states[index] = InputState.start(name, text)
-                bounds = list(segments(text, self.max_chars))
+                ranges = nonprose_ranges(text)
+                states[index] = InputState.start(name, text, ranges)
+                readable = mask(text, ranges)  # links, paths and code become spaces, same length
+                bounds = list(segments(readable, self.max_chars))
                 for k, (start, end) in enumerate(bounds):
-                    yield prepare(text[start:end]), _Piece(index, start, k == len(bounds) - 1)
+                    prepared = prepare(readable[start:end], start)
+                    yield prepared.text, _Piece(index, prepared, k == len(bounds) - 1)
 
         # One Doc at a time: a trained pipeline would otherwise batch 256 pieces in memory.
         for doc, piece in self.nlp.pipe(pieces(), as_tuples=True, batch_size=1):
             state = states[piece.index]
-            add_doc(state, doc, piece.offset, self.lexicon, self.settings)
+            add_doc(state, doc, piece.prepared, self.lexicon, self.settings)
             if piece.last:
                 del states[piece.index]
                 yield finish(state, self.settings)

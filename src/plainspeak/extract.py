@@ -1,8 +1,11 @@
 """From annotated Docs to Findings: the one place spaCy spans become plain data.
 
-A long input is analysed as several Docs (segments); each Doc comes with the
-offset of its first character in the original text, so every finding's
+A long input is analysed as several Docs (segments); each Doc comes with its
+``textprep.Prepared`` piece, which maps positions in the Doc back to the
+original input (past any invisible characters removed), so every finding's
 ``start``/``end`` index the original input and ``text`` is sliced from it.
+Word findings that touch what is not prose (a link, a path, code: see
+nonprose.py) are dropped here, whatever matched them.
 """
 
 from __future__ import annotations
@@ -11,15 +14,23 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .components import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, SENTENCES_KEY, UNCOMMON_KEY
+from .components import (
+    ACRONYM_DEFINITIONS_KEY,
+    ACRONYM_KEY,
+    JARGON_KEY,
+    SENTENCES_KEY,
+    UNCOMMON_KEY,
+)
 from .components.acronyms import acronym_base
 from .lexicon import Entry, Lexicon
+from .nonprose import overlaps
 from .positions import LineIndex
 from .readability import Counts, flesch_kincaid_grade, flesch_reading_ease
 from .report import Finding, Report, Summary
 from .settings import Settings
 from .severity import Severity
 from .suggest import adapt, matched_head
+from .textprep import Prepared
 
 UNCOMMON_SEVERITY = Severity.SUGGESTION
 ACRONYM_SEVERITY = Severity.WARNING
@@ -38,40 +49,49 @@ class InputState:
     counts: Counts = field(default_factory=Counts)
     weighted_grade: int = 0  # sum over sentences of estimated grade x words, in thousandths
     defined: dict[str, int] = field(default_factory=dict)  # acronym -> offset of its definition
+    nonprose: list[tuple[int, int]] = field(default_factory=list)  # links, paths, code: no word findings
+    nonprose_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def start(cls, name: str, text: str) -> "InputState":
-        return cls(name, text, LineIndex(text))
+    def start(cls, name: str, text: str, nonprose: list[tuple[int, int]] | None = None) -> InputState:
+        ranges = nonprose or []
+        return cls(name, text, LineIndex(text), nonprose=ranges, nonprose_starts=[start for start, _ in ranges])
+
+    def in_nonprose(self, start: int, end: int) -> bool:
+        return bool(self.nonprose) and overlaps(self.nonprose, self.nonprose_starts, start, end)
 
 
-def add_doc(state: InputState, doc: Doc, offset: int, lexicon: Lexicon, settings: Settings) -> None:
+def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, settings: Settings) -> None:
     """Turn one segment's annotations into findings on ``state``."""
     for span in doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()):
         base = acronym_base(span.text)
         if base is not None:
-            state.defined.setdefault(base, offset + span.start_char)
+            state.defined.setdefault(base, piece.start(span.start_char))
     for span in doc.spans.get(JARGON_KEY, ()):
         entry = lexicon.get(span.id_)
-        if entry is None or _explained(state, entry, span, offset) or _accepted(settings, entry, span):
+        if entry is None or _explained(state, entry, span, piece) or _accepted(settings, entry, span):
             continue
-        state.findings.append(_jargon(state, span, offset, entry))
+        if not _touches_nonprose(state, span, piece):
+            state.findings.append(_jargon(state, span, piece, entry))
     for span in doc.spans.get(UNCOMMON_KEY, ()):
-        state.findings.append(
-            _finding(
-                state, span, offset, "uncommon.word", "uncommon", UNCOMMON_SEVERITY,
-                f"'{_slice(state, span, offset)}' is an uncommon or hard word; many readers may not know it.",
+        if not _touches_nonprose(state, span, piece):
+            state.findings.append(
+                _finding(
+                    state, span, piece, "uncommon.word", "uncommon", UNCOMMON_SEVERITY,
+                    f"'{_slice(state, span, piece)}' is an uncommon or hard word; many readers may not know it.",
+                )
             )
-        )
     for span in doc.spans.get(ACRONYM_KEY, ()):
         base = acronym_base(span.text)
-        if base is not None and state.defined.get(base, len(state.text)) <= offset + span.start_char:
+        if base is not None and state.defined.get(base, len(state.text)) <= piece.start(span.start_char):
             continue
-        state.findings.append(
-            _finding(
-                state, span, offset, "acronym.undefined", "acronym", ACRONYM_SEVERITY,
-                f"'{_slice(state, span, offset)}' is not explained; spell it out the first time you use it.",
+        if not _touches_nonprose(state, span, piece):
+            state.findings.append(
+                _finding(
+                    state, span, piece, "acronym.undefined", "acronym", ACRONYM_SEVERITY,
+                    f"'{_slice(state, span, piece)}' is not explained; spell it out the first time you use it.",
+                )
             )
-        )
     group = doc.spans.get(SENTENCES_KEY)
     if group is not None:
         attrs = group.attrs
@@ -83,7 +103,7 @@ def add_doc(state: InputState, doc: Doc, offset: int, lexicon: Lexicon, settings
             if span.label_ == "hard-sentence":
                 state.findings.append(
                     _finding(
-                        state, span, offset, "readability.hard-sentence", "readability", HARD_SENTENCE_SEVERITY,
+                        state, span, piece, "readability.hard-sentence", "readability", HARD_SENTENCE_SEVERITY,
                         f"This sentence reads at grade {grade:.1f} (target {settings.target_grade:g}); "
                         "use shorter words or split it.",
                     )
@@ -91,7 +111,7 @@ def add_doc(state: InputState, doc: Doc, offset: int, lexicon: Lexicon, settings
             else:
                 state.findings.append(
                     _finding(
-                        state, span, offset, "readability.long-sentence", "readability", LONG_SENTENCE_SEVERITY,
+                        state, span, piece, "readability.long-sentence", "readability", LONG_SENTENCE_SEVERITY,
                         f"This sentence has {words} words (limit {settings.max_sentence_words}); split it up.",
                     )
                 )
@@ -120,12 +140,18 @@ def finish(state: InputState, settings: Settings) -> Report:
     return Report(state.name, state.text, findings, summary)
 
 
-def _explained(state: InputState, entry: Entry, span: Span, offset: int) -> bool:
+def _touches_nonprose(state: InputState, span: Span, piece: Prepared) -> bool:
+    """A word finding in or across a link, a path or code: not the writer's prose,
+    and never to be rewritten ("prior `x` to" must not become one edit)."""
+    return state.in_nonprose(piece.start(span.start_char), piece.end(span.end_char))
+
+
+def _explained(state: InputState, entry: Entry, span: Span, piece: Prepared) -> bool:
     """A lexicon acronym the text has already spelled out is not flagged again."""
     if entry.category != "acronym":
         return False
     base = acronym_base(span.text)
-    return base is not None and state.defined.get(base, len(state.text)) <= offset + span.start_char
+    return base is not None and state.defined.get(base, len(state.text)) <= piece.start(span.start_char)
 
 
 def _accepted(settings: Settings, entry: Entry, span: Span) -> bool:
@@ -133,11 +159,11 @@ def _accepted(settings: Settings, entry: Entry, span: Span) -> bool:
     return bool(settings.accept) and (entry.term.lower() in settings.accept or span.text.lower() in settings.accept)
 
 
-def _jargon(state: InputState, span: Span, offset: int, entry: Entry) -> Finding:
+def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Finding:
     texts = [t.text for t in span]
     lemmas = [t.lemma_ for t in span]
     head_form, head_lemma = matched_head(entry, texts, lemmas)
-    matched = _slice(state, span, offset)
+    matched = _slice(state, span, piece)
     previous = _previous_word(span)
     suggestions: list[str] = []
     for alternative in entry.plain:
@@ -148,7 +174,7 @@ def _jargon(state: InputState, span: Span, offset: int, entry: Entry) -> Finding
         if s not in suggestions:
             suggestions.append(s)
     return _finding(
-        state, span, offset, entry.rule_id, entry.category, entry.severity,
+        state, span, piece, entry.rule_id, entry.category, entry.severity,
         f"'{matched}': {entry.note}", tuple(suggestions), entry.term,
     )
 
@@ -160,14 +186,14 @@ def _previous_word(span: Span) -> str:
     return span.doc[i].text if i >= 0 else ""
 
 
-def _slice(state: InputState, span: Span, offset: int) -> str:
-    return state.text[offset + span.start_char : offset + span.end_char]
+def _slice(state: InputState, span: Span, piece: Prepared) -> str:
+    return state.text[piece.start(span.start_char) : piece.end(span.end_char)]
 
 
 def _finding(
     state: InputState,
     span: Span,
-    offset: int,
+    piece: Prepared,
     rule: str,
     category: str,
     severity: Severity,
@@ -175,7 +201,7 @@ def _finding(
     suggestions: tuple[str, ...] = (),
     term: str | None = None,
 ) -> Finding:
-    start, end = offset + span.start_char, offset + span.end_char
+    start, end = piece.start(span.start_char), piece.end(span.end_char)
     line, column = state.lines.position(start)
     end_line, end_column = state.lines.position(end)
     return Finding(

@@ -1,20 +1,34 @@
-"""Same-length normalisation of input text for the analyser.
+"""Preparing input text for the analyser, without ever losing track of offsets.
 
-Every replacement maps one character to one character, so offsets found in
-the prepared text are offsets into the original: ``original[start:end]`` is
-always what was found. Nothing here ever changes the user's text itself.
+Three steps, none of which changes the user's text itself:
+
+- ``mask``: what is not prose (``nonprose.py``: links, paths, code, markup)
+  becomes spaces, same length, so no rule sees it; a block-level HTML tag
+  becomes a line break, so paragraphs stay apart.
+- one-to-one replacements (curly quotes, no-break spaces, CR line endings)
+  that help tokenising and matching, same length.
+- invisible characters inside words (soft hyphens and zero-width characters
+  from web pages and Word: ``uti\\u00adlize``) are removed, so the word is seen
+  as written; ``Prepared`` remembers where, and maps every position in the
+  prepared text back to the original: ``original[start:end]`` is always what
+  was found, invisible characters included.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .nonprose import block_tag_starts
+
 # One-to-one replacements that help tokenising and matching.
 _TABLE = str.maketrans(
     {
-        "\ufeff": " ",  # byte-order mark
         "\u00a0": " ",  # no-break space
         "\u202f": " ",  # narrow no-break space
         "\u2007": " ",  # figure space
-        "\u200b": " ",  # zero-width space
         "\u2018": "'",  # left single quote
         "\u2019": "'",  # right single quote / apostrophe
         "\u02bc": "'",  # modifier letter apostrophe
@@ -29,10 +43,69 @@ _TABLE = str.maketrans(
         "\x0c": "\n",
     }
 )
+# Soft hyphen, zero-width space / non-joiner / joiner, word joiner, invisible
+# operators, byte-order mark (zero-width no-break space), Mongolian vowel separator.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060-\u2064\ufeff\u180e]")
 
 
-def prepare(text: str) -> str:
-    """Return a copy of ``text`` of the same length, normalised for analysis."""
+@dataclass(frozen=True)
+class Prepared:
+    """One piece of an input as the pipeline reads it, and the way back to the input.
+
+    ``removals`` holds, for each invisible character removed, the position in
+    ``text`` it stood before (usually none).
+    """
+
+    text: str
+    offset: int = 0  # where the piece starts in the input
+    removals: tuple[int, ...] = ()
+
+    def start(self, i: int) -> int:
+        """The input position of the character at ``i`` in ``text`` (a span's start)."""
+        return self.offset + i + (bisect_right(self.removals, i) if self.removals else 0)
+
+    def end(self, i: int) -> int:
+        """The input position just after the character before ``i`` (a span's end)."""
+        if not self.removals or i == 0:
+            return self.offset + i
+        return self.start(i - 1) + 1
+
+
+def mask(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each range blanked to spaces (line breaks kept), same length."""
+    if not ranges:
+        return text
+    pieces = []
+    pos = 0
+    breaks = sorted(block_tag_starts(text, ranges))
+    for start, end in ranges:
+        pieces.append(text[pos:start])
+        blank = _blank(text[start:end])
+        inside = breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]
+        if inside:
+            chars = list(blank)
+            for b in inside:
+                chars[b - start] = "\n"
+            blank = "".join(chars)
+        pieces.append(blank)
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def _blank(piece: str) -> str:
+    return _NOT_LINE_BREAK.sub(" ", piece)
+
+
+def prepare(text: str, offset: int = 0) -> Prepared:
+    """Prepare one piece of text (starting at ``offset`` in its input) for analysis."""
     if "\r\n" in text:
         text = text.replace("\r\n", " \n")  # one line break, same length
-    return text.translate(_TABLE)
+    text = text.translate(_TABLE)
+    if not _INVISIBLE.search(text):
+        return Prepared(text, offset)
+    removals = tuple(match.start() - k for k, match in enumerate(_INVISIBLE.finditer(text)))
+    return Prepared(_INVISIBLE.sub("", text), offset, removals)

@@ -1,0 +1,120 @@
+"""Links, e-mail addresses, paths, code and markup are not prose: never flagged, never rewritten."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from plainspeak.cli import cli
+from plainspeak.nonprose import nonprose_ranges
+
+
+def found(text: str) -> list[str]:
+    return [text[a:b] for a, b in nonprose_ranges(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Visit https://example.org/portal. Then call.", ["https://example.org/portal"]),
+        ("(see https://example.org/a_(b))", ["https://example.org/a_(b)"]),
+        ("Go to benefits.gov/apply, then", ["benefits.gov/apply"]),
+        ("See www.example.org/utilize!", ["www.example.org/utilize"]),
+        ("Mail dana.reyes@agency.org, then", ["dana.reyes@agency.org"]),
+        ("See [the portal](https://example.org/portal \"Portal\") now", ['](https://example.org/portal "Portal")']),
+        ("[portal]: https://example.org/portal", ["[portal]: https://example.org/portal"]),
+        ("Run `utilize --all` now", ["`utilize --all`"]),
+        ("```\nutilize the portal\n```\nafter", ["```\nutilize the portal\n```"]),
+        ("<!-- utilize\nthe portal -->", ["<!-- utilize\nthe portal -->"]),
+        ('<a href="/portal" title="utilize">x</a>', ['<a href="/portal" title="utilize">', "</a>"]),
+        ("<script>utilize()</script>", ["<script>utilize()</script>"]),
+        ("Open /home/dana/intake/notes.txt or ./forms/", ["/home/dana/intake/notes.txt", "./forms/"]),
+        ("Open C:\\Users\\dana\\intake.docx today", ["C:\\Users\\dana\\intake.docx"]),
+        ("Fill in intake-form.pdf please", ["intake-form.pdf"]),
+    ],
+)
+def test_what_is_not_prose(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["and/or", "24/7 support", "e.g. this", "his/her", "the U.S. and the U.K.", "a < b and c > d", "5 p.m.",
+     "Mr. Smith", "x" * 40_000, "a-" * 20_000, "@ the office", "Q&A"],
+)
+def test_prose_is_prose(text):
+    assert found(text) == []
+
+
+MARKDOWN = """# Your next steps
+
+Please utilize [the portal](https://example.org/portal) prior to your visit.
+Write to <intake@example.org> or see example.org/portal/help.
+The form is at `/srv/utilize/portal.txt` and C:\\Forms\\intake-portal.docx.
+
+<!-- utilize: note to self, prior to sending -->
+
+```
+utilize --portal prior-to
+```
+"""
+
+HTML = """<html><head><style>.utilize { color: red }</style></head><body>
+<p>Please utilize the <a href="https://example.org/portal" title="utilize the portal">portal</a>
+prior to your visit.</p><!-- utilize the portal --><p>Email <a href="mailto:dana@example.org">Dana</a>.</p>
+<script>utilize("portal")</script></body></html>
+"""
+
+PLAIN = """Please utilize the portal at https://example.org/portal prior to your visit.
+Your file is /home/case/utilize/portal.txt; e-mail utilize.portal@example.org.
+"""
+
+UNTOUCHED = {
+    "md": ["(https://example.org/portal)", "<intake@example.org>", "example.org/portal/help", "`/srv/utilize/portal.txt`",
+           "C:\\Forms\\intake-portal.docx", "<!-- utilize: note to self, prior to sending -->",
+           "```\nutilize --portal prior-to\n```"],
+    "html": ["<style>.utilize { color: red }</style>",
+             '<a href="https://example.org/portal" title="utilize the portal">', "<!-- utilize the portal -->",
+             '<a href="mailto:dana@example.org">', '<script>utilize("portal")</script>'],
+    "txt": ["https://example.org/portal", "/home/case/utilize/portal.txt", "utilize.portal@example.org"],
+}
+
+
+@pytest.mark.parametrize(("suffix", "text"), [("md", MARKDOWN), ("html", HTML), ("txt", PLAIN)])
+def test_fix_leaves_links_paths_code_and_comments_byte_for_byte(tmp_path, suffix, text):
+    path = tmp_path / f"draft.{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fix", "--all", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Please use" in out and "before your visit" in out  # the prose was fixed
+    for piece in UNTOUCHED[suffix]:
+        assert piece in out
+
+
+@pytest.mark.parametrize(("suffix", "text"), [("md", MARKDOWN), ("html", HTML), ("txt", PLAIN)])
+def test_check_does_not_flag_links_paths_code_or_comments(tmp_path, suffix, text):
+    path = tmp_path / f"draft.{suffix}"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)], catch_exceptions=False)
+    import json
+
+    findings = json.loads(result.stdout)["reports"][0]["findings"]
+    ranges = nonprose_ranges(text)
+    words = [f for f in findings if not f["rule"].startswith("readability.")]
+    assert words  # the prose is still checked
+    for f in words:
+        assert not any(a < f["end"] and f["start"] < b for a, b in ranges), f
+
+
+def test_a_phrase_is_never_matched_across_code(analyzer):
+    report = analyzer.analyze("Do it prior `x` to noon, prior to lunch.")
+    assert [(f.rule, f.text) for f in report.findings if f.kind == "jargon"] == [("jargon.prior-to", "prior to")]
+    assert report.findings[0].start == report.text.index("prior to")
+
+
+def test_html_block_tags_end_paragraphs(analyzer):
+    """<p>One</p><p>Two</p> is two paragraphs: the tags are masked as line breaks."""
+    text = "<p>Hi Dana</p><p>We moved your visit to Monday at noon because the doctor is away that day.</p>"
+    report = analyzer.analyze(text)
+    assert report.summary.sentences == 2
