@@ -211,3 +211,67 @@ def test_html_report_renders_in_a_real_browser(tmp_path, chromium):
     dom = subprocess.run([chromium, *flags, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=90).stdout
     assert '<mark class="jargon"' in dom and "utilize" in dom
     assert "<script>alert(1)</script>" not in dom and "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
+
+
+def test_compare_table_keeps_its_cells_apart(tmp_path):
+    import re
+
+    short = tmp_path / "short.txt"
+    short.write_text("Please utilize the portal prior to your visit.\n", encoding="utf-8")
+    both_short = run(["compare", str(short), str(short)]).stdout
+    table = both_short.split("\n\n", 1)[0].splitlines()
+    assert "not enough text not enough text" not in both_short
+    assert table[1].split() == ["reading", "grade", "-", "-"]
+    assert table[-1] == "- not enough text for a reading grade (under 30 words or 3 sentences)"
+    assert len({len(line) for line in table[:-1]}) == 1  # right-aligned columns: every row ends at the same place
+    one_short = run(["compare", str(ROOT / "examples" / "outreach-email.txt"), str(short)]).stdout
+    row = next(line for line in one_short.splitlines() if line.startswith("reading grade"))
+    assert re.fullmatch(r"reading grade\s+\d+\.\d  +-", row)
+    assert "not enough text for a reading grade" in one_short
+    assert "not enough text" not in run(["compare", str(ROOT / "examples" / "outreach-email.txt")] * 2).stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you miss the deadline, it can result in denial of your claim. Call us and we will help you send it in.",
+        "The form asks if you suffer from back pain. Tick yes or no, then sign the last page and send it back to us.",
+    ],
+)
+def test_ordinary_sentences_are_not_stigmatising(analyzer, text):
+    """Stigma terms that depend on sense ("in denial", "suffer from") match only in that sense."""
+    graded = grade_report(analyzer.analyze(text, name="exercise.txt"), load_rubric())
+    assert graded.stigmatising == 0 and graded.automatic_fail is None and graded.passed
+
+
+def test_a_short_exercise_is_graded_by_its_sentences(analyzer, tmp_path):
+    """Under 3 sentences there is no document grade; the sentences' grade is scored instead."""
+    text = ("Notwithstanding the aforementioned biopsychosocial considerations, comprehensive interdisciplinary "
+            "reassessment necessitates substantiation of eligibility determinations.")
+    report = analyzer.analyze(text, name="one-sentence.txt")
+    assert report.summary.grade is None and report.summary.short_text_grade > 20
+    graded = grade_report(report, load_rubric())
+    readability = [d for d in graded.deductions if d.rule == "readability"]
+    assert readability and readability[0].points == 30  # the rubric's maximum
+    assert "by its 1 sentence: too short for a full reading grade" in readability[0].detail
+    (tmp_path / "one-sentence.txt").write_text(text, encoding="utf-8")
+    roster = run(["grade", str(tmp_path)]).stdout
+    assert "- grade: too short for a full reading grade" in roster
+
+
+def test_check_and_grade_count_stigmatising_terms_and_acronyms_alike(analyzer, tmp_path):
+    """One place decides the summary counts (report.summary_bucket): a stigmatising term
+    is not jargon, and a lexicon acronym (IOP) is an unexplained acronym, a warning."""
+    text = "He is an addict. Please utilize the IOP and the MAT clinic, and call the XJQ desk.\n"
+    report = analyzer.analyze(text)
+    s = report.summary
+    assert (s.jargon, s.stigmatising, s.acronyms) == (1, 1, 3)
+    assert {f.text: f.severity.label for f in report.findings if f.text in ("IOP", "MAT", "XJQ")} == {
+        "IOP": "warning", "MAT": "warning", "XJQ": "warning"}
+    graded = grade_report(report, load_rubric())
+    assert (graded.stigmatising, graded.acronyms) == (1, 3)
+    assert graded.jargon_per_100 == pytest.approx(100 * 1 / s.words)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("utilize", "use"), encoding="utf-8")
+    compared = json.loads(run(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"]).stdout)
+    assert compared["before"]["summary"]["jargon"] == 1 and compared["after"]["summary"]["jargon"] == 0

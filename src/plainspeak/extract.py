@@ -26,7 +26,7 @@ from .lexicon import Entry, Lexicon
 from .nonprose import overlaps
 from .positions import LineIndex
 from .readability import Counts, flesch_kincaid_grade, flesch_reading_ease
-from .report import Finding, Report, Summary
+from .report import Finding, Report, Summary, summary_bucket
 from .settings import Settings
 from .severity import Severity
 from .suggest import adapt, matched_head
@@ -121,21 +121,23 @@ def finish(state: InputState, settings: Settings) -> Report:
     findings = sorted(state.findings, key=lambda f: (f.start, -f.end, f.rule))
     counts = state.counts
     enough = counts.words >= settings.min_document_words and counts.sentences >= settings.min_document_sentences
-    by_kind: dict[str, int] = {}
+    by_bucket: dict[str, int] = {}
     for f in findings:
-        key = f.rule if f.kind == "readability" else f.kind
-        by_kind[key] = by_kind.get(key, 0) + 1
+        bucket = summary_bucket(f)
+        by_bucket[bucket] = by_bucket.get(bucket, 0) + 1
     summary = Summary(
         words=counts.words,
         sentences=counts.sentences,
         grade=flesch_kincaid_grade(counts) if enough else None,
         estimated_grade=state.weighted_grade / 1000 / counts.words if enough and counts.words else None,
         reading_ease=flesch_reading_ease(counts) if enough else None,
-        jargon=by_kind.get("jargon", 0),
-        uncommon=by_kind.get("uncommon", 0),
-        acronyms=by_kind.get("acronym", 0),
-        hard_sentences=by_kind.get("readability.hard-sentence", 0),
-        long_sentences=by_kind.get("readability.long-sentence", 0),
+        jargon=by_bucket.get("jargon", 0),
+        stigmatising=by_bucket.get("stigmatising", 0),
+        uncommon=by_bucket.get("uncommon", 0),
+        acronyms=by_bucket.get("acronym", 0),
+        hard_sentences=by_bucket.get("hard-sentence", 0),
+        long_sentences=by_bucket.get("long-sentence", 0),
+        short_text_grade=flesch_kincaid_grade(counts) if not enough and counts.sentences and counts.words else None,
     )
     return Report(state.name, state.text, findings, summary)
 

@@ -23,7 +23,9 @@ Exit codes: 0 graded, 1 a submission scored under --fail-under,
 2 an option, rubric or input problem (unreadable files are listed in the
 roster as errors and do not stop the run).
 """
-ROSTER_COLUMNS = ("file", "words", "grade", "jargon/100w", "uncommon", "acronyms", "stigmatising", "hard", "score", "result")
+ROSTER_COLUMNS = (
+    "file", "words", "grade", "jargon/100w", "uncommon", "acronyms", "stigmatising", "hard", "long", "score", "result",
+)
 
 
 @click.command(epilog=GRADE_EPILOG)
@@ -61,15 +63,17 @@ def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, html_path, ac
         files = [item.path for item in discover(paths) if isinstance(item, Source) and item.path is not None]
         check_output_path(html_path, [*paths, *files], read_suffixes=TEXT_SUFFIXES)
     rubric = load_rubric(rubric_path)
-    graded = _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, keep_reports=bool(html_path))
+    graded, lexicon = _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, keep_reports=bool(html_path))
     graded.sort(key=(lambda e: e[1].name) if sort == "name" else (lambda e: (e[1].error is None, e[1].score, e[1].name)))
     grades = [g for _, g in graded]
     _write(grades, fmt, rubric)
     if html_path:
         from .atomic import write_new
-        from .render.html import render_html
+        from .render.html import render_html, report_time
 
-        write_new(html_path, render_html(graded, pass_score=rubric["pass_score"]).encode("utf-8"))
+        page = render_html(graded, pass_score=rubric["pass_score"], made_at=report_time(), rubric_name=rubric_path,
+                           lexicon_files=lexicons, shipped_lexicon=not no_default_lexicon, lexicon_terms=len(lexicon))
+        write_new(html_path, page.encode("utf-8"))
         click.echo(f"plainspeak: wrote {html_path}", err=True)
     failed = fail_under is not None and any(g.error is None and g.score < fail_under for g in grades)
     errors = any(g.error is not None for g in grades)
@@ -77,7 +81,8 @@ def grade(paths, rubric_path, print_rubric, fmt, sort, fail_under, html_path, ac
 
 
 def _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, *, keep_reports=False):
-    """(report or None, grade) per input; reports are kept only for the HTML file."""
+    """(report or None, grade) per input, and the lexicon used; reports are kept
+    only for the HTML file, which also names the lexicon."""
     from .errors import InputError
     from .grading import Grade, grade_report
     from .runsetup import InputOptions, prepare_run
@@ -101,7 +106,7 @@ def _grade_all(paths, rubric, accept_words, lexicons, no_default_lexicon, *, kee
                 report = setup.analyzer.analyze(source.text, name=item.name)
                 grades.append((report if keep_reports else None, grade_report(report, rubric)))
             advance()
-    return grades
+    return grades, setup.analyzer.lexicon
 
 
 class _progress:
@@ -131,11 +136,12 @@ def _row(g) -> list[str]:
     from .grading import score_text
 
     if g.error is not None:
-        return [g.name, "", "", "", "", "", "", "", "", f"error: {g.error}"]
+        return [g.name, *([""] * (len(ROSTER_COLUMNS) - 2)), f"error: {g.error}"]
     result = "pass" if g.passed else f"fail ({g.automatic_fail})" if g.automatic_fail else "fail"
     return [
         g.name, str(g.words), "-" if g.reading_grade is None else f"{g.reading_grade:.1f}", f"{g.jargon_per_100:.1f}",
-        str(g.uncommon), str(g.acronyms), str(g.stigmatising), str(g.hard_sentences), score_text(g.score), result,
+        str(g.uncommon), str(g.acronyms), str(g.stigmatising), str(g.hard_sentences), str(g.long_sentences),
+        score_text(g.score), result,
     ]
 
 
@@ -151,6 +157,9 @@ def _write(grades, fmt: str, rubric) -> None:
         return
     _print_roster(grades, rubric)
 
+
+SHORT_TEXT_NOTE = ("grade: too short for a full reading grade (under 30 words or 3 sentences); "
+                   "scored by the grade of its sentences instead")
 
 # Two-line headers keep the roster inside 80 columns; CSV keeps ROSTER_COLUMNS.
 _WRAPPED_HEADERS = {"jargon/100w": "jargon\n/100 w", "uncommon": "un-\ncommon", "acronyms": "acro-\nnyms",
@@ -183,6 +192,8 @@ def _print_roster(grades, rubric) -> None:
     passed = sum(g.passed for g in graded)
     if any(g.automatic_fail for g in graded):
         console.print("* fails whatever the score (see below)")
+    if any(g.reading_grade is None for g in graded):
+        console.print(f"- {SHORT_TEXT_NOTE}")
     console.print(f"\n{len(graded)} graded, {passed} passed (pass score {rubric['pass_score']:g})"
                   + (f", {len(grades) - len(graded)} could not be read" if len(graded) < len(grades) else ""))
     explained = [g for g in graded if g.deductions or g.automatic_fail]
@@ -230,15 +241,22 @@ def compare(first, second, fmt, lexicons, no_default_lexicon) -> None:
     b, a = result.before.summary, result.after.summary
 
     def grade(s):
-        return "not enough text" if s.grade is None else f"{s.grade:.1f}"
+        return "-" if s.grade is None else f"{s.grade:.1f}"
 
     def density(s):
-        return 100 * s.jargon / s.words if s.words else 0.0
+        return f"{100 * s.jargon / s.words if s.words else 0.0:.1f}"
 
-    click.echo(f"{'':22}{'first':>16}{'second':>16}")
-    click.echo(f"{'reading grade':22}{grade(b):>16}{grade(a):>16}")
-    click.echo(f"{'jargon per 100 words':22}{density(b):>16.1f}{density(a):>16.1f}")
-    click.echo(f"{'findings':22}{len(result.before.findings):>16}{len(result.after.findings):>16}")
+    # Columns as wide as their widest cell, two spaces apart: cells never run together.
+    rows = [("", "first", "second"), ("reading grade", grade(b), grade(a)),
+            ("jargon per 100 words", density(b), density(a)),
+            ("findings", str(len(result.before.findings)), str(len(result.after.findings)))]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for label, *cells in rows:
+        click.echo(f"{label:<{widths[0]}}" + "".join(f"  {c:>{w}}" for c, w in zip(cells, widths[1:])))
+    if b.grade is None or a.grade is None:
+        settings = setup.analyzer.settings
+        click.echo(f"- not enough text for a reading grade (under {settings.min_document_words} words or "
+                   f"{settings.min_document_sentences} sentences)")
     for title, items, name in (("Fixed", result.fixed, first), ("New in the second draft", result.new, second),
                                ("Still there", result.remaining, second)):
         click.echo(f"\n{title} ({len(items)}):")

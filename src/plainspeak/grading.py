@@ -22,6 +22,7 @@ class Grade:
     words: int = 0
     reading_grade: float | None = None
     estimated_grade: float | None = None
+    short_text_grade: float | None = None  # for texts too short for reading_grade (see Summary)
     jargon_per_100: float = 0.0
     uncommon: int = 0
     acronyms: int = 0
@@ -42,6 +43,7 @@ class Grade:
             "words": self.words,
             "reading_grade": None if self.reading_grade is None else round(self.reading_grade, 1),
             "estimated_grade": None if self.estimated_grade is None else round(self.estimated_grade, 1),
+            "short_text_grade": None if self.short_text_grade is None else round(self.short_text_grade, 1),
             "jargon_per_100_words": round(self.jargon_per_100, 2),
             "uncommon": self.uncommon,
             "acronyms": self.acronyms,
@@ -67,8 +69,7 @@ def grade_report(report: Report, rubric: dict[str, Any]) -> Grade:
         return Grade(report.name, error=report.error)
     s = report.summary
     assert s is not None
-    stigmatising = sum(1 for f in report.findings if f.category == "person-first")
-    jargon = s.jargon - stigmatising
+    stigmatising, jargon = s.stigmatising, s.jargon
     per_100 = 100 * jargon / s.words if s.words else 0.0
     deductions: list[Deduction] = []
 
@@ -78,10 +79,12 @@ def grade_report(report: Report, rubric: dict[str, Any]) -> Grade:
             deductions.append(Deduction(rule, points, detail))
 
     r = rubric["readability"]
-    if s.grade is not None and s.grade > r["target_grade"]:
-        over = s.grade - r["target_grade"]
+    grade = s.grade if s.grade is not None else s.short_text_grade
+    if grade is not None and grade > r["target_grade"]:
+        over = grade - r["target_grade"]
+        how = "" if s.grade is not None else f" (by its {count(s.sentences, 'sentence')}: too short for a full reading grade)"
         take("readability", over * r["points_per_grade_over"],
-             f"reads at grade {s.grade:.1f}, {over:.1f} above the target of {r['target_grade']:g}")
+             f"reads at grade {grade:.1f}{how}, {over:.1f} above the target of {r['target_grade']:g}")
     j = rubric["jargon"]
     if per_100 > j["free_per_100_words"]:
         extra = per_100 - j["free_per_100_words"]
@@ -104,6 +107,7 @@ def grade_report(report: Report, rubric: dict[str, Any]) -> Grade:
         words=s.words,
         reading_grade=s.grade,
         estimated_grade=s.estimated_grade,
+        short_text_grade=s.short_text_grade,
         jargon_per_100=per_100,
         uncommon=s.uncommon,
         acronyms=s.acronyms,

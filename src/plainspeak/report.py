@@ -11,7 +11,7 @@ from typing import Any
 
 from .severity import Severity
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,19 +55,37 @@ class Finding:
         }
 
 
+def summary_bucket(finding: Finding) -> str:
+    """Which summary count a finding goes to, decided here only: a lexicon term
+    written as an acronym (IOP) is an unexplained acronym like any other, a
+    stigmatising term is counted as such, not as jargon."""
+    if finding.kind == "readability":
+        return finding.rule.split(".", 1)[1]  # hard-sentence, long-sentence
+    if finding.category == "person-first":
+        return "stigmatising"
+    if finding.kind == "acronym" or finding.category == "acronym":
+        return "acronym"
+    return finding.kind  # jargon, uncommon
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     words: int
     sentences: int
     grade: float | None  # Flesch-Kincaid grade; None = not enough text
     reading_ease: float | None  # Flesch reading ease; None = not enough text
-    jargon: int
+    jargon: int  # lexicon terms, not counting stigmatising terms and acronyms
     uncommon: int
-    acronyms: int
+    acronyms: int  # unexplained acronyms, lexicon ones (IOP) included
     hard_sentences: int
     long_sentences: int
     # plainspeak's estimate: sentence length and readers' ratings of the hardest and the content words
     estimated_grade: float | None = None
+    stigmatising: int = 0
+    # Flesch-Kincaid over the sentences of a text too short for ``grade`` (under
+    # 30 words or 3 sentences): less reliable, but a one-sentence exercise is
+    # still graded on how it reads (plainspeak grade)
+    short_text_grade: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,11 +94,13 @@ class Summary:
             "grade": None if self.grade is None else round(self.grade, 1),
             "reading_ease": None if self.reading_ease is None else round(self.reading_ease, 1),
             "jargon": self.jargon,
+            "stigmatising": self.stigmatising,
             "uncommon": self.uncommon,
             "acronyms": self.acronyms,
             "hard_sentences": self.hard_sentences,
             "long_sentences": self.long_sentences,
             "estimated_grade": None if self.estimated_grade is None else round(self.estimated_grade, 1),
+            "short_text_grade": None if self.short_text_grade is None else round(self.short_text_grade, 1),
         }
 
 
