@@ -78,3 +78,20 @@ def test_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = ci.strip().splitlines()[-1]
     assert command in readme
+
+
+def test_every_data_safety_promise_names_tests_that_exist():
+    """The README's "Nothing you wrote is lost" sentences are each backed by named tests."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Nothing you wrote is lost", 1)[1].split("\n#", 1)[0]
+    promises = [line[2:].strip() for line in section.splitlines() if line.startswith("- ")]
+    assert len(promises) >= 8
+    doc = (ROOT / "docs" / "data-safety.md").read_text(encoding="utf-8")
+    blocks = {b.split("\n", 1)[0].strip(): b for b in doc.split("\n## ")[1:]}
+    for promise in promises:
+        assert promise in blocks, f"docs/data-safety.md has no heading for: {promise}"
+        tests = re.findall(r"`(tests/[\w/]+\.py)::(test_\w+)`", blocks[promise])
+        assert tests, f"no test named for: {promise}"
+        for path, name in tests:
+            source = (ROOT / path).read_text(encoding="utf-8")
+            assert re.search(rf"^def {name}\(", source, re.M), f"{path}::{name} does not exist"
