@@ -25,6 +25,13 @@ def _no_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", guard)
 
 
+@pytest.fixture(autouse=True)
+def _own_working_folder(tmp_path_factory, monkeypatch):
+    """Each test runs in a fresh, empty working folder: a stray .plainspeak-accept.txt
+    (or anything else) where pytest was started changes nothing."""
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
 @pytest.fixture(scope="session")
 def mini_lexicon_path() -> str:
     return str(MINI_LEXICON)

@@ -362,7 +362,7 @@ def test_closed_pipe_prints_no_traceback(tmp_path):
     for i in range(30):
         (tmp_path / f"{i:02}.txt").write_text(JARGON * 50, encoding="utf-8")
     cmd = f"{sys.executable} -m plainspeak check {tmp_path} --format line | head -n 1"
-    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True)
     assert out.stdout.count("\n") == 1
     assert "Traceback" not in out.stderr and "BrokenPipe" not in out.stderr, out.stderr
 
@@ -371,14 +371,14 @@ def test_closed_pipe_exits_141(tmp_path):
     for i in range(30):
         (tmp_path / f"{i:02}.txt").write_text(JARGON * 50, encoding="utf-8")
     cmd = f"set -o pipefail; {sys.executable} -m plainspeak check {tmp_path} --format line | head -n 1"
-    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True)
     assert out.returncode == 141, out.stderr
 
 
 def test_closed_pipe_exits_141_for_rich_output_of_every_command():
     """rich would exit 1 on a closed pipe, which means "findings" or "failed" here."""
     cmd = f"set -o pipefail; {sys.executable} -m plainspeak lexicon list | head -n 1"
-    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True)
     assert out.returncode == 141 and out.stderr == "", out.stderr
 
 
