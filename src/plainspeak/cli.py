@@ -139,7 +139,8 @@ def cli() -> None:
 @click.option("--color/--no-color", default=None,
               help="Force colour on or off (default: on for a terminal, off for files, pipes and NO_COLOR).")
 @click.option("--text/--no-text", "show_text", default=True, show_default=True,
-              help="Show each input's text with findings highlighted (rich format).")
+              help="Show each input's text with findings highlighted (rich format; not for texts over "
+                   "20,000 characters, whose findings are summarised by rule past 200).")
 def check(paths: Sequence[str], fmt: str, fail_on: str, audience: str | None, target_grade: float | None,
           max_sentence_words: int | None, accept_words: Sequence[str], accept_files: Sequence[str],
           lexicons: Sequence[str], no_default_lexicon: bool, model: str | None, stdin_name: str,

@@ -4,12 +4,22 @@ findings (where, what, why, what to say instead), then a summary.
 User text is never parsed as rich markup: it goes in as ``Text`` and is styled
 by offset with ``Text.stylize``. Colour follows the terminal, ``NO_COLOR``
 and ``--color/--no-color``; a file or pipe gets no ANSI codes.
+
+A report bigger than a person reads is summarised instead: the text is left
+out past ``MAX_TEXT_CHARS`` and, past ``MAX_LISTED`` findings, they are
+counted by rule with the first few of each. rich lays out every row of a
+table and every span of a ``Text`` before printing a line, so a 160,000-row
+table or a 6 MB highlighted text took minutes and gigabytes; the summary's
+size is set by the constants below, not by the input, and it costs one pass
+over the findings.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import IO
 
+from rich.console import RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -38,6 +48,13 @@ KIND_LABELS = {
 }
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
+# Past these a report is summarised (see the module docstring). 20,000 characters
+# is a long letter or a short report, ~3,500 words; 200 findings is a few screens.
+MAX_TEXT_CHARS = 20_000
+MAX_LISTED = 200
+RULES_PER_SEVERITY = 10  # the most frequent rules of each severity are shown...
+EXAMPLES_PER_RULE = 3  # ...each with its first findings
+
 
 def _style_key(f: Finding) -> str:
     return "person-first" if f.category == "person-first" else f.kind
@@ -64,13 +81,18 @@ class ConsoleRenderer:
             return  # errors go to stderr, from the CLI
         c = self.console
         c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
-        if self.show_text:
+        if self.show_text and len(report.text) > MAX_TEXT_CHARS:
+            note = f"The text ({count(len(report.text), 'character')}) is too long to show here with its findings highlighted."
+            c.print(Padding(Text(note, style="dim"), (1, 0, 1, 2), expand=False))
+        elif self.show_text:
             c.print(Padding(self._highlighted(report), (1, 0, 1, 2), expand=False))
             legend = self._legend(report)
             if legend is not None:
                 c.print(Padding(legend, (0, 0, 1, 2), expand=False))
-        if report.findings:
-            c.print(self._findings_table(report))
+        if len(report.findings) > MAX_LISTED:
+            self._print_by_rule(report)
+        elif report.findings:
+            c.print(self._findings_table([report.findings]))
         else:
             c.print(Padding(Text("No findings: this reads plainly.", style="green"), (0, 0, 0, 2), expand=False))
         c.print(Padding(self._summary(report), (1, 0, 1, 2), expand=False))
@@ -115,20 +137,65 @@ class ConsoleRenderer:
             legend.append(KIND_LABELS[key], style=KIND_STYLES[key])
         return legend
 
-    def _findings_table(self, report: Report) -> Table:
+    def _findings_table(self, groups: list[list[Finding]]) -> RenderableType:
+        """Where, severity, found, and why and what to say instead; a blank row between groups."""
         table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=True, header_style="bold", expand=False)
         table.add_column("where", no_wrap=True, style="dim")
         table.add_column("severity", no_wrap=True)
         table.add_column("found", max_width=28, overflow="fold")
         table.add_column("why, and what to say instead", ratio=1)
-        for f in report.findings:
-            found = Text(_short(one_line(f.text)), style=KIND_STYLES[_style_key(f)] if f.kind != "readability" else "")
-            why = Text(one_line(f.message))
-            if f.suggestions:
-                why.append("\ntry: ", style="bold green")
-                why.append(" | ".join(one_line(s) for s in f.suggestions), style="green")
-            table.add_row(f"{f.line}:{f.column}", Text(f.severity.label, style=SEVERITY_STYLES[f.severity]), found, why)
+        for i, group in enumerate(groups):
+            if i:
+                table.add_row()
+            for f in group:
+                found = Text(_short(one_line(f.text)), style=KIND_STYLES[_style_key(f)] if f.kind != "readability" else "")
+                why = Text(one_line(f.message))
+                if f.suggestions:
+                    why.append("\ntry: ", style="bold green")
+                    why.append(" | ".join(one_line(s) for s in f.suggestions), style="green")
+                table.add_row(f"{f.line}:{f.column}", Text(f.severity.label, style=SEVERITY_STYLES[f.severity]), found, why)
         return Padding(table, (0, 0, 0, 2), expand=False)
+
+    def _print_by_rule(self, report: Report) -> None:
+        """Too many findings to list: counts by rule, the first few of each, and
+        how to see them all. Rules are chosen per severity, so that the most
+        frequent suggestions cannot crowd out a rare error, nor many rare
+        warnings the most frequent suggestions."""
+        rules: dict[str, _RuleCount] = {}
+        for f in report.findings:
+            seen = rules.get(f.rule)
+            if seen is None:
+                rules[f.rule] = _RuleCount(f.rule, f.severity, 1, [f])
+            else:
+                seen.add(f)
+        ordered = sorted(rules.values(), key=lambda r: (-r.severity, -r.count, r.rule))
+        per_severity: dict[Severity, int] = {}
+        shown = []
+        for r in ordered:
+            per_severity[r.severity] = per_severity.get(r.severity, 0) + 1
+            if per_severity[r.severity] <= RULES_PER_SEVERITY:
+                shown.append(r)
+        total = len(report.findings)
+        c = self.console
+        heading = f"{count(total, 'finding')} from {count(len(rules), 'rule')}, too many to list one by one. By rule, most serious first:"
+        c.print(Padding(Text(heading, style="bold"), (0, 0, 1, 2), expand=False))
+        table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=True, header_style="bold", expand=False)
+        table.add_column("findings", justify="right", no_wrap=True)
+        table.add_column("severity", no_wrap=True)
+        table.add_column("rule", overflow="fold")
+        for r in shown:
+            table.add_row(f"{r.count:,}", Text(r.severity.label, style=SEVERITY_STYLES[r.severity]), r.rule)
+        if len(shown) < len(rules):
+            rest = total - sum(r.count for r in shown)
+            table.add_row(f"{rest:,}", "", Text(count(len(rules) - len(shown), "other rule"), style="dim"))
+        c.print(Padding(table, (0, 0, 1, 2), expand=False))
+        c.print(self._findings_table([r.first for r in shown]))
+        note = (
+            f"{count(total, 'finding')}; showing the first {EXAMPLES_PER_RULE} of each of "
+            f"{count(len(shown), 'rule')}{'' if len(shown) == len(rules) else f' (of {len(rules):,})'}. "
+            "See them all with --format line."
+        )
+        c.print(Padding(Text(note), (1, 0, 0, 2), expand=False))
 
     def _summary(self, report: Report) -> Text:
         s = report.summary
@@ -149,6 +216,7 @@ class ConsoleRenderer:
             count(s.words, "word"),
             count(s.sentences, "sentence"),
             count(s.jargon, "jargon term"),
+            *([count(s.stigmatising, "stigmatising term")] if s.stigmatising else []),
             count(s.uncommon, "uncommon word"),
             count(s.acronyms, "unexplained acronym"),
             count(s.hard_sentences, "hard sentence"),
@@ -156,6 +224,22 @@ class ConsoleRenderer:
         ]
         out.append("\n" + " · ".join(parts))
         return out
+
+
+@dataclass(slots=True)
+class _RuleCount:
+    """One rule's findings in a report: how many, how serious, and the first few."""
+
+    rule: str
+    severity: Severity
+    count: int
+    first: list[Finding]
+
+    def add(self, f: Finding) -> None:
+        self.count += 1
+        self.severity = max(self.severity, f.severity)
+        if len(self.first) < EXAMPLES_PER_RULE:
+            self.first.append(f)
 
 
 class _TrimmedLines:
