@@ -438,3 +438,116 @@ def test_lemmas_a_pipeline_set_are_kept_but_normalised_like_ours():
     assert [t.lemma_ for t in doc] == ["recertification", "be", "utilize"]
     LookupLemmatizer(nlp, overwrite=True)(doc)
     assert doc[0].lemma_ == "recertification"
+
+
+# --- jargon: context rules and inflections the lemma table lacks --------------------
+
+CONTEXT_LEXICON = """\
+id,term,plain,category,severity,match,pos,note,example,source,context,counterexample
+in-denial,in denial,,person-first,warning,lower,,N.,She is in denial.,S,not before: of|status; not after: result|end,It may result in denial.
+suffer-from,suffer from,have,person-first,warning,lemma,verb,N.,She suffers from depression.,S,only before within 4 words: @conditions,I suffer from back pain.
+the-homeless,the homeless,people without housing,person-first,warning,lower,,N.,Help the homeless.,S,not before: shelter|youth,The homeless shelter.
+microgrant,microgrant,small grant,benefits,suggestion,lemma,noun,N.,A microgrant.,S,,
+microgrants,microgrants,small grants,benefits,suggestion,lower,,N.,Two microgrants.,S,,
+onboard,onboard,welcome|set up,wordy,suggestion,lemma,verb,N.,We onboard staff.,S,,
+"""
+
+
+@pytest.fixture(scope="module")
+def context_nlp(tmp_path_factory):
+    path = tmp_path_factory.mktemp("lexicon") / "context.csv"
+    path.write_text(CONTEXT_LEXICON, encoding="utf-8")
+    return blank_nlp(("plainspeak_jargon", {"lexicon_paths": [str(path)], "default_lexicon": False}))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Late forms can result in denial of your claim.", []),
+        ("Late forms resulted in denial.", []),  # a rule's word matches its inflections
+        ("Your case is in denial status.", []),
+        ("Her mother is in denial about it.", ["in denial"]),
+        ("She is in denial. Of course she is.", ["in denial"]),  # rules stop at the sentence end
+        ("The form asks if you suffer from back pain.", []),
+        ("She suffers from severe, lasting depression.", ["suffers from"]),  # punctuation is skipped
+        ("People who suffer from mental illness need homes.", ["suffer from"]),  # a phrase of the list
+        ("People who suffer from mental strain need rest.", []),
+        ("He suffers from a lot of back pain and depression.", []),  # beyond 4 words
+        ("She suffers from it. Depression is hard.", []),
+        ("We hand out blankets to the homeless.", ["the homeless"]),
+        ("The homeless shelter is open.", []),
+    ],
+)
+def test_context_rules_keep_only_the_sense_the_entry_is_about(context_nlp, text, expected):
+    assert [t for t, _ in jargon(context_nlp, text)] == expected
+
+
+def test_context_rules_can_be_ignored(context_nlp):
+    matcher = context_nlp.get_pipe("plainspeak_jargon")
+    doc = context_nlp("It may result in denial of the claim.")
+    assert [s.text for s in matcher.spans(doc, context=False)] == ["in denial"]
+    assert matcher.spans(doc) == []
+
+
+def test_user_terms_match_forms_the_lemma_table_lacks(context_nlp):
+    """lemminflect makes them when the matcher is built: "onboarded" is not in the table."""
+    assert jargon(context_nlp, "We onboarded her and are onboarding him.") == [
+        ("onboarded", "onboard"),
+        ("onboarding", "onboard"),
+    ]
+    # A form that another entry has as its own term stays that entry's.
+    assert jargon(context_nlp, "One microgrant, two microgrants.") == [
+        ("microgrant", "microgrant"),
+        ("microgrants", "microgrants"),
+    ]
+
+
+def test_shipped_terms_match_forms_the_lemma_table_lacks():
+    nlp = blank_nlp(("plainspeak_jargon", {}))
+    assert jargon(nlp, "Warm handoffs cut copays for screenshots.") == [
+        ("Warm handoffs", "warm-handoff"),
+        ("copays", "co-pay"),
+        ("screenshots", "screenshot"),
+    ]
+
+
+def test_shipped_inflections_are_read_without_importing_lemminflect():
+    """Start-up time: lemminflect costs 0.15-0.5 s, so it is imported only for
+    head words missing from data/term_inflections.tsv."""
+    code = (
+        "import sys, spacy\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('plainspeak_lemmatizer')\n"
+        "nlp.add_pipe('plainspeak_jargon')\n"
+        "doc = nlp('Your copays and warm handoffs.')\n"
+        "print([s.id_ for s in doc.spans['plainspeak_jargon']], 'lemminflect' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['co-pay', 'warm-handoff'] False"
+
+
+@pytest.mark.parametrize(
+    "term, pos, form, expected",
+    [
+        ("warm handoff", "noun", "warm handoff", "handoff"),
+        ("co-pay", "noun", "co pay", "pay"),
+        ("co-pay", "noun", "copay", "copay"),
+        ("suffer from", "verb", "suffer from", "suffer"),
+        ("suffer from", "verb", "suffer-from", "suffer"),
+        ("de-escalate", "verb", "de escalate", "escalate"),
+        ("de-escalate", "verb", "deescalate", "deescalate"),
+        ("relapse into addiction", "verb", "relapse-into-addiction", "relapse"),
+        ("treatment-resistant", "adj", "treatment-resistant", None),
+        ("cost sharing", "", "cost sharing", None),
+    ],
+)
+def test_inflected_word_of_each_written_form(term, pos, form, expected):
+    from plainspeak.components.jargon import inflected_word, split_term
+    from plainspeak.lexicon import Entry
+    from plainspeak.severity import Severity
+
+    nlp = spacy.blank("en")
+    entry = Entry("x", term, (), "wordy", Severity.SUGGESTION, "lemma", pos, "N.")
+    tokens = split_term(form, nlp, set())
+    at = inflected_word(entry, tokens)
+    assert (tokens[at] if at is not None else None) == expected

@@ -164,3 +164,90 @@ def test_first_suggestions_use_everyday_words():
         if zipf(word) < 2.75
     ]
     assert rare == []
+
+
+def test_acronym_entries_are_warnings_like_unexplained_acronyms():
+    """IOP and MAT are unexplained acronyms to a reader, whether or not the lexicon knows them."""
+    weak = [e.id for e in load_lexicon() if e.category == "acronym" and e.severity is not Severity.WARNING]
+    assert weak == []
+
+
+# --- context rules ------------------------------------------------------------------
+
+CONTEXT_HEADER = "id,term,plain,category,severity,match,pos,note,example,source,context,counterexample\n"
+
+
+def parse_context_row(context: str, counterexample: str = ""):
+    row = f"x,in denial,,person-first,warning,lower,,N.,E.,S,{context},{counterexample}\n"
+    return parse_lexicon(CONTEXT_HEADER + row, "lex.csv")
+
+
+def test_context_rules_parse_into_rules():
+    from plainspeak.lexicon import ContextRule, context_word_lists
+
+    (entry,), problems = parse_context_row(
+        "NOT before: of | Status;only after within 3 words: be|@durations", "It can result in denial of a claim."
+    )
+    assert problems == []
+    assert entry.context == "NOT before: of | Status;only after within 3 words: be|@durations"
+    assert entry.counterexample == "It can result in denial of a claim."
+    assert entry.context_rules == (
+        ContextRule(only=False, position="before", within=1, phrases=("of", "status")),
+        ContextRule(only=True, position="after", within=3, phrases=("be", *context_word_lists()["durations"])),
+    )
+
+
+@pytest.mark.parametrize(
+    "context, message",
+    [
+        ("before: of", "lex.csv:2: column 'context': 'before: of' is not a rule: write 'not' or 'only', 'before' or"),
+        ("not beside: of", "lex.csv:2: column 'context': 'not beside: of' is not a rule"),
+        ("not before of", "lex.csv:2: column 'context': 'not before of' is not a rule"),
+        ("not before within 0 words: of", "lex.csv:2: column 'context': in 'not before within 0 words: of', 'within 0 words' must be 1 to 10"),
+        ("only after within 11 words: x", "lex.csv:2: column 'context': in 'only after within 11 words: x', 'within 11 words' must be 1 to 10"),
+        ("not before: of||status", "lex.csv:2: column 'context': in 'not before: of||status', an empty word"),
+        ("not before:", "lex.csv:2: column 'context': in 'not before:', an empty word"),
+        ("not before: (of)", "lex.csv:2: column 'context': in 'not before: (of)', '(of)': words must be letters or digits"),
+        ("only before: @condition", "lex.csv:2: column 'context': in 'only before: @condition', unknown word list '@condition' (lists: "),
+    ],
+)
+def test_context_problems_name_file_row_and_column(context, message):
+    entries, problems = parse_context_row(context)
+    assert entries == []
+    assert problems and problems[0].startswith(message), problems
+
+
+def test_context_and_counterexample_columns_are_optional():
+    entries, problems = parse("x,x,y,wordy,warning,lemma,,N.,E.,S\n")
+    assert problems == [] and entries[0].context_rules == () and entries[0].counterexample == ""
+
+
+def test_shipped_context_word_lists_are_words_in_lower_case():
+    from plainspeak.lexicon import context_word_lists
+
+    lists = context_word_lists()
+    assert {"conditions", "durations", "drug_tests", "other_tests"} <= set(lists)
+    for name, words in lists.items():
+        assert words and all(w == w.lower().strip() for w in words), name
+
+
+def test_a_malformed_word_list_file_is_reported(tmp_path, monkeypatch):
+    from plainspeak import lexicon
+
+    bad = tmp_path / "context_words.toml"
+    bad.write_text('conditions = "depression"\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "data_path", lambda name: bad)
+    lexicon.context_word_lists.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="conditions must be a non-empty list of words"):
+            lexicon.context_word_lists()
+    finally:
+        lexicon.context_word_lists.cache_clear()
+
+
+def test_explain_finds_an_entry_whose_context_the_bare_words_lack(analyzer):
+    from plainspeak.lexicon_tools import entry_row, find_entries
+
+    (entry,) = find_entries(load_lexicon(), "suffers from", analyzer)
+    assert entry.id == "suffer-from"
+    assert entry_row(entry)[-2:] == [entry.context, entry.counterexample]  # exported, so a listing re-validates

@@ -1,5 +1,7 @@
 """Every shipped lexicon entry proves itself (as proselint's examples do): its
-example is flagged by its own entry, and the suggested rewrite is plainer.
+example is flagged by its own entry, and the suggested rewrite is plainer;
+an entry with context rules also has a counterexample, which holds the
+term's words in another sense and is not flagged.
 
 "Plainer" is judged by plainspeak itself: in the rewritten example there are
 fewer words to flag (the term is gone and the suggestion brings in no jargon,
@@ -14,7 +16,8 @@ from collections import Counter
 
 import pytest
 
-from plainspeak.lexicon import load_lexicon
+from plainspeak.components.jargon import JargonMatcher
+from plainspeak.lexicon import Lexicon, load_lexicon
 
 ENTRIES = list(load_lexicon())
 WORD_KINDS = ("jargon", "uncommon", "acronym")
@@ -37,3 +40,23 @@ def test_example_is_flagged_and_the_rewrite_is_plainer(analyzer, entry):
     assert after["word"] < before["word"], (
         f"{entry.origin}: {finding.text!r} -> {finding.suggestions[0]!r} leaves as much to flag: {rewritten!r}"
     )
+
+
+CONTEXTUAL = [e for e in ENTRIES if e.context_rules or e.counterexample]
+
+
+def test_every_entry_with_context_rules_has_a_counterexample():
+    missing = [e.id for e in ENTRIES if e.context_rules and not e.counterexample]
+    assert missing == [], "entries with a context but no counterexample"
+
+
+@pytest.mark.parametrize("entry", CONTEXTUAL, ids=[e.id for e in CONTEXTUAL])
+def test_counterexample_is_not_flagged_though_it_holds_the_term(analyzer, entry):
+    """Not flagged because of the context rules, not because the words are missing."""
+    report = analyzer.analyze(entry.counterexample)
+    hits = [f.text for f in report.findings if f.rule == entry.rule_id]
+    assert hits == [], f"{entry.origin}: counterexample is flagged: {hits}"
+    alone = JargonMatcher(analyzer.nlp, Lexicon({entry.id: entry}))
+    doc = analyzer.nlp(entry.counterexample)
+    assert alone.spans(doc, context=False), f"{entry.origin}: counterexample does not contain {entry.term!r}"
+    assert not alone.spans(doc), f"{entry.origin}: counterexample passes the context rules"

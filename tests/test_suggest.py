@@ -44,3 +44,35 @@ def test_match_case():
     assert match_case("use", "UTILIZE") == "USE"
     assert match_case("use", "Utilize") == "Use"
     assert match_case("use", "utilize") == "use"
+
+
+@pytest.mark.parametrize(
+    "text, suggestions",
+    [
+        ("We do warm handoffs to the clinic.", ("personal introductions", "introductions in person")),
+        ("One warm handoff.", ("personal introduction", "introduction in person")),
+        ("Copays are $5.", ("Your shares of the cost", "Visit fees")),
+    ],
+)
+def test_forms_the_lemma_table_lacks_are_inflected_too(analyzer, text, suggestions):
+    """"handoffs" is its own lemma in the lookup table; the plural comes from the term."""
+    (finding,) = [f for f in analyzer.analyze(text).findings if f.kind == "jargon"]
+    assert finding.suggestions == suggestions
+
+
+def test_user_terms_forms_are_inflected(tmp_path):
+    from plainspeak.api import Analyzer
+
+    path = tmp_path / "ours.csv"
+    path.write_text(
+        "id,term,plain,category,severity,match,pos,note,example,source\n"
+        "onboard,onboard,welcome,wordy,suggestion,lemma,verb,N.,We onboard staff.,us\n"
+        "microgrant,microgrant,small grant,benefits,suggestion,lemma,noun,N.,A microgrant.,us\n",
+        encoding="utf-8",
+    )
+    analyzer = Analyzer(lexicon_paths=[str(path)], default_lexicon=False)
+    found = analyzer.analyze("We onboarded two people with microgrants.").findings
+    assert [(f.text, f.suggestions) for f in found if f.kind == "jargon"] == [
+        ("onboarded", ("welcomed",)),
+        ("microgrants", ("small grants",)),
+    ]

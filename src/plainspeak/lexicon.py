@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -31,7 +33,7 @@ CATEGORIES = (
 MATCH_MODES = ("lemma", "lower", "exact")
 POS_TAGS = ("noun", "verb", "adj", "adv")
 REQUIRED_COLUMNS = ("id", "term", "category", "severity", "match", "note")
-OPTIONAL_COLUMNS = ("plain", "pos", "example", "source", "fix")
+OPTIONAL_COLUMNS = ("plain", "pos", "example", "source", "fix", "context", "counterexample")
 FIX_MODES = ("auto", "review", "never")
 # When the fix column is empty: stiff wording and stigmatising labels are swapped
 # without review; terms whose meaning matters (clinical, legal, benefits ...) wait
@@ -39,6 +41,35 @@ FIX_MODES = ("auto", "review", "never")
 DEFAULT_FIX = {"wordy": "auto", "person-first": "auto", "technology": "auto"}
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MARKED_WORD = re.compile(r"\w\*(?:\s|$)")  # "type* of treatment"
+CONTEXT_WORDS_FILE = "context_words.toml"
+MAX_CONTEXT_WINDOW = 10
+# "not before: of", "only after within 3 words: test|screen|@drug_tests"
+_CONTEXT_RULE = re.compile(
+    r"^(?P<kind>not|only)\s+(?P<position>before|after)(?:\s+within\s+(?P<within>\d+)\s+words?)?\s*:(?P<words>.*)$",
+    re.IGNORECASE,
+)
+_CONTEXT_WORD = re.compile(r"^[^\W_](?:[\w' .-]*[^\W_])?$")  # letters, digits; inside also ' - . and spaces
+_LIST_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_CONTEXT_SYNTAX = (
+    "write 'not' or 'only', 'before' or 'after', optionally 'within N words', a colon, "
+    "then words or @lists separated by '|', as in 'not before: of'; separate rules with ';'"
+)
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """One rule of an entry's ``context`` column (docs/lexicon.md).
+
+    ``position`` is where the term stands relative to ``phrases``: "before"
+    looks at the ``within`` words after the term, "after" at those before it,
+    in the same sentence. ``only``: one of the phrases must be there;
+    otherwise none may be. Phrases are lower case, word lists expanded.
+    """
+
+    only: bool
+    position: str
+    within: int
+    phrases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -57,6 +88,9 @@ class Entry:
     source: str = ""
     origin: str = ""  # "file:row", for messages about the entry
     fix: str = ""  # auto | review | never; empty: see fix_mode
+    context: str = ""  # the context column as written (for listings and exports)
+    context_rules: tuple[ContextRule, ...] = ()  # parsed: a match must satisfy them all
+    counterexample: str = ""  # a sentence where the term must not be flagged
 
     @property
     def fix_mode(self) -> str:
@@ -220,6 +254,11 @@ def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
     fix = get("fix").lower()
     if fix and fix not in FIX_MODES:
         problems.append(f"{where}: column 'fix' must be empty or one of {', '.join(FIX_MODES)}; got {fix!r}")
+    context = " ".join(get("context").split())
+    context_rules: tuple[ContextRule, ...] = ()
+    if context:
+        context_rules, context_problems = parse_context(context)
+        problems.extend(f"{where}: column 'context': {p}" for p in context_problems)
     plain = tuple(alt.strip() for alt in get("plain").split("|") if alt.strip())
     for alt in plain:
         if _term_key(alt.replace("*", "")) == _term_key(term):
@@ -244,9 +283,74 @@ def _build_entry(get, where: str) -> tuple[Entry | None, list[str]]:
             source=get("source"),
             origin=where,
             fix=fix,
+            context=context,
+            context_rules=context_rules,
+            counterexample=get("counterexample"),
         ),
         [],
     )
+
+
+def parse_context(text: str) -> tuple[tuple[ContextRule, ...], list[str]]:
+    """The rules of a ``context`` cell and the problems found, each as a phrase
+    that follows ``column 'context': ``. Word lists (``@conditions``) come from
+    data/context_words.toml, read only when a rule names one."""
+    rules: list[ContextRule] = []
+    problems: list[str] = []
+    for part in text.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        m = _CONTEXT_RULE.match(part)
+        if m is None:
+            problems.append(f"{part!r} is not a rule: {_CONTEXT_SYNTAX}")
+            continue
+        within = int(m["within"] or 1)
+        if not 1 <= within <= MAX_CONTEXT_WINDOW:
+            problems.append(f"in {part!r}, 'within {within} words' must be 1 to {MAX_CONTEXT_WINDOW} words")
+            continue
+        phrases: list[str] = []
+        for item in m["words"].split("|"):
+            item = " ".join(item.split()).lower()
+            if item.startswith("@"):
+                lists = context_word_lists()
+                if item[1:] not in lists:
+                    problems.append(f"in {part!r}, unknown word list {item!r} (lists: {', '.join(sorted(lists))})")
+                    continue
+                found = lists[item[1:]]
+            elif not _CONTEXT_WORD.match(item):
+                what = "an empty word" if not item else f"{item!r}: words must be letters or digits"
+                problems.append(f"in {part!r}, {what}")
+                continue
+            else:
+                found = (item,)
+            phrases.extend(p for p in found if p not in phrases)
+        if phrases:
+            rules.append(ContextRule(m["kind"].lower() == "only", m["position"].lower(), within, tuple(phrases)))
+    return tuple(rules), problems
+
+
+@lru_cache(maxsize=1)
+def context_word_lists() -> dict[str, tuple[str, ...]]:
+    """Named word lists for ``context`` rules, from data/context_words.toml:
+    shared lists keep long ones (conditions, drug tests) out of the CSV and in one place."""
+    path = data_path(CONTEXT_WORDS_FILE)
+    try:
+        data = tomllib.loads(_read_text(path, "context word list", "a TOML file"))
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{path}: not valid TOML: {err}") from None
+    lists: dict[str, tuple[str, ...]] = {}
+    for name, words in data.items():
+        if not _LIST_NAME.match(name):
+            raise LexiconError(f"{path}: list name {name!r} must be lowercase letters, digits and '_'")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+            raise LexiconError(f"{path}: {name} must be a non-empty list of words")
+        cleaned = tuple(dict.fromkeys(" ".join(w.split()).lower() for w in words))
+        bad = [w for w in cleaned if not _CONTEXT_WORD.match(w)]
+        if bad:
+            raise LexiconError(f"{path}: {name}: {bad[0]!r} is not a word or phrase")
+        lists[name] = cleaned
+    return lists
 
 
 def _term_key(term: str) -> str:

@@ -13,7 +13,10 @@ from typing import Any, Iterable, Sequence
 from .errors import LexiconError
 from .lexicon import Entry, Lexicon, parse_lexicon
 
-COLUMNS = ("id", "term", "plain", "category", "severity", "match", "pos", "note", "example", "source", "fix")
+COLUMNS = (
+    "id", "term", "plain", "category", "severity", "match", "pos", "note", "example", "source", "fix",
+    "context", "counterexample",
+)
 
 
 def alternatives(entry: Entry) -> list[str]:
@@ -36,6 +39,8 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
         "example": entry.example,
         "source": entry.source,
         "fix": entry.fix_mode,
+        "context": entry.context,
+        "counterexample": entry.counterexample,
     }
 
 
@@ -82,17 +87,20 @@ def search(lexicon: Lexicon, text: str) -> list[Entry]:
 
 def find_entries(lexicon: Lexicon, term: str, analyzer=None) -> list[Entry]:
     """The entries ``term`` stands for: by term or id, else by running the matcher
-    over it, so inflected forms work ("utilized" -> utilize)."""
+    over it, so inflected forms work ("utilized" -> utilize). Context rules are
+    ignored: "suffers from" alone has no condition after it, yet means suffer-from."""
     wanted = " ".join(term.lower().replace("-", " ").split())
     exact = [e for e in lexicon if " ".join(e.term.lower().replace("-", " ").split()) == wanted or e.id == term.lower()]
     if exact or analyzer is None:
         return exact
+    from .textprep import prepare
+
+    nlp = analyzer.nlp
     found: list[Entry] = []
-    for finding in analyzer.analyze(term).findings:
-        if finding.kind == "jargon":
-            entry = lexicon.get(finding.rule.split(".", 1)[1])
-            if entry is not None and entry not in found:
-                found.append(entry)
+    for span in nlp.get_pipe("plainspeak_jargon").spans(nlp(prepare(term).text), context=False):
+        entry = lexicon.get(span.id_)
+        if entry is not None and entry not in found:
+            found.append(entry)
     return found
 
 

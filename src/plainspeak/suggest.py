@@ -131,4 +131,12 @@ def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) 
     words = [(t, l) for t, l in zip(token_texts, token_lemmas) if any(ch.isalnum() for ch in t)]
     if not words:
         return "", ""
-    return words[0] if entry.pos == "verb" else words[-1]
+    form, lemma = words[0] if entry.pos == "verb" else words[-1]
+    if entry.match == "lemma" and entry.pos and lemma.lower() == form.lower():
+        # A form the lookup table lacks ("handoffs" keeps its own text as lemma; it
+        # matched through the term's inflections): inflect from the term's own word.
+        term_words = entry.term.lower().split()
+        head = term_words[0] if entry.pos == "verb" else term_words[-1]
+        closed, last_part = head.replace("-", ""), head.rsplit("-", 1)[-1]
+        lemma = closed if form.lower().startswith(closed) else last_part  # "copays"; "hand-offs" -> "off"
+    return form, lemma

@@ -8,6 +8,13 @@ line break, is skipped ("prior\nto" in hard-wrapped text, "prior  to"). Where ma
 Each span carries ``label_ == "jargon"`` and ``id_ == <entry id>``, so the
 entry can be looked up after serialisation.
 
+Lemma terms also match the inflected forms of their head word that the lookup
+table lacks ("copays", "handoffs"): data/term_inflections.tsv lists them for the
+shipped lexicon; other head words are inflected with lemminflect when the
+matcher is built (see lemmatizer.missing_inflections). An entry's ``context``
+rules ("not before: of") are checked on each match; a match that fails them is
+dropped before the longest match is chosen.
+
 Patterns are tuples of string hashes, indexed by their first word, and
 matched against ``Doc.to_array`` columns. spaCy's PhraseMatcher needs a Doc
 per pattern: ~0.14 s to build for 1,600 terms, a fifth of a short run; this
@@ -25,10 +32,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lexicon import Entry, Lexicon, load_lexicon
+from ..lexicon import ContextRule, Entry, Lexicon, load_lexicon
 from . import JARGON_KEY
 from .arrays import KeySet
-from .lemmatizer import lookup_lemma
+from .lemmatizer import inflections_of, lookup_lemma
 from .words import is_credential
 
 # Columns of the token array, most specific first: of two matches of the same
@@ -95,6 +102,93 @@ def term_variants(entry: Entry) -> Iterator[str]:
     yield from sorted(forms)
 
 
+def inflected_word(entry: Entry, tokens: list[str]) -> int | None:
+    """Which of the tokens of a written form of ``entry``'s term takes the
+    inflection: the one that ends the term's last word for a noun, its first
+    word for a verb ("suffer from", "de-escalate" -> "de-escalated"). Written
+    forms differ only in spaces and hyphens, so the token is found by counting
+    letters. None for other parts of speech: adjectives and adverbs compare
+    with more/most, and an empty ``pos`` marks a phrase that never changes form."""
+    if entry.pos == "noun":
+        if tokens[-1][-1:].isalnum():  # the common case: the last token
+            return len(tokens) - 1
+        head_end = _letters(entry.term)
+    elif entry.pos == "verb":
+        first = entry.term.split(None, 1)[0]
+        if tokens[0] == first:  # the common case, "suffer from": the first token
+            return 0
+        head_end = _letters(first)
+    else:
+        return None
+    count = 0
+    for i, token in enumerate(tokens):
+        count += _letters(token)
+        if count >= head_end:
+            return i
+    return None
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalnum, text))
+
+
+class _CompiledRule:
+    """A :class:`ContextRule` with its phrases split into words as the tokenizer splits text."""
+
+    __slots__ = ("looks_ahead", "only", "phrases", "reach", "within")
+
+    def __init__(self, rule: ContextRule, nlp: Language, specials: set[str]) -> None:
+        self.only = rule.only
+        self.looks_ahead = rule.position == "before"  # the term stands before the words
+        self.within = rule.within
+        phrases = {tuple(w.lower() for w in split_term(p, nlp, specials) if _is_word(w)) for p in rule.phrases}
+        self.phrases = sorted(p for p in phrases if p)
+        # How many words to read: a phrase may start on the last word of the window.
+        self.reach = rule.within + max((len(p) for p in self.phrases), default=1) - 1
+
+    def holds(self, doc: Doc, start: int, end: int) -> bool:
+        if self.looks_ahead:
+            words = _words(doc, end, +1, self.reach)
+            starts = range(min(self.within, len(words)))
+        else:
+            words = _words(doc, start - 1, -1, self.reach)[::-1]  # in reading order
+            starts = range(len(words))
+        found = any(
+            (self.looks_ahead or k + len(phrase) > len(words) - self.within) and _phrase_at(words, k, phrase)
+            for phrase in self.phrases
+            for k in starts
+        )
+        return found if self.only else not found
+
+
+def _is_word(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _words(doc: Doc, i: int, step: int, count: int) -> list[tuple[str, str]]:
+    """Up to ``count`` words (lower case, lemma) from token ``i`` on, in the
+    direction of ``step``, within the sentence; punctuation and spaces are skipped."""
+    words: list[tuple[str, str]] = []
+    while 0 <= i < len(doc) and len(words) < count:
+        token = doc[i]
+        if step > 0 and token.is_sent_start:
+            break
+        if _is_word(token.text):
+            words.append((token.lower_, token.lemma_))
+        if step < 0 and token.is_sent_start:
+            break
+        i += step
+    return words
+
+
+def _phrase_at(words: list[tuple[str, str]], k: int, phrase: tuple[str, ...]) -> bool:
+    """The phrase's words from ``words[k]`` on: each written so or as its base form
+    (a rule's "result" matches "results"; its "results" only "results")."""
+    if k + len(phrase) > len(words):
+        return False
+    return all(w in words[k + j] for j, w in enumerate(phrase))
+
+
 class JargonMatcher:
     """Finds lexicon terms; ``self.lexicon`` is the loaded :class:`Lexicon`."""
 
@@ -106,6 +200,7 @@ class JargonMatcher:
         # Per column: first key -> (ids of one-word terms, second key -> [(keys, id)]),
         # so a common first word ("in": 70 phrases) costs one lookup, not 70 comparisons.
         self._patterns: list[dict[int, tuple[list[str], dict[int, list[tuple[tuple[int, ...], str]]]]]] = [{}, {}, {}]
+        generated: list[tuple[list[str], str]] = []
         for entry in lexicon:
             column = _COLUMNS[entry.match]
             for form in term_variants(entry):
@@ -120,16 +215,25 @@ class JargonMatcher:
                     lemmatised = [lookup_lemma(w) for w in words]
                     written = [w.lower() for w in words]
                     sequences = [lemmatised] if written == lemmatised else [lemmatised, written]
+                    at = inflected_word(entry, words)
+                    if at is not None:
+                        for inflected in inflections_of(written[at], entry.pos):
+                            generated.append((written[:at] + [inflected] + written[at + 1 :], entry.id))
                 for sequence in sequences:
-                    keys = tuple(strings.add(w) for w in sequence)
-                    singles, by_second = self._patterns[column].setdefault(keys[0], ([], {}))
-                    if len(keys) == 1:
-                        if entry.id not in singles:
-                            singles.append(entry.id)
-                        continue
-                    bucket = by_second.setdefault(keys[1], [])
-                    if (keys, entry.id) not in bucket:
-                        bucket.append((keys, entry.id))
+                    self._add(column, sequence, entry.id, strings)
+        # Forms of head words the lookup table does not lemmatise back ("copays"),
+        # matched as written (so "leaves" for "leaf" does not also match every
+        # "leave"), unless another entry has that form as its own term ("cokeheads").
+        for sequence, entry_id in generated:
+            owners = self._owners(_COLUMNS["lower"], sequence, strings) | self._owners(
+                _COLUMNS["lemma"], [lookup_lemma(w) for w in sequence], strings
+            )
+            if owners <= {entry_id}:
+                self._add(_COLUMNS["lower"], sequence, entry_id, strings)
+        # Context rules are compiled when their entry first matches: most runs need few.
+        self._context = {entry.id: entry.context_rules for entry in lexicon if entry.context_rules}
+        self._compiled: dict[str, list[_CompiledRule]] = {}
+        self._nlp, self._specials = nlp, specials
         # Sorted keys to find candidates with array searches: first words of one-word
         # terms, and first-two-word pairs (mixed into one number) of longer ones.
         self._singles = [KeySet(k for k, (ones, _) in table.items() if ones) for table in self._patterns]
@@ -138,14 +242,48 @@ class JargonMatcher:
             for table in self._patterns
         ]
 
+    def _owners(self, column: int, sequence: list[str], strings) -> set[str]:
+        """Ids of the entries with exactly this pattern in this column."""
+        keys = tuple(strings.add(w) for w in sequence)
+        singles, by_second = self._patterns[column].get(keys[0], ((), {}))
+        if len(keys) == 1:
+            return set(singles)
+        return {i for k, i in by_second.get(keys[1], ()) if k == keys}
+
+    def _add(self, column: int, sequence: list[str], entry_id: str, strings) -> None:
+        keys = tuple(strings.add(w) for w in sequence)
+        singles, by_second = self._patterns[column].setdefault(keys[0], ([], {}))
+        if len(keys) == 1:
+            if entry_id not in singles:
+                singles.append(entry_id)
+            return
+        bucket = by_second.setdefault(keys[1], [])
+        if (keys, entry_id) not in bucket:
+            bucket.append((keys, entry_id))
+
     def __call__(self, doc: Doc) -> Doc:
+        kept = [s for s in self.spans(doc) if not (self._in_proper_name(s) or self._credential(s))]
+        doc.spans[JARGON_KEY] = sorted(kept, key=lambda s: s.start)
+        return doc
+
+    def spans(self, doc: Doc, *, context: bool = True) -> list[Span]:
+        """The terms found, in text order; where they overlap the longest wins.
+        ``context=False`` ignores the entries' context rules: ``explain`` looks
+        up "suffers from" with no sentence around it."""
         spans: list[Span] = []
         if len(doc):
             for start, end, entry_id in self._matches(doc):
+                if context and entry_id in self._context and not self._fits_context(doc, start, end, entry_id):
+                    continue  # "result in denial of": not the sense the entry is about
                 spans.append(Span(doc, start, end, label="jargon", span_id=entry_id))
-        kept = [s for s in filter_spans(spans) if not (self._in_proper_name(s) or self._credential(s))]
-        doc.spans[JARGON_KEY] = sorted(kept, key=lambda s: s.start)
-        return doc
+        return filter_spans(spans)
+
+    def _fits_context(self, doc: Doc, start: int, end: int, entry_id: str) -> bool:
+        rules = self._compiled.get(entry_id)
+        if rules is None:
+            rules = [_CompiledRule(rule, self._nlp, self._specials) for rule in self._context[entry_id]]
+            self._compiled[entry_id] = rules
+        return all(rule.holds(doc, start, end) for rule in rules)
 
     def _matches(self, doc: Doc):
         """``(start, end, entry id)`` for every pattern found, most specific column first."""
