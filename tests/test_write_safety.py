@@ -351,3 +351,12 @@ def test_an_unreadable_subfolder_is_reported(tmp_path, deny_read):
     assert result.exit_code == 2
     assert f"plainspeak: error: {locked}: folder cannot be read" in result.stderr
     assert f"{tmp_path / 'a.txt'}:1:8:" in result.stdout
+
+
+def test_stale_temporaries_of_files_this_run_does_not_change_are_removed_too(tmp_path):
+    (tmp_path / "plain.txt").write_bytes(b"See you on Monday.\n")  # nothing to fix: never rewritten
+    stale = tmp_path / f".plain.txt.plainspeak-{_dead_pid()}-abc123.tmp"
+    stale.write_bytes(b"half")
+    result = run(["fix", "--in-place", str(tmp_path), *MINI])
+    assert result.exit_code == 0 and not stale.exists()
+    assert f"{tmp_path / 'plain.txt'}: removed {stale.name}" in result.stderr

@@ -206,18 +206,25 @@ _TEMP_NAME = re.compile(r"^\.(.+)\." + re.escape(TEMP_PREFIX) + r"(\d+)-[^.]*" +
 def _clean_stale_temporaries(target: Path) -> list[str]:
     """Remove temporary files for ``target`` left by a plainspeak run that was
     killed mid-write (its process is gone); say what was removed."""
-    notes = []
+    return clean_stale_temporaries(target.parent, only=target.name)
+
+
+def clean_stale_temporaries(folder: Path, *, only: str | None = None) -> list[str]:
+    """Remove the temporary files in ``folder`` (for the file ``only``, or for any)
+    that a plainspeak run killed mid-write left behind; one note per file removed."""
+    notes: list[str] = []
+    prefix = f".{only}.{TEMP_PREFIX}" if only is not None else "."
     try:
-        names = [n for n in os.listdir(target.parent) if n.startswith(f".{target.name}.{TEMP_PREFIX}")]
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
     except OSError:
         return notes
     for name in names:
         match = _TEMP_NAME.match(name)
-        if not match or match.group(1) != target.name or _alive(int(match.group(2))):
+        if not match or (only is not None and match.group(1) != only) or _alive(int(match.group(2))):
             continue
         try:
-            os.unlink(target.parent / name)
-            notes.append(f"{target}: removed {name}, a temporary file left by an interrupted run")
+            os.unlink(folder / name)
+            notes.append(f"{folder / match.group(1)}: removed {name}, a temporary file left by an interrupted run")
         except OSError:
             pass
     return notes

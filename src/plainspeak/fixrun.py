@@ -39,6 +39,8 @@ def run_fix(options: FixOptions, *, stdout: IO[str], stderr: IO[str], stdin: Bin
     analyzer, encoding, max_bytes = setup.analyzer, setup.encoding, setup.max_bytes
     had_errors = False
     would_change = 0  # inputs --check found something to change in
+    if options.mode in ("in-place", "interactive"):
+        _clean_up_after_killed_runs(items, stderr)
     for item in items:
         try:
             if isinstance(item, InputError):
@@ -130,6 +132,23 @@ def _interactive(item, source_text, report, options, stderr) -> bool:
     click.echo(f"{item.name}: {count(len(edits), 'change')} saved"
                + (f"; {count(len(accepted), 'term')} added to {path}" if path else ""))
     return True
+
+
+def _clean_up_after_killed_runs(items, stderr: IO[str]) -> None:
+    """Temporary files a killed run left beside the files about to be rewritten
+    (in their folders) go first, whether or not this run changes those files."""
+    import os
+    from pathlib import Path
+
+    from .atomic import clean_stale_temporaries
+    from .sources import Source
+
+    folders = dict.fromkeys(
+        Path(os.path.realpath(item.path)).parent for item in items if isinstance(item, Source) and item.path is not None
+    )
+    for folder in folders:
+        for note in clean_stale_temporaries(folder):
+            stderr.write(f"plainspeak: warning: {note}\n")
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
