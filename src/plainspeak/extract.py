@@ -19,6 +19,7 @@ from .components import (
     ACRONYM_KEY,
     JARGON_KEY,
     SENTENCES_KEY,
+    STYLE_KEY,
     UNCOMMON_KEY,
 )
 from .components.acronyms import acronym_base
@@ -92,6 +93,17 @@ def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, sett
                     f"'{_slice(state, span, piece)}' is not explained; spell it out the first time you use it.",
                 )
             )
+    style = doc.spans.get(STYLE_KEY)
+    if style is not None:
+        attrs = style.attrs
+        for span, message, suggestions, severity in zip(
+            style, attrs.get("messages", ()), attrs.get("suggestions", ()), attrs.get("severities", ())
+        ):
+            if not _touches_nonprose(state, span, piece):
+                state.findings.append(
+                    _finding(state, span, piece, span.label_, "style", Severity.parse(severity), message,
+                             tuple(suggestions))
+                )
     group = doc.spans.get(SENTENCES_KEY)
     if group is not None:
         attrs = group.attrs
@@ -133,6 +145,7 @@ def finish(state: InputState, settings: Settings) -> Report:
         reading_ease=flesch_reading_ease(counts) if enough else None,
         jargon=by_bucket.get("jargon", 0),
         stigmatising=by_bucket.get("stigmatising", 0),
+        style=by_bucket.get("style", 0),
         uncommon=by_bucket.get("uncommon", 0),
         acronyms=by_bucket.get("acronym", 0),
         hard_sentences=by_bucket.get("hard-sentence", 0),

@@ -34,7 +34,7 @@ class Finding:
 
     @property
     def kind(self) -> str:
-        """The rule family: jargon, uncommon, acronym or readability."""
+        """The rule family: jargon, uncommon, acronym, style or readability."""
         return self.rule.split(".", 1)[0]
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,7 +65,7 @@ def summary_bucket(finding: Finding) -> str:
         return "stigmatising"
     if finding.kind == "acronym" or finding.category == "acronym":
         return "acronym"
-    return finding.kind  # jargon, uncommon
+    return finding.kind  # jargon, uncommon, style
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +82,7 @@ class Summary:
     # plainspeak's estimate: sentence length and readers' ratings of the hardest and the content words
     estimated_grade: float | None = None
     stigmatising: int = 0
+    style: int = 0  # plain-language rules beyond word lists (style.*)
     # Flesch-Kincaid over the sentences of a text too short for ``grade`` (under
     # 30 words or 3 sentences): less reliable, but a one-sentence exercise is
     # still graded on how it reads (plainspeak grade)
@@ -95,6 +96,7 @@ class Summary:
             "reading_ease": None if self.reading_ease is None else round(self.reading_ease, 1),
             "jargon": self.jargon,
             "stigmatising": self.stigmatising,
+            "style": self.style,
             "uncommon": self.uncommon,
             "acronyms": self.acronyms,
             "hard_sentences": self.hard_sentences,

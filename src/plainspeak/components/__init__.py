@@ -11,3 +11,7 @@ UNCOMMON_KEY = "plainspeak_uncommon"
 ACRONYM_KEY = "plainspeak_acronyms"
 ACRONYM_DEFINITIONS_KEY = "plainspeak_acronym_definitions"
 SENTENCES_KEY = "plainspeak_sentences"
+# Plain-language rules beyond word lists (nominalisations, passives hiding the
+# actor, ...): label_ is the rule id ("style.<name>"); the group's attrs hold,
+# aligned with the spans, "messages", "suggestions" (lists) and "severities".
+STYLE_KEY = "plainspeak_style"

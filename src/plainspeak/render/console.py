@@ -37,6 +37,7 @@ KIND_STYLES = {
     "person-first": "bold white on red",
     "uncommon": "black on cyan",
     "acronym": "black on magenta",
+    "style": "black on green",
     "readability": "underline",
 }
 KIND_LABELS = {
@@ -44,6 +45,7 @@ KIND_LABELS = {
     "person-first": "stigmatising",
     "uncommon": "uncommon word",
     "acronym": "acronym",
+    "style": "wording",
     "readability": "hard or long sentence",
 }
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
@@ -217,6 +219,7 @@ class ConsoleRenderer:
             count(s.sentences, "sentence"),
             count(s.jargon, "jargon term"),
             *([count(s.stigmatising, "stigmatising term")] if s.stigmatising else []),
+            *([count(s.style, "wording note")] if s.style else []),
             count(s.uncommon, "uncommon word"),
             count(s.acronyms, "unexplained acronym"),
             count(s.hard_sentences, "hard sentence"),

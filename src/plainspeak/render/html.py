@@ -22,7 +22,8 @@ from ..plural import count
 from ..report import Finding, Report
 
 CSS = """
-:root { --jargon: #fff3b0; --person: #ffc9c9; --uncommon: #c5f0ff; --acronym: #ead7ff; --ink: #1d2330; }
+:root { --jargon: #fff3b0; --person: #ffc9c9; --uncommon: #c5f0ff; --acronym: #ead7ff; --style: #d3f5d3;
+        --ink: #1d2330; }
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); max-width: 60rem;
        margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2.5rem; border-top: 1px solid #ccd; padding-top: 1rem; }
@@ -38,6 +39,7 @@ td.num, th.num { text-align: right; }
 mark { padding: 0 .1em; border-radius: 3px; } mark sup { font-size: .7em; color: #555; }
 mark.jargon { background: var(--jargon); } mark.person-first { background: var(--person); }
 mark.uncommon { background: var(--uncommon); } mark.acronym { background: var(--acronym); }
+mark.style { background: var(--style); }
 mark.readability { background: none; text-decoration: underline wavy #c77; text-underline-offset: .2em; }
 ol.notes { font-size: .92rem; } ol.notes .try { color: #17612f; }
 .key span { margin-right: 1rem; } .breakdown { font-size: .92rem; }
@@ -52,7 +54,7 @@ ol.notes { font-size: .92rem; } ol.notes .try { color: #17612f; }
 # In step with the terminal and CSV roster (grade_cli.ROSTER_COLUMNS), plus the long-sentence count.
 ROSTER_HEADERS = ("file", "words", "grade", "jargon/100w", "uncommon", "acronyms", "stigmatising", "hard", "long", "score",
                   "result")
-_WORD_CLASSES = ("person-first", "jargon", "acronym", "uncommon")  # which colour wins when word findings overlap
+_WORD_CLASSES = ("person-first", "jargon", "acronym", "style", "uncommon")  # which colour wins when word findings overlap
 
 
 def report_time(environ: Mapping[str, str] = os.environ) -> datetime:
@@ -267,7 +269,8 @@ def render_html(
         )
     key = ('<p class="key"><span><mark class="jargon">jargon</mark></span><span><mark class="person-first">stigmatising'
            '</mark></span><span><mark class="uncommon">uncommon word</mark></span><span><mark class="acronym">acronym'
-           '</mark></span><span><mark class="readability">hard or long sentence</mark></span></p>')
+           '</mark></span><span><mark class="style">wording</mark></span>'
+           '<span><mark class="readability">hard or long sentence</mark></span></p>')
     made = _made(made_at or report_time(), pass_score, rubric_name, lexicon_files, shipped_lexicon, lexicon_terms)
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
