@@ -20,6 +20,7 @@ from .components import (
     JARGON_KEY,
     SENTENCES_KEY,
     STYLE_KEY,
+    TERM_DEFINITIONS_KEY,
     UNCOMMON_KEY,
 )
 from .components.acronyms import acronym_base
@@ -50,6 +51,7 @@ class InputState:
     counts: Counts = field(default_factory=Counts)
     weighted_grade: int = 0  # sum over sentences of estimated grade x words, in thousandths
     defined: dict[str, int] = field(default_factory=dict)  # acronym -> offset of its definition
+    defined_terms: dict[str, int] = field(default_factory=dict)  # lexicon entry id -> offset of its explanation
     nonprose: list[tuple[int, int]] = field(default_factory=list)  # links, paths, code: no word findings
     nonprose_starts: list[int] = field(default_factory=list)
 
@@ -68,6 +70,8 @@ def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, sett
         base = acronym_base(span.text)
         if base is not None:
             state.defined.setdefault(base, piece.start(span.start_char))
+    for span in doc.spans.get(TERM_DEFINITIONS_KEY, ()):
+        state.defined_terms.setdefault(span.id_, piece.start(span.start_char))
     for span in doc.spans.get(JARGON_KEY, ()):
         entry = lexicon.get(span.id_)
         if entry is None or _explained(state, entry, span, piece) or _accepted(settings, entry, span):
@@ -162,7 +166,10 @@ def _touches_nonprose(state: InputState, span: Span, piece: Prepared) -> bool:
 
 
 def _explained(state: InputState, entry: Entry, span: Span, piece: Prepared) -> bool:
-    """A lexicon acronym the text has already spelled out is not flagged again."""
+    """A term the text has already explained (a lexicon acronym spelled out too)
+    is accepted for the rest of the text."""
+    if state.defined_terms.get(entry.id, len(state.text)) <= piece.start(span.start_char):
+        return True
     if entry.category != "acronym":
         return False
     base = acronym_base(span.text)

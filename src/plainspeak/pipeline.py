@@ -32,7 +32,7 @@ def build_nlp(
     """Return a ready ``Language`` whose Docs carry plainspeak's span groups."""
     import spacy
 
-    from .components import acronyms, jargon, lemmatizer, paragraphs, readability, sentences, uncommon  # noqa: F401
+    from .components import acronyms, jargon, lemmatizer, mentions, paragraphs, readability, sentences, uncommon  # noqa: F401
 
     if model:
         nlp = _load_model(model)
@@ -60,6 +60,7 @@ def build_nlp(
             "accept": sorted(settings.accept),
         },
     )
+    nlp.add_pipe("plainspeak_mentions")  # after the word components: trims their groups
     nlp.add_pipe(
         "plainspeak_readability",
         config={

@@ -11,6 +11,8 @@ UNCOMMON_KEY = "plainspeak_uncommon"
 ACRONYM_KEY = "plainspeak_acronyms"
 ACRONYM_DEFINITIONS_KEY = "plainspeak_acronym_definitions"
 SENTENCES_KEY = "plainspeak_sentences"
+# Lexicon terms the text explains where they stand (id_ = entry id): later uses are accepted.
+TERM_DEFINITIONS_KEY = "plainspeak_term_definitions"
 # Plain-language rules beyond word lists (nominalisations, passives hiding the
 # actor, ...): label_ is the rule id ("style.<name>"); the group's attrs hold,
 # aligned with the spans, "messages", "suggestions" (lists) and "severities".

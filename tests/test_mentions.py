@@ -1,0 +1,66 @@
+"""Mentions are not uses: a term quoted, named or explained is not the writer's own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def words(analyzer, text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in analyzer.analyze(text).findings if f.kind != "readability"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some people use the term 'warm handoff' for this.",
+        'Staff may say "utilize" when they mean use.',
+        'He said "I am not an addict" and left.',
+        "Treatment with medicine is also called MAT.",
+        "This is what we call psychoeducation.",
+        "Psychoeducation means learning about your health.",
+        "IOP stands for intensive outpatient program.",
+        "Your PCP (your regular doctor) can help.",
+        "We offer psychoeducation, or learning about your condition, on Mondays.",
+        "You can join the IOP, or intensive outpatient program, next week.",
+        "Ask for a warm handoff (a personal introduction to the new worker).",
+    ],
+)
+def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
+    flagged = words(analyzer, text)
+    mentioned = {"warm handoff", "utilize", "addict", "MAT", "psychoeducation", "Psychoeducation", "IOP", "PCP"}
+    assert not [w for w in flagged if w[1] in mentioned], flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        ("We offer psychoeducation, or learning about your condition, on Mondays. Psychoeducation is free.",
+         "Psychoeducation"),
+        ("Your PCP (your regular doctor) can help. Ask your PCP first.", "PCP"),
+        ("You can join the IOP, or intensive outpatient program. The IOP meets on Tuesdays.", "IOP"),
+    ],
+)
+def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text, later):
+    assert not [w for w in words(analyzer, text) if w[1] == later]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will utilize the portal.", "utilize"),
+        ("Call your PCP, or go to urgent care.", "PCP"),  # ", or" that does not explain
+        ("She called the IOP yesterday.", "IOP"),  # "called" as in phoned
+        ("Please bring the clients' forms and utilize the portal.", "utilize"),  # a possessive, not a quote
+        ("He is an addict, the report said.", "an addict"),
+    ],
+)
+def test_uses_are_still_flagged(analyzer, text, expected):
+    assert expected in [w[1] for w in words(analyzer, text)]
+
+
+def test_fix_never_swaps_a_mention(analyzer):
+    from plainspeak.fixes import fix_text
+
+    text = "Some call it 'utilize'. We will utilize it."
+    result = fix_text(analyzer.analyze(text), analyzer.lexicon)
+    assert result.text == "Some call it 'utilize'. We will use it."
