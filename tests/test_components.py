@@ -551,3 +551,24 @@ def test_inflected_word_of_each_written_form(term, pos, form, expected):
     tokens = split_term(form, nlp, set())
     at = inflected_word(entry, tokens)
     assert (tokens[at] if at is not None else None) == expected
+
+
+@pytest.mark.parametrize("word", ["reschedule", "workplace", "carpool", "grandkids", "paperwork"])
+def test_see_through_compounds_of_two_content_words(word):
+    from plainspeak.components.uncommon import is_transparent
+
+    assert is_transparent(word)
+
+
+@pytest.mark.parametrize("word", ["therapist", "forthwith", "herein", "noncompliance", "prostatic", "franciscan"])
+def test_words_that_only_look_like_compounds_are_not_excused(word):
+    """Function words and word pieces are not parts: "the|rapist", "for|thwith", "non|compliance"."""
+    from plainspeak.components.uncommon import is_transparent
+
+    assert not is_transparent(word)
+
+
+def test_a_word_readers_rated_hard_is_never_excused_as_a_compound(analyzer):
+    """'outpatient' splits into two common words, but readers rate it hard (0.72)."""
+    report = analyzer.analyze("Follow up with your outpatient doctor next week.")
+    assert "outpatient" in [f.text for f in report.findings if f.rule == "uncommon.word"]

@@ -21,10 +21,11 @@ from typing import Sequence
 
 import numpy
 from spacy.attrs import LEMMA, ORTH, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..difficulty import word_rating
+from ..difficulty import rated, word_rating
 from ..frequency import is_rarer
 from ..settings import make_settings
 from . import JARGON_KEY, UNCOMMON_KEY
@@ -43,16 +44,25 @@ PART_ZIPF = 4.0  # both parts of a see-through compound are at least this common
 PREFIXES = ("re", "un", "pre", "over", "under", "out", "self")
 
 
+# Not a part of a see-through compound: function words ("the|rapist", "her|ein",
+# "for|thwith", "fran|cis|can") and fragments that are only word pieces.
+_NOT_PARTS = STOP_WORDS | frozenset({"non", "dis", "mis", "pro", "con", "com", "ing", "ion", "ment", "ness", "able"})
+
+
 @lru_cache(maxsize=65536)
 def is_transparent(word: str) -> bool:
-    """A compound or prefixed word whose parts are common words: "re|schedule",
-    "car|pool", "check|up", "grand|kids"."""
+    """A compound or prefixed word whose parts are common content words: "re|schedule",
+    "car|pool", "work|place", "grand|kids"; not "the|rapist" or "fort|with"."""
     word = word.lower()
     for prefix in PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3 and not is_rarer(word[len(prefix):], PART_ZIPF):
+        stem = word[len(prefix):]
+        if word.startswith(prefix) and len(stem) >= 3 and stem not in _NOT_PARTS and not is_rarer(stem, PART_ZIPF):
             return True
     for i in range(3, len(word) - 2):
-        if not is_rarer(word[:i], PART_ZIPF) and not is_rarer(word[i:], PART_ZIPF):
+        left, right = word[:i], word[i:]
+        if left in _NOT_PARTS or right in _NOT_PARTS:
+            continue
+        if not is_rarer(left, PART_ZIPF) and not is_rarer(right, PART_ZIPF):
             return True
     return False
 
@@ -142,16 +152,13 @@ class UncommonWords:
         """Rare by wordfreq (word and lemma) or rated hard, not see-through, lemma not accepted."""
         text = strings[orth]
         lemma_text = strings[lemma].lower() if lemma else ""
-        flag = (
-            lemma_text not in self.accept
-            and (
-                (
-                    is_rarer(text, self.zipf_threshold)
-                    and (not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold))
-                )
-                or word_rating(text) >= self.rating_threshold
-            )
-            and not is_transparent(text)
+        rare = is_rarer(text, self.zipf_threshold) and (
+            not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold)
+        )
+        people = rated(text)  # readers' own rating (Word Complexity Lexicon) beats any rule of thumb
+        hard = (people if people is not None else word_rating(text)) >= self.rating_threshold
+        flag = lemma_text not in self.accept and (
+            (people is not None and people >= self.rating_threshold) or ((rare or hard) and not is_transparent(text))
         )
         self._rare[orth, lemma] = flag
         return flag
