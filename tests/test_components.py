@@ -572,3 +572,24 @@ def test_a_word_readers_rated_hard_is_never_excused_as_a_compound(analyzer):
     """'outpatient' splits into two common words, but readers rate it hard (0.72)."""
     report = analyzer.analyze("Follow up with your outpatient doctor next week.")
     assert "outpatient" in [f.text for f in report.findings if f.rule == "uncommon.word"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Columbus, OH 43215",
+        "We moved to Dayton, MN last year.",
+        "Send it to 100 King St W, Toronto, ON M5V 2T6.",
+        "Your case was reviewed under Title IV-E and Section VIII.",
+        "See Part IV of the rules and Level III care.",
+        "Write to 10 Downing St, London SW1A 2AA.",
+    ],
+)
+def test_codes_are_not_unexplained_acronyms(analyzer, text):
+    """States in addresses, postcodes and Roman numerals after Title/Part/Section are not acronyms."""
+    assert [f.text for f in analyzer.analyze(text).findings if f.rule == "acronym.undefined"] == []
+
+
+def test_a_roman_numeral_alone_can_still_be_an_acronym(analyzer):
+    assert "IV" in [f.text for f in analyzer.analyze("You will get an IV in the hospital.").findings
+                    if f.kind in ("acronym", "jargon")]

@@ -118,7 +118,7 @@ class Acronyms:
                 return False
             if not is_rarer(text, COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
                 return False
-        return not _shouting(span[0]) and not is_credential(span)
+        return not _shouting(span[0]) and not is_credential(span) and not is_code(span)
 
 
 _looks_like: dict[int, bool] = {}  # orth hash (the same in every vocab) -> acronym-like?
@@ -149,6 +149,45 @@ def _candidates(doc: Doc):
         # (the tokenizer may keep it as one token, or split it at the hyphen).
         if not any(part.isdigit() and len(part) > 2 for t in doc[i:end] for part in t.text.split("-")):
             yield doc[i:end]
+
+
+_ANY_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
+_POSTCODE_HEAD = re.compile(r"^(?:[A-Z]\d[A-Z]|[A-Z]{1,2}\d[A-Z\d]?)$")  # Canada "M5V", UK "SW1A"
+_POSTCODE_TAIL = re.compile(r"^(?:\d[A-Z]\d|\d[A-Z]{2})$")  # "2T6", "1AA"
+
+
+@lru_cache(maxsize=1)
+def _codes() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    import tomllib
+
+    with open(data_path("codes.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    labels = tuple(sorted({tuple(w.lower().split()) for w in data["roman_labels"]}, key=len, reverse=True))
+    return frozenset(data["us_states"]), labels
+
+
+def is_code(span: Span) -> bool:
+    """A number or an address part, not an acronym: a Roman numeral after "Title",
+    "Part", "Section" ... ("Title IV-E"); a state after "City," or before a ZIP
+    code ("Columbus, OH 43215"); a Canadian or UK postcode ("M5V 2T6")."""
+    doc = span.doc
+    head = span[0].text
+    states, labels = _codes()
+    before = [t for t in doc[max(0, span.start - 4) : span.start] if not t.is_space]
+    after = [t for t in doc[span.end : span.end + 3] if not t.is_space]
+    if _ANY_ROMAN.match(head.split("-")[0]) and head:
+        words = [t.lower_ for t in before if t.is_alpha]
+        if any(tuple(words[-len(label):]) == label for label in labels):
+            return True
+    if head in states and len(span) == 1:
+        if after and _ZIP.match(after[0].text):
+            return True
+        if len(before) >= 2 and before[-1].text == "," and before[-2].text[:1].isupper() and before[-2].is_alpha:
+            return True
+    if _POSTCODE_HEAD.match(head) and after and _POSTCODE_TAIL.match(after[0].text):
+        return True
+    return bool(before) and _POSTCODE_HEAD.match(before[-1].text) is not None and _POSTCODE_TAIL.match(head) is not None
 
 
 def _shouting(token: Token) -> bool:
