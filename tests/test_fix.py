@@ -263,3 +263,29 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
     assert with_diff.exit_code == 1 and with_diff.stdout.startswith(f"--- {stiff}")
     refused = run(["fix", "--check", "--in-place", str(stiff), *MINI])
     assert refused.exit_code == 2 and "--check changes nothing" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article agrees with the replacement: none before a mass or plural noun, a/an by sound
+        ("The letter says you have an overpayment.", "The letter says you have money paid to you by mistake."),
+        ("Please sign an ROI today.", "Please sign permission to share information today."),
+        ("A prior authorization has been sent.", "An approval in advance has been sent."),
+        ("This is an evidence-based treatment.", "This is a proven treatment."),
+        # a plural replacement is not offered before a singular verb
+        ("A decisional balance is useful.", "A list of pros and cons is useful."),
+        # a phrase with a preposition cannot stand before a noun
+        ("The SUD counselor will call.", "The substance use disorder counselor will call."),
+    ],
+)
+def test_fix_all_keeps_grammar(analyzer, text, expected):
+    from plainspeak.fixes import fix_text
+
+    assert fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text == expected
+
+
+def test_check_suggestions_are_what_fix_writes(analyzer):
+    """'an ROI' never becomes 'an permission': the finding covers the article it changes."""
+    finding = next(f for f in analyzer.analyze("Please sign an ROI today.").findings if f.rule == "jargon.roi")
+    assert finding.text == "an ROI" and finding.suggestions[0] == "permission to share information"

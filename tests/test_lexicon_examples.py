@@ -60,3 +60,17 @@ def test_counterexample_is_not_flagged_though_it_holds_the_term(analyzer, entry)
     doc = analyzer.nlp(entry.counterexample)
     assert alone.spans(doc, context=False), f"{entry.origin}: counterexample does not contain {entry.term!r}"
     assert not alone.spans(doc), f"{entry.origin}: counterexample passes the context rules"
+
+
+@pytest.mark.parametrize("everything", [False, True], ids=["fix", "fix --all"])
+def test_fixing_every_example_twice_changes_nothing_more(analyzer, everything):
+    """Every edit `fix` (or `fix --all`) makes is final: a second run finds nothing more to change."""
+    from plainspeak.fixes import fix_text
+
+    unstable = []
+    for entry in ENTRIES:
+        once = fix_text(analyzer.analyze(entry.example), analyzer.lexicon, everything=everything).text
+        twice = fix_text(analyzer.analyze(once), analyzer.lexicon, everything=everything).text
+        if twice != once:
+            unstable.append(f"{entry.origin}: {once!r} -> {twice!r}")
+    assert unstable == []

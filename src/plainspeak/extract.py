@@ -31,7 +31,7 @@ from .readability import Counts, flesch_kincaid_grade, flesch_reading_ease
 from .report import Finding, Report, Summary, summary_bucket
 from .settings import Settings
 from .severity import Severity
-from .suggest import adapt, matched_head
+from .suggest import adapt, agrees_with_verb, fits_before_a_noun, matched_head, stands_before_a_noun, with_article
 from .textprep import Prepared
 
 UNCOMMON_SEVERITY = Severity.SUGGESTION
@@ -195,10 +195,48 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
         )
         if s not in suggestions:
             suggestions.append(s)
+    following = _next_word(span)
+    noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
+    if noun and following and stands_before_a_noun(following):  # "the OBOT program": only what can stand there
+        suggestions = [s for s in suggestions if fits_before_a_noun(s)]
+    if noun and following and head_form.lower() == head_lemma.lower():
+        # "a decisional balance is": not "pros and cons is"
+        suggestions = [s for s in suggestions if agrees_with_verb(s, following)]
+    start_char = span.start_char
+    article = _article_before(span)
+    if article is not None and suggestions:
+        fitted = [with_article(s, article.text, noun=noun and entry.category != "person-first") for s in suggestions]
+        if any(f != f"{article.text} {s}" for f, s in zip(fitted, suggestions)):
+            # "an ROI" -> "a permission form", "an overpayment" -> "money paid to you by
+            # mistake": the article is part of what is replaced, so check and fix agree.
+            start_char, suggestions = article.idx, fitted
     return _finding(
         state, span, piece, entry.rule_id, entry.category, entry.severity,
-        f"'{matched}': {entry.note}", tuple(suggestions), entry.term,
+        f"'{matched}': {entry.note}", tuple(suggestions), entry.term, start_char=start_char,
     )
+
+
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _article_before(span: Span):
+    """The "a"/"an" right before the span (spaces between), or None."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space and "\n" not in span.doc[i].text:
+        i -= 1
+    if i < 0 or span.doc[i].lower_ not in _ARTICLES:
+        return None
+    token = span.doc[i]
+    if i > 0 and not (span.doc[i - 1].whitespace_ or span.doc[i - 1].is_space or span.doc[i - 1].is_punct):
+        return None
+    return token
+
+
+def _next_word(span: Span) -> str:
+    i = span.end
+    while i < len(span.doc) and span.doc[i].is_space and "\n" not in span.doc[i].text:
+        i += 1
+    return span.doc[i].text if i < len(span.doc) and span.doc[i].is_alpha else ""
 
 
 def _previous_word(span: Span) -> str:
@@ -222,8 +260,10 @@ def _finding(
     message: str,
     suggestions: tuple[str, ...] = (),
     term: str | None = None,
+    *,
+    start_char: int | None = None,
 ) -> Finding:
-    start, end = piece.start(span.start_char), piece.end(span.end_char)
+    start, end = piece.start(span.start_char if start_char is None else start_char), piece.end(span.end_char)
     line, column = state.lines.position(start)
     end_line, end_column = state.lines.position(end)
     return Finding(

@@ -140,3 +140,95 @@ def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) 
         closed, last_part = head.replace("-", ""), head.rsplit("-", 1)[-1]
         lemma = closed if form.lower().startswith(closed) else last_part  # "copays"; "hand-offs" -> "off"
     return form, lemma
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    import tomllib
+
+    from .datafiles import data_path
+
+    with open(data_path("grammar.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    return frozenset(data["mass_nouns"]), frozenset(data["modifier_heads"]), frozenset(data["not_before_a_noun"])
+
+
+def head_noun(phrase: str) -> str:
+    """The head of a noun phrase: its last word before a preposition, "and" or a
+    relative word, past any participle ("money paid to you" -> "money",
+    "mental health visit" -> "visit", "pros and cons" -> "pros")."""
+    stops = _grammar()[2]
+    words: list[str] = []
+    for word in phrase.lower().replace(",", " ").split():
+        if word in stops:
+            break
+        words.append(word.strip("\"'()"))
+    from .components.lemmatizer import lookup_lemma
+
+    while len(words) > 1 and (words[-1].endswith(("ed", "ing")) or _is_participle(words[-1], lookup_lemma)):
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _is_participle(word: str, lookup_lemma) -> bool:
+    """An inflected form that is not a plural: "paid", "given", "done"."""
+    lemma = lookup_lemma(word)
+    return lemma != word and not word.endswith("s")
+
+
+def takes_no_article(phrase: str) -> bool:
+    """A noun phrase whose head is plural or a mass noun: "pros and cons",
+    "money paid to you by mistake", "daily tasks" (not "a mental health visit")."""
+    mass = _grammar()[0]
+    lowered = phrase.lower()
+    if any(lowered == m or lowered.startswith(m + " ") for m in mass if " " in m):
+        return True
+    return head_noun(phrase) in mass or is_plural(phrase)
+
+
+def is_plural(phrase: str) -> bool:
+    """A noun phrase with a plural head: "pros and cons", "daily tasks"."""
+    from .components.lemmatizer import lookup_lemma
+
+    word = head_noun(phrase)
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        lemma = lookup_lemma(word)
+        return lemma != word and word.startswith(lemma[:-1])
+    return False
+
+
+_SINGULAR_VERBS = frozenset("is was has does isn't wasn't hasn't doesn't".split())
+
+
+def agrees_with_verb(phrase: str, next_word: str) -> bool:
+    """A plural phrase cannot stand before "is", "was", "has", "does"."""
+    return next_word.lower() not in _SINGULAR_VERBS or not is_plural(phrase)
+
+
+def stands_before_a_noun(next_word: str) -> bool:
+    """The term is a modifier here: "the OBOT program", "your IOP group"."""
+    return next_word.lower() in _grammar()[1]
+
+
+def fits_before_a_noun(phrase: str) -> bool:
+    """Whether a phrase can stand before a noun: no preposition, "and" or possessive in it."""
+    stops = _grammar()[2]
+    return not any(w in stops or w.endswith("'s") for w in phrase.lower().replace(",", " , ").split())
+
+
+def with_article(suggestion: str, written: str, *, noun: bool = True) -> str:
+    """``suggestion`` after the article ``written`` ("a", "An", ...) fixed to fit it:
+    "a"/"an" by sound, or none before a plural or mass noun (then capitalised
+    if the article was). ``noun=False`` (an adjective: "an evidence-based
+    program" -> "a proven program"): by sound only."""
+    from .rewrite import article_for
+
+    if noun and takes_no_article(suggestion):
+        return suggestion[0].upper() + suggestion[1:] if written[:1].isupper() else suggestion
+    first = suggestion.split()[0] if suggestion.split() else suggestion
+    wanted = article_for(first.strip("\"'("))
+    if written.isupper() and (len(written) == 2 or suggestion.isupper()):
+        wanted = wanted.upper()
+    elif written[:1].isupper():
+        wanted = wanted.capitalize()
+    return f"{wanted} {suggestion}"
