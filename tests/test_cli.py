@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -479,3 +480,11 @@ def test_closed_stdout_is_one_line_and_exit_2(tmp_path, args):
     )
     assert proc.returncode == 2
     assert proc.stderr == "plainspeak: error: cannot write output: standard output is closed\n"
+
+
+def test_no_grade_below_1_is_ever_shown():
+    text = ("I am here. You can come in. We can eat now. It is hot out. I like it. We go home. See you soon. "
+            "Bye now. I am ok. We are fine. Go now. It is time. We can go. Come with me. It is fun.\n")
+    out = run(["check", "-", "--no-text", "--no-color"], input=text).stdout
+    assert "Reading grade below 1" in out and "estimated grade below 1" in out
+    assert not re.search(r"grade -?0\.\d|grade -\d", out)

@@ -134,12 +134,13 @@ class _progress:
 
 def _row(g) -> list[str]:
     from .grading import score_text
+    from .report import grade_text
 
     if g.error is not None:
         return [g.name, *([""] * (len(ROSTER_COLUMNS) - 2)), f"error: {g.error}"]
     result = "pass" if g.passed else f"fail ({g.automatic_fail})" if g.automatic_fail else "fail"
     return [
-        g.name, str(g.words), "-" if g.reading_grade is None else f"{g.reading_grade:.1f}", f"{g.jargon_per_100:.1f}",
+        g.name, str(g.words), "-" if g.reading_grade is None else grade_text(g.reading_grade), f"{g.jargon_per_100:.1f}",
         str(g.uncommon), str(g.acronyms), str(g.stigmatising), str(g.hard_sentences), str(g.long_sentences),
         score_text(g.score), result,
     ]
@@ -240,8 +241,10 @@ def compare(first, second, fmt, lexicons, no_default_lexicon) -> None:
         return
     b, a = result.before.summary, result.after.summary
 
+    from .report import grade_text
+
     def grade(s):
-        return "-" if s.grade is None else f"{s.grade:.1f}"
+        return "-" if s.grade is None else grade_text(s.grade)
 
     def density(s):
         return f"{100 * s.jargon / s.words if s.words else 0.0:.1f}"

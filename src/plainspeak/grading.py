@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .plural import count
-from .report import Report
+from .report import Report, grade_text
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def grade_report(report: Report, rubric: dict[str, Any]) -> Grade:
         over = grade - r["target_grade"]
         how = "" if s.grade is not None else f" (by its {count(s.sentences, 'sentence')}: too short for a full reading grade)"
         take("readability", over * r["points_per_grade_over"],
-             f"reads at grade {grade:.1f}{how}, {over:.1f} above the target of {r['target_grade']:g}")
+             f"reads at grade {grade_text(grade)}{how}, {over:.1f} above the target of {r['target_grade']:g}")
     j = rubric["jargon"]
     if per_100 > j["free_per_100_words"]:
         extra = per_100 - j["free_per_100_words"]

@@ -55,6 +55,12 @@ class Finding:
         }
 
 
+def grade_text(grade: float) -> str:
+    """A reading grade as people read it: one decimal, and never a grade below 1
+    (a formula can go below 0 for very plain text): "below 1" says so in words."""
+    return f"{grade:.1f}" if grade >= 1 else "below 1"
+
+
 def summary_bucket(finding: Finding) -> str:
     """Which summary count a finding goes to, decided here only: a lexicon term
     written as an acronym (IOP) is an unexplained acronym like any other, a

@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..plural import count
-from ..report import Finding, Report, RunTotals
+from ..report import Finding, Report, RunTotals, grade_text
 from ..severity import Severity
 from .rich_console import PipeConsole
 from .safe import display_text, one_line
@@ -207,11 +207,11 @@ class ConsoleRenderer:
         if s.grade is None:
             out.append("Reading grade: not enough text", style="bold")
         else:
-            out.append(f"Reading grade {s.grade:.1f}", style="bold")
+            out.append(f"Reading grade {grade_text(s.grade)}", style="bold")
             out.append(f" (Flesch-Kincaid; Flesch reading ease {s.reading_ease:.0f}, higher is easier)", style="dim")
             if s.estimated_grade is not None:
                 # a linear estimate: very plain text scores below 0, which means "below grade 1"
-                shown = f"{s.estimated_grade:.1f}" if s.estimated_grade >= 1 else "below 1"
+                shown = grade_text(s.estimated_grade)
                 out.append(f" · estimated grade {shown}", style="bold")
                 out.append(" (from sentence length and readers' word ratings)", style="dim")
         parts = [

@@ -19,7 +19,7 @@ from ..__about__ import __version__
 from ..errors import PlainspeakError
 from ..grading import Grade, score_text
 from ..plural import count
-from ..report import Finding, Report
+from ..report import Finding, Report, grade_text
 
 CSS = """
 :root { --jargon: #fff3b0; --person: #ffc9c9; --uncommon: #c5f0ff; --acronym: #ead7ff; --style: #d3f5d3;
@@ -213,7 +213,7 @@ def _roster(entries: Sequence[tuple[Report | None, Grade]]) -> str:
         verdict = ('<td class="fail" aria-describedby="outright">fail*</td>' if g.automatic_fail
                    else f'<td class="{result}">{result}</td>')
         grade = ('<td class="num" aria-describedby="too-short">-</td>' if g.reading_grade is None
-                 else f'<td class="num">{g.reading_grade:.1f}</td>')
+                 else f'<td class="num">{grade_text(g.reading_grade)}</td>')
         numbers = (f"{g.jargon_per_100:.1f}", g.uncommon, g.acronyms, g.stigmatising, g.hard_sentences, g.long_sentences,
                    score_text(g.score))
         cells = "".join(f'<td class="num">{n}</td>' for n in numbers)
