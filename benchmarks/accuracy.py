@@ -4,8 +4,10 @@
 
 Runs plainspeak's library API, as a user's run would, on public human
 judgments in ../shared/datasets (development splits only; hold-out items are
-skipped where the data's SOURCE.txt defines them). Skips cleanly when
-../shared is absent. What each number means is in docs/accuracy.md.
+skipped where the data's SOURCE.txt defines them), and on the project's own
+development set of real documents (benchmarks/devset). Skips the public
+datasets cleanly when ../shared is absent; the real documents always run.
+What each number means is in docs/accuracy.md.
 
 - Hard-word detection (CWI 2018 dev, per genre): a target counts as flagged
   when a word-level finding (jargon, uncommon word, unexplained acronym)
@@ -21,6 +23,17 @@ skipped where the data's SOURCE.txt defines them). Skips cleanly when
   both as shipped, tokenised, and as written; CLEAR), with textstat's ten
   formulas as baselines; OneStopEnglish three-level ordering; findings per
   100 words on the elementary texts (false alarms on plain writing).
+- Real documents (benchmarks/devset, shipped in the repo, so this part always
+  runs): recall of a plain-language editor's marks (a mark is caught when a
+  word-level finding overlaps it), precision of each rule family from the
+  kept judgements (benchmarks/devset/judgements.tsv; findings not yet judged
+  are counted, and listed with --list-unjudged), word-level findings per 100
+  words on the documents written plainly for the public, and the share of
+  word-level findings that offer a suggestion.
+
+    python benchmarks/accuracy.py --devset-only      # the real documents alone, a few seconds
+    python benchmarks/accuracy.py --list-unjudged    # TSV rows to judge, for judgements.tsv
+    python benchmarks/accuracy.py --devset-only --details   # also the missed marks and the wrong findings
 """
 
 from __future__ import annotations
@@ -31,13 +44,17 @@ import hashlib
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from metrics import macro_f1, pearson, prf  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+DEVSET = Path(__file__).resolve().parent / "devset"
 WORD_KINDS = ("jargon", "uncommon", "acronym")
+VERDICTS = ("right", "false", "arguable")
+JUDGEMENT_FIELDS = ("doc", "rule", "start", "end", "text", "verdict", "reason")
 
 
 def cwi(analyzer, settings) -> None:
@@ -233,13 +250,166 @@ def onestop(analyzer) -> None:
           + ", ".join(f"{k} {100 * v / words:.2f}" for k, v in sorted(kinds.items())) + ")")
 
 
-def main() -> None:
-    if not DATA.exists():
-        print(f"skipped: {DATA} not found (the datasets live beside the project)")
-        return
+# --- Real documents: benchmarks/devset ------------------------------------------------------
+
+def load_devset(folder: Path = DEVSET) -> dict:
+    """The development set: {"docs": {id: text}, "sources": {id: row}, "marks": [mark],
+    "judgements": {(doc, rule, start, end): row}}. Raises ValueError on a malformed file."""
+    import json
+
+    docs = {p.stem: p.read_text(encoding="utf-8") for p in sorted((folder / "docs").glob("*.txt"))}
+    sources = {}
+    with open(folder / "sources.tsv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["doc"] in sources:
+                raise ValueError(f"sources.tsv: {row['doc']} listed twice")
+            sources[row["doc"]] = row
+    marks = []
+    with open(folder / "marks.jsonl", encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip():
+                mark = json.loads(line)
+                mark["line"] = n
+                marks.append(mark)
+    judgements = {}
+    path = folder / "judgements.tsv"
+    if path.exists():
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t"):
+                key = (row["doc"], row["rule"], int(row["start"]), int(row["end"]))
+                if key in judgements:
+                    raise ValueError(f"judgements.tsv: {key} judged twice")
+                judgements[key] = row
+    return {"docs": docs, "sources": sources, "marks": marks, "judgements": judgements}
+
+
+def word_findings(report) -> list:
+    """Findings about words and phrases: every family but the sentence rules, so a new
+    family (style, ...) counts without a change here."""
+    return [f for f in report.findings if f.kind != "readability"]
+
+
+def caught(mark: dict, spans: Sequence[tuple[int, int]]) -> bool:
+    """A mark is caught when a word-level finding overlaps it."""
+    return any(s < mark["end"] and e > mark["start"] for s, e in spans)
+
+
+def family_precision(findings: Sequence[tuple[str, str, int, int]], judgements: dict) -> dict:
+    """findings: (doc, rule, start, end). Per family (the rule's prefix): counts of right,
+    false, arguable and unjudged; precision = right / (right + false), arguable left out;
+    strict = right / judged, arguable counted as wrong."""
+    table: dict[str, dict[str, int]] = {}
+    for doc, rule, start, end in findings:
+        row = table.setdefault(rule.split(".", 1)[0], {"found": 0, "unjudged": 0, **{v: 0 for v in VERDICTS}})
+        row["found"] += 1
+        judged = judgements.get((doc, rule, start, end))
+        row[judged["verdict"] if judged else "unjudged"] += 1
+    for row in table.values():
+        decided = row["right"] + row["false"]
+        row["precision"] = row["right"] / decided if decided else None
+        judged = decided + row["arguable"]
+        row["strict"] = row["right"] / judged if judged else None
+    return table
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.0f}%"
+
+
+def real_documents(analyzer, list_unjudged: bool = False, details: bool = False) -> None:
+    data = load_devset()
+    docs, sources, marks, judgements = data["docs"], data["sources"], data["marks"], data["judgements"]
+    reports = dict(zip(docs, analyzer.stream((d, docs[d]) for d in docs)))
+    words = {d: reports[d].summary.words for d in docs}
+    kind = {d: sources[d]["kind"] for d in docs}
+    found = {d: word_findings(reports[d]) for d in docs}
+    spans = {d: [(f.start, f.end) for f in found[d]] for d in docs}
+
+    plain = [d for d in docs if kind[d] == "plain"]
+    print(f"\nReal documents (benchmarks/devset): {len(docs)} documents ({len(docs) - len(plain)} jargon-heavy, "
+          f"{len(plain)} plain), {sum(words.values()):,} words, {len(marks)} editor's marks")
+
+    # Recall of the marks, by the kind of mark and by the kind of document.
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    by_doc_kind: dict[str, list[bool]] = defaultdict(list)
+    for mark in marks:
+        hit = caught(mark, spans[mark["doc"]])
+        by_kind[mark["kind"]].append(hit)
+        by_doc_kind[kind[mark["doc"]]].append(hit)
+    total = [h for hits in by_kind.values() for h in hits]
+    print(f"Recall of the marks (caught = a word-level finding overlaps the mark): "
+          f"{sum(total)}/{len(total)} = {_pct(sum(total) / len(total))}")
+    print("  by mark: " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items(), key=lambda kv: -len(kv[1]))))
+    print("  by document: " + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_doc_kind.items())))
+
+    # Precision per family, from the judgements kept in judgements.tsv.
+    current = [(d, f.rule, f.start, f.end) for d in docs for f in found[d]]
+    table = family_precision(current, judgements)
+    print("Precision of word-level findings, per family (judged once, kept in devset/judgements.tsv; "
+          "precision = right / (right + false); strict counts arguable as wrong)")
+    print(f"{'family':<10} {'found':>6} {'right':>6} {'false':>6} {'arguable':>9} {'unjudged':>9} {'precision':>10} {'strict':>7}")
+    for family in sorted(table, key=lambda k: -table[k]["found"]):
+        r = table[family]
+        print(f"{family:<10} {r['found']:>6} {r['right']:>6} {r['false']:>6} {r['arguable']:>9} {r['unjudged']:>9} "
+              f"{_pct(r['precision']):>10} {_pct(r['strict']):>7}")
+    all_rows = {k: sum(r[k] for r in table.values()) for k in ("found", "right", "false", "arguable", "unjudged")}
+    decided = all_rows["right"] + all_rows["false"]
+    print(f"{'all':<10} {all_rows['found']:>6} {all_rows['right']:>6} {all_rows['false']:>6} {all_rows['arguable']:>9} "
+          f"{all_rows['unjudged']:>9} {_pct(all_rows['right'] / decided if decided else None):>10} "
+          f"{_pct(all_rows['right'] / (decided + all_rows['arguable']) if decided + all_rows['arguable'] else None):>7}")
+    stale = len(set(judgements) - set(current))
+    print(f"Unjudged findings: {all_rows['unjudged']}"
+          + (" (list them: python benchmarks/accuracy.py --devset-only --list-unjudged)" if all_rows["unjudged"] else "")
+          + f"; judgements of findings no longer made: {stale}")
+
+    # False alarms on plain writing, and suggestions.
+    plain_words = sum(words[d] for d in plain)
+    per_family: dict[str, int] = defaultdict(int)
+    for d in plain:
+        for f in found[d]:
+            per_family[f.kind] += 1
+    print(f"Plain documents: {100 * sum(per_family.values()) / plain_words:.2f} word-level findings per 100 words ("
+          + ", ".join(f"{k} {100 * v / plain_words:.2f}" for k, v in sorted(per_family.items())) + ")")
+    every = [f for d in docs for f in found[d]]
+    offered = sum(bool(f.suggestions) for f in every)
+    print(f"Word-level findings with a suggestion: {offered}/{len(every)} = {_pct(offered / len(every) if every else None)}")
+
+    if details:
+        missed: dict[tuple[str, str], int] = defaultdict(int)
+        for mark in marks:
+            if not caught(mark, spans[mark["doc"]]):
+                missed[(mark["kind"], mark["text"].lower())] += 1
+        print("\nMissed marks, most frequent first (kind, text: count)")
+        print("; ".join(f"{k} {t}: {n}" for (k, t), n in sorted(missed.items(), key=lambda kv: (-kv[1], kv[0]))))
+        wrong: dict[tuple[str, str, str], int] = defaultdict(int)
+        for d, rule, start, end in current:
+            verdict = judgements.get((d, rule, start, end), {}).get("verdict")
+            if verdict in ("false", "arguable"):
+                wrong[(verdict, rule, docs[d][start:end].lower())] += 1
+        print("\nFindings judged false or arguable, most frequent first (verdict, rule, text: count)")
+        print("; ".join(f"{v} {r} {t!r}: {n}" for (v, r, t), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+    if list_unjudged:
+        print("\n" + "\t".join(JUDGEMENT_FIELDS))
+        for d in docs:
+            for f in found[d]:
+                if (d, f.rule, f.start, f.end) not in judgements:
+                    print("\t".join((d, f.rule, str(f.start), str(f.end), f.text.replace("\n", " "), "", "")))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else list(argv)
     from plainspeak.api import Analyzer
 
     analyzer = Analyzer()
+    # The development set lives in the repository: this part always runs.
+    real_documents(analyzer, list_unjudged="--list-unjudged" in argv, details="--details" in argv)
+    if "--devset-only" in argv or "--list-unjudged" in argv:
+        return
+    if not DATA.exists():
+        print(f"\nskipped the public datasets: {DATA} not found (they live beside the project)")
+        return
+    print()
     cwi(analyzer, analyzer.settings)
     complex_lcp()
     suggestions(analyzer)
