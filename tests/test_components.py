@@ -593,3 +593,18 @@ def test_codes_are_not_unexplained_acronyms(analyzer, text):
 def test_a_roman_numeral_alone_can_still_be_an_acronym(analyzer):
     assert "IV" in [f.text for f in analyzer.analyze("You will get an IV in the hospital.").findings
                     if f.kind in ("acronym", "jargon")]
+
+
+def test_an_acronym_inside_a_form_number_is_not_jargon(analyzer):
+    report = analyzer.analyze("Send form SSA-L8155-U2 today.")
+    assert [f.text for f in report.findings if f.kind in ("jargon", "acronym")] == []
+
+
+def test_a_definition_with_a_year_in_its_brackets_counts(analyzer):
+    report = analyzer.analyze("The Consolidated Appropriations Act (CAA, 2023) changed this. The CAA says so.")
+    assert [f.text for f in report.findings if f.kind == "acronym"] == []
+
+
+@pytest.mark.parametrize("text", ["The VA will call you.", "COVID-19 is still around.", "Ask the CDC."])
+def test_acronyms_everyone_knows(analyzer, text):
+    assert [f.text for f in analyzer.analyze(text).findings if f.kind in ("acronym",)] == []

@@ -145,9 +145,9 @@ def _candidates(doc: Doc):
         ):
             end += 2
         end_of_last = end
-        # "HUD-9886", "HCV-20931": a form or case number, not an acronym to explain
+        # "HUD-9886", "HCV-20931", "SSA-L8155-U2": a form or case number, not an acronym to explain
         # (the tokenizer may keep it as one token, or split it at the hyphen).
-        if not any(part.isdigit() and len(part) > 2 for t in doc[i:end] for part in t.text.split("-")):
+        if not any(sum(ch.isdigit() for ch in part) > 2 for t in doc[i:end] for part in t.text.split("-")):
             yield doc[i:end]
 
 
@@ -202,7 +202,8 @@ def _is_defined_here(span: Span, base: str) -> bool:
     doc = span.doc
     i, last = span.start, span.end - 1
     # "long form (ACR)"
-    if i >= 1 and doc[i - 1].text == "(" and last + 1 < len(doc) and doc[last + 1].text == ")":
+    # "long form (ACR)", also with more after a comma or semicolon: "(CAA, 2023)"
+    if i >= 1 and doc[i - 1].text == "(" and last + 1 < len(doc) and doc[last + 1].text in (")", ",", ";"):
         words = [t for t in doc[max(0, i - 1 - len(base) - MAX_LONG_FORM_EXTRA) : i - 1] if not t.is_space]
         for n in range(1, len(words) + 1):
             candidate = words[-n:]

@@ -262,7 +262,7 @@ class JargonMatcher:
             bucket.append((keys, entry_id))
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = [s for s in self.spans(doc) if not (self._in_proper_name(s) or self._credential(s))]
+        kept = [s for s in self.spans(doc) if not (self._in_proper_name(s) or self._credential(s) or self._in_code(s))]
         doc.spans[JARGON_KEY] = sorted(kept, key=lambda s: s.start)
         return doc
 
@@ -322,6 +322,22 @@ class JargonMatcher:
                         yield p, end, entry_id
                     else:
                         yield positions[p], positions[end - 1] + 1, entry_id
+
+    def _in_code(self, span: Span) -> bool:
+        """An acronym glued by a hyphen into a code or a name: "SSA-L8155-U2" (a form
+        number), "HUD-VASH" (a program): the whole is what the reader looks for."""
+        entry = self.lexicon.get(span.id_)
+        if entry is None or entry.match != "exact":
+            return False
+        doc = span.doc
+        for i, step in ((span.start - 1, -1), (span.end, 1)):
+            if 0 <= i < len(doc) and doc[i].text == "-" and not doc[i].whitespace_ and (step > 0 or not doc[i - 1].whitespace_):
+                other = i + step
+                if 0 <= other < len(doc) and doc[other].text[:1].isalnum() and (
+                    doc[other].text.isupper() or any(ch.isdigit() for ch in doc[other].text)
+                ):
+                    return True
+        return False
 
     def _credential(self, span: Span) -> bool:
         """Letters after a name in a signature: "Dani Reyes, LCSW"."""
