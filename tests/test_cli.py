@@ -150,7 +150,7 @@ def test_line_format():
 
 def test_json_format_is_one_versioned_document():
     data = json.loads(run(["check", "-", "--format", "json"], input=JARGON).stdout)
-    assert data["schema_version"] == "2.0"
+    assert data["schema_version"] == "2.1"
     assert data["tool"] == {"name": "plainspeak", "version": __version__}
     (report,) = data["reports"]
     finding = report["findings"][0]
@@ -171,7 +171,7 @@ def test_jsonl_format_one_report_per_line(tmp_path):
     docs = [json.loads(line) for line in lines]
     assert [d["path"] for d in docs] == [str(a), str(tmp_path / "nope.txt"), str(b)]
     assert docs[1]["error"] == "no such file or folder"
-    assert all(d["schema_version"] == "2.0" for d in docs)
+    assert all(d["schema_version"] == "2.1" for d in docs)
 
 
 def test_rich_format_shows_text_findings_and_summary():

@@ -77,6 +77,10 @@ def test_every_finding_slices_the_original_text(mini_analyzer, text):
         assert text[f.start : f.end] == f.text
         assert (f.line, f.column) == reference_position(text, f.start)
         assert (f.end_line, f.end_column) == reference_position(text, f.end)
+    for sentence in report.sentences:
+        assert 0 <= sentence.start < sentence.end <= len(text) and sentence.words > 0
+        assert not text[sentence.start].isspace() and not text[sentence.end - 1].isspace()
+        assert (sentence.line, sentence.column) == reference_position(text, sentence.start)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

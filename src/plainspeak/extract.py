@@ -28,7 +28,7 @@ from .lexicon import Entry, Lexicon
 from .nonprose import overlaps
 from .positions import LineIndex
 from .readability import Counts, flesch_kincaid_grade, flesch_reading_ease
-from .report import Finding, Report, Summary, summary_bucket
+from .report import Finding, Report, Sentence, Summary, summary_bucket
 from .settings import Settings
 from .severity import Severity
 from .suggest import adapt, agrees_with_verb, fits_before_a_noun, matched_head, stands_before_a_noun, with_article
@@ -52,6 +52,7 @@ class InputState:
     weighted_grade: int = 0  # sum over sentences of estimated grade x words, in thousandths
     defined: dict[str, int] = field(default_factory=dict)  # acronym -> offset of its definition
     defined_terms: dict[str, int] = field(default_factory=dict)  # lexicon entry id -> offset of its explanation
+    sentences: list[Sentence] = field(default_factory=list)
     nonprose: list[tuple[int, int]] = field(default_factory=list)  # links, paths, code: no word findings
     nonprose_starts: list[int] = field(default_factory=list)
 
@@ -115,6 +116,10 @@ def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, sett
             attrs.get("words", 0), attrs.get("sentences", 0), attrs.get("syllables", 0), attrs.get("polysyllables", 0)
         )
         state.weighted_grade += attrs.get("weighted_grade", 0)
+        for start_char, end_char, words, tenths in attrs.get("every_sentence", ()):
+            start, end = piece.start(start_char), piece.end(end_char)
+            line, column = state.lines.position(start)
+            state.sentences.append(Sentence(start, end, line, column, words, tenths / 10))
         for span, grade, words in zip(group, attrs.get("grades", ()), attrs.get("word_counts", ())):
             if span.label_ == "hard-sentence":
                 state.findings.append(
@@ -156,7 +161,7 @@ def finish(state: InputState, settings: Settings) -> Report:
         long_sentences=by_bucket.get("long-sentence", 0),
         short_text_grade=flesch_kincaid_grade(counts) if not enough and counts.sentences and counts.words else None,
     )
-    return Report(state.name, state.text, findings, summary)
+    return Report(state.name, state.text, findings, summary, sentences=state.sentences)
 
 
 def _touches_nonprose(state: InputState, span: Span, piece: Prepared) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .severity import Severity
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,23 @@ class Summary:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence with words: where it is, how long and how hard (plainspeak's
+    estimated grade, names left out: the grade the hard-sentence rule judges)."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    words: int
+    grade: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                "words": self.words, "grade": self.grade}
+
+
 @dataclass
 class Report:
     """The result for one input. ``error`` is set (and findings empty) when it could not be read."""
@@ -121,6 +138,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     summary: Summary | None = None
     error: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
 
     @property
     def worst(self) -> Severity | None:
@@ -133,6 +151,7 @@ class Report:
             "path": self.name,
             "summary": self.summary.to_dict() if self.summary else None,
             "findings": [f.to_dict() for f in self.findings],
+            "sentences": [s.to_dict() for s in self.sentences],
         }
 
 

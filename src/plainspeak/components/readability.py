@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -77,23 +77,31 @@ class SentenceReadability:
             & (estimated_grade(capped, arrays.top_rated_no_names, arrays.content_rated_no_names) > self.target_grade)
         )
         long = words > self.max_sentence_words
-        flagged_sentences = numpy.flatnonzero(hard | long).tolist()
-        if flagged_sentences:
-            skip = _skippable_edges(doc)
-        for k in flagged_sentences:
-            start, end = int(starts[k]), int(ends[k])
-            while start < end and skip[start]:  # white space and a list bullet before
-                start += 1
-            while end > start and skip[end - 1] == 1:  # white space after
-                end -= 1
-            if start >= end:
-                continue
+        first, last = _trimmed_bounds(doc, starts, ends)  # without white space around, or a bullet before
+        for k in numpy.flatnonzero((hard | long) & (first < last)).tolist():
+            start, end = int(first[k]), int(last[k])
             shown = round(float(rule_grade[k]), 1)
             for flagged, label in ((hard[k], "hard-sentence"), (long[k], "long-sentence")):
                 if flagged:
                     spans.append(Span(doc, start, end, label=label))
                     grades.append(shown)
                     word_counts.append(int(words[k]))
+        # Every sentence with words, as [start char, end char, words, grade in tenths]:
+        # a caller can judge one sentence (JSON "sentences").
+        listed = numpy.flatnonzero(counted & (first < last))
+        if len(listed):
+            idx = doc.to_array([IDX, LENGTH])
+            every = numpy.stack(
+                [
+                    idx[first[listed], 0],
+                    idx[last[listed] - 1, 0] + idx[last[listed] - 1, 1],
+                    words[listed],
+                    numpy.rint(rule_grade[listed] * 10),
+                ],
+                axis=1,
+            ).astype(numpy.int64).tolist()
+        else:
+            every = []
         doc.spans[SENTENCES_KEY] = spans
         group = doc.spans[SENTENCES_KEY]
         group.attrs.update(
@@ -108,6 +116,7 @@ class SentenceReadability:
             ),
             grades=grades,
             word_counts=word_counts,
+            every_sentence=every,
         )
         return doc
 
@@ -229,6 +238,22 @@ def _content_mean(rating: numpy.ndarray, content: numpy.ndarray, bounds) -> nump
     total = numpy.add.reduceat(numpy.where(content, rating, 0), bounds)
     count = numpy.add.reduceat(content.astype(numpy.int64), bounds)
     return total / numpy.maximum(count, 1) / 1000.0
+
+
+def _trimmed_bounds(doc: Doc, starts: numpy.ndarray, ends: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Per sentence, its first and after-last token without white space around it
+    or a list bullet before it (first >= last: nothing left)."""
+    skip = _skippable_edges(doc)
+    n = len(skip)
+    keep_start = numpy.flatnonzero(skip == 0)
+    keep_end = numpy.flatnonzero(skip != 1)
+    if not len(keep_start) or not len(keep_end):
+        return numpy.zeros(len(starts), dtype=numpy.int64), numpy.zeros(len(starts), dtype=numpy.int64)
+    at = numpy.searchsorted(keep_start, starts)
+    first = numpy.where(at < len(keep_start), keep_start[numpy.minimum(at, len(keep_start) - 1)], n)
+    before = numpy.searchsorted(keep_end, ends) - 1
+    last = numpy.where(before >= 0, keep_end[numpy.maximum(before, 0)] + 1, 0)
+    return first.astype(numpy.int64), last.astype(numpy.int64)
 
 
 def _skippable_edges(doc: Doc) -> numpy.ndarray:

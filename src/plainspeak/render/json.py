@@ -27,23 +27,28 @@ def _pretty(data: Any, level: int) -> str:
 
 def _report_chunks_compact(report: Report) -> Iterator[str]:
     yield _compact({"schema_version": SCHEMA_VERSION, "path": report.name})[:-1]
-    yield ',"summary":' + _compact(report.summary.to_dict() if report.summary else None) + ',"findings":['
-    for i, finding in enumerate(report.findings):
-        yield ("," if i else "") + _compact(finding.to_dict())
-    yield "]}"
+    yield ',"summary":' + _compact(report.summary.to_dict() if report.summary else None)
+    for key, items in (("findings", report.findings), ("sentences", report.sentences)):
+        yield f',"{key}":['
+        for i, item in enumerate(items):
+            yield ("," if i else "") + _compact(item.to_dict())
+        yield "]"
+    yield "}"
 
 
 def _report_chunks_pretty(report: Report, level: int) -> Iterator[str]:
     pad = "  " * level
     yield "{\n" + pad + '  "path": ' + json.dumps(report.name, ensure_ascii=False) + ",\n"
-    yield pad + '  "summary": ' + _pretty(report.summary.to_dict() if report.summary else None, level + 1) + ",\n"
-    if not report.findings:
-        yield pad + '  "findings": []\n' + pad + "}"
-        return
-    yield pad + '  "findings": [\n'
-    for i, finding in enumerate(report.findings):
-        yield ("," + "\n" if i else "") + pad + "    " + _pretty(finding.to_dict(), level + 2)
-    yield "\n" + pad + "  ]\n" + pad + "}"
+    yield pad + '  "summary": ' + _pretty(report.summary.to_dict() if report.summary else None, level + 1)
+    for key, items in (("findings", report.findings), ("sentences", report.sentences)):
+        if not items:
+            yield ",\n" + pad + f'  "{key}": []'
+            continue
+        yield ",\n" + pad + f'  "{key}": [\n'
+        for i, item in enumerate(items):
+            yield ("," + "\n" if i else "") + pad + "    " + _pretty(item.to_dict(), level + 2)
+        yield "\n" + pad + "  ]"
+    yield "\n" + pad + "}"
 
 
 class JsonRenderer:
