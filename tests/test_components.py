@@ -608,3 +608,17 @@ def test_a_definition_with_a_year_in_its_brackets_counts(analyzer):
 @pytest.mark.parametrize("text", ["The VA will call you.", "COVID-19 is still around.", "Ask the CDC."])
 def test_acronyms_everyone_knows(analyzer, text):
     assert [f.text for f in analyzer.analyze(text).findings if f.kind in ("acronym",)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take your buprenorphine and sertraline every day.",
+        "Suboxone and Narcan are free at the clinic.",
+        "Ask your pharmacist about zorvastatin.",  # not in the list: known by its stem
+        "Bring your inhaler to the visit.",
+    ],
+)
+def test_medicine_names_and_everyday_health_words_are_not_uncommon(analyzer, text):
+    """The reader needs the name on the bottle (data/drug_names.txt, drug_stems.txt, everyday_health_words.txt)."""
+    assert [f.text for f in analyzer.analyze(text).findings if f.rule == "uncommon.word"] == []

@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..datafiles import data_path
 from ..difficulty import rated, word_rating
 from ..frequency import is_rarer
 from ..settings import make_settings
@@ -65,6 +66,38 @@ def is_transparent(word: str) -> bool:
         if not is_rarer(left, PART_ZIPF) and not is_rarer(right, PART_ZIPF):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def everyday_names() -> frozenset[str]:
+    """Medicine names and everyday health words (data/drug_names.txt,
+    data/everyday_health_words.txt): rare in general text, but the reader needs
+    the name on the bottle, and "pharmacist" needs no plainer word."""
+    words: set[str] = set()
+    for name in ("drug_names.txt", "everyday_health_words.txt"):
+        for line in data_path(name).read_text(encoding="utf-8").splitlines():
+            entry = line.split("#", 1)[0].strip().lower()
+            if entry:
+                words.add(entry)
+                words.update(re.split(r"[\s-]+", entry))  # "insulin glargine": each word alone too
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _drug_stems() -> frozenset[str]:
+    text = data_path("drug_stems.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip())
+
+
+DRUG_STEM_PREFIX = 2  # letters before a stem: "april" is not a -pril drug
+
+
+def is_drug_name(word: str) -> bool:
+    """A generic drug name by its USAN/INN stem: "lisinopril", "atorvastatin",
+    "adalimumab" (data/drug_stems.txt), for names the list lacks."""
+    word = word.lower()
+    stems = _drug_stems()
+    return any(word[start:] in stems for start in range(DRUG_STEM_PREFIX, len(word) - 2))
 
 
 def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
@@ -159,7 +192,7 @@ class UncommonWords:
         hard = (people if people is not None else word_rating(text)) >= self.rating_threshold
         flag = lemma_text not in self.accept and (
             (people is not None and people >= self.rating_threshold) or ((rare or hard) and not is_transparent(text))
-        )
+        ) and not (rare and is_drug_name(text))
         self._rare[orth, lemma] = flag
         return flag
 
@@ -196,7 +229,7 @@ def make_uncommon_words(
 ) -> UncommonWords:
     """``lexicon_words``: the words of the lexicon's best suggestions ("shortness of
     breath") are never uncommon; they come from a plainspeak_jargon pipe added before."""
-    known = list(accept)
+    known = [*accept, *everyday_names()]
     if lexicon_words and "plainspeak_jargon" in nlp.pipe_names:
         known += plain_words(nlp.get_pipe("plainspeak_jargon").lexicon)
     return UncommonWords(name, zipf_threshold, rating_threshold, known)
