@@ -84,3 +84,12 @@ def analyzer():
     from plainspeak.api import Analyzer
 
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def style_nlp():
+    """Blank English with the shipped lexicon and the style rules (plainspeak_style
+    skips what a lexicon term covers, so it runs after the jargon matcher)."""
+    import plainspeak.components.style  # noqa: F401  (register the factory)
+
+    return blank_nlp(("plainspeak_jargon", {}), ("plainspeak_style", {}))

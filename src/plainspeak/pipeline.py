@@ -16,6 +16,7 @@ from .settings import Settings
 # Our components, in order. Each reads the spans of those before it.
 COMPONENTS = (
     "plainspeak_jargon",
+    "plainspeak_style",
     "plainspeak_acronyms",
     "plainspeak_uncommon",
     "plainspeak_readability",
@@ -32,7 +33,7 @@ def build_nlp(
     """Return a ready ``Language`` whose Docs carry plainspeak's span groups."""
     import spacy
 
-    from .components import acronyms, jargon, lemmatizer, mentions, paragraphs, readability, sentences, uncommon  # noqa: F401
+    from .components import acronyms, jargon, lemmatizer, mentions, paragraphs, readability, sentences, style, uncommon  # noqa: F401
 
     if model:
         nlp = _load_model(model)
@@ -51,6 +52,7 @@ def build_nlp(
         "plainspeak_jargon",
         config={"lexicon_paths": [str(p) for p in lexicon_paths], "default_lexicon": default_lexicon},
     )
+    nlp.add_pipe("plainspeak_style")  # after the jargon matcher: it skips what a lexicon term covers
     nlp.add_pipe("plainspeak_acronyms", config={"known": sorted(w.upper() for w in settings.accept)})
     nlp.add_pipe(
         "plainspeak_uncommon",
