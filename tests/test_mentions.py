@@ -64,3 +64,9 @@ def test_fix_never_swaps_a_mention(analyzer):
     text = "Some call it 'utilize'. We will utilize it."
     result = fix_text(analyzer.analyze(text), analyzer.lexicon)
     assert result.text == "Some call it 'utilize'. We will use it."
+
+
+def test_a_style_phrase_talked_about_is_not_flagged(analyzer):
+    text = 'Some letters say "a decision was made" and nothing more. A decision was made about your claim.'
+    flagged = [f.text for f in analyzer.analyze(text).findings if f.kind == "style"]
+    assert flagged == ["A decision was made"]

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import data_path
-from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY
+from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY
 from .acronyms import acronym_base, matches_long_form
 
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
@@ -83,11 +83,15 @@ class Mentions:
             return doc
         definitions: list[Span] = []
         acronym_definitions: list[Span] = list(doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()))
-        for key in (JARGON_KEY, ACRONYM_KEY, UNCOMMON_KEY):
+        for key in (JARGON_KEY, ACRONYM_KEY, UNCOMMON_KEY, STYLE_KEY):
             if key not in doc.spans:
                 continue
-            kept = []
-            for span in doc.spans[key]:
+            kept: list[int] = []
+            for i, span in enumerate(doc.spans[key]):
+                if key == STYLE_KEY:  # a phrase talked about: 'the phrase "make a payment"'
+                    if not self.is_mention(span):
+                        kept.append(i)
+                    continue
                 mention = self.is_mention(span)
                 defined = self.is_explained(span)
                 if defined and key == JARGON_KEY:
@@ -95,10 +99,15 @@ class Mentions:
                 if defined and acronym_base(span.text) is not None:
                     acronym_definitions.append(Span(doc, span.start, span.end, label="definition"))
                 if not (mention or defined):
-                    kept.append(span)
-            if len(kept) < len(doc.spans[key]):
-                attrs = dict(doc.spans[key].attrs)
-                doc.spans[key] = kept
+                    kept.append(i)
+            group = doc.spans[key]
+            if len(kept) < len(group):
+                # attrs that list something per span (the style rules' messages ...) keep in step
+                attrs = {
+                    name: [value[i] for i in kept] if isinstance(value, list) and len(value) == len(group) else value
+                    for name, value in group.attrs.items()
+                }
+                doc.spans[key] = [group[i] for i in kept]
                 doc.spans[key].attrs.update(attrs)
         doc.spans[TERM_DEFINITIONS_KEY] = definitions
         doc.spans[ACRONYM_DEFINITIONS_KEY] = sorted(acronym_definitions, key=lambda s: s.start)
