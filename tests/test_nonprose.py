@@ -118,3 +118,8 @@ def test_html_block_tags_end_paragraphs(analyzer):
     text = "<p>Hi Dana</p><p>We moved your visit to Monday at noon because the doctor is away that day.</p>"
     report = analyzer.analyze(text)
     assert report.summary.sentences == 2
+
+
+def test_email_header_lines_are_not_prose():
+    text = "Subject: RE: Intake paperwork\r\nTo: Intake\r\n\r\nHi, the time: 10:30 works.\n> From: Dana\n"
+    assert found(text) == ["Subject: RE: Intake paperwork\r", "To: Intake\r", "> From: Dana"]

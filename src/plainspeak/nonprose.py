@@ -37,6 +37,10 @@ _TYPEWRITER_QUOTE = re.compile(r"''|\w'(?:\s|$)")
 # Markdown fenced code blocks, to the closing fence (or the end of the text), and reference definitions.
 _FENCE = re.compile(r"(?ms:^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[`~]*[ \t]*$|\Z))")
 _REFERENCE = re.compile(r"(?m:^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$)")
+# E-mail header lines ("To: Intake", "Subject: RE: Intake paperwork"): addresses and
+# titles, not the writer's sentences.
+# Matched from the line break before it (a literal first character keeps the search fast).
+_HEADER = re.compile(r"\n[ \t>]*(?:From|To|Cc|Bcc|Subject|Sent|Date|Reply-To)[ \t]*:[^\n]*")
 
 # Links, addresses, paths and file names never hold white space: each is looked
 # for only in the run of non-space characters around a character that gives it
@@ -75,6 +79,8 @@ def nonprose_ranges(text: str) -> list[tuple[int, int]]:
         for match in _CODE.finditer(text)
         if text[match.start() - 1 : match.start()] != "`" and not _TYPEWRITER_QUOTE.search(match.group(1))
     )
+    for match in _HEADER.finditer("\n" + text):  # the "\n" lets the first line match too
+        found.append((match.start(), match.end() - 1))  # shifted back by the added "\n"
     for pattern, marks in ((_FENCE, ("```", "~~~")), (_REFERENCE, ("]:",))):
         if any(mark in text for mark in marks):
             end = -1
