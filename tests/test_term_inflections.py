@@ -27,7 +27,7 @@ def test_shipped_file_is_in_sync_with_the_lexicon():
     shipped = data_path("term_inflections.tsv").read_text(encoding="utf-8")
     assert tool.render() == shipped, (
         "data/term_inflections.tsv is out of date with data/jargon_lexicon.csv: "
-        "run  python tools/term_inflections.py  and commit the result"
+        "run  python tools/refresh_data.py  and commit the result"
     )
 
 

@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from .datafiles import data_path
 from .errors import LexiconError
@@ -111,6 +111,8 @@ class Lexicon:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    # The precompiled shipped lexicon (lexicon_index.py), when this is exactly it.
+    index: Any = field(default=None, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries.values())
@@ -137,6 +139,12 @@ def load_lexicon(paths: Sequence[str | Path] = (), *, include_default: bool = Tr
     """
     files: list[Path] = [default_lexicon_path()] if include_default else []
     files.extend(Path(p) for p in paths)
+    if include_default and not paths:
+        from .lexicon_index import load_index
+
+        index = load_index()
+        if index is not None:
+            return Lexicon({e.id: e for e in index.entries}, tuple(str(f) for f in files), index)
     merged: dict[str, Entry] = {}
     by_term: dict[str, str] = {}
     for path in files:

@@ -52,7 +52,17 @@ class KeySet:
     _BITS = 0xFFFF
 
     def __init__(self, keys) -> None:
-        self.keys = numpy.asarray(sorted(set(keys)), dtype=numpy.uint64)
+        self._set(numpy.asarray(sorted(set(keys)), dtype=numpy.uint64))
+
+    @classmethod
+    def from_sorted(cls, keys: numpy.ndarray) -> KeySet:
+        """From keys already sorted and distinct (a KeySet's own ``keys``)."""
+        made = cls.__new__(cls)
+        made._set(keys)
+        return made
+
+    def _set(self, keys: numpy.ndarray) -> None:
+        self.keys = keys
         self.filter = numpy.zeros(self._BITS + 1, dtype=bool)
         self.filter[(self.keys & numpy.uint64(self._BITS)).astype(numpy.intp)] = True
 

@@ -29,6 +29,7 @@ from typing import Iterator, Sequence
 import numpy
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -192,11 +193,24 @@ def _phrase_at(words: list[tuple[str, str]], k: int, phrase: tuple[str, ...]) ->
 class JargonMatcher:
     """Finds lexicon terms; ``self.lexicon`` is the loaded :class:`Lexicon`."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, name: str = "plainspeak_jargon") -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, name: str = "plainspeak_jargon", *, use_index: bool = True) -> None:
         self.name = name
         self.lexicon = lexicon
-        strings = nlp.vocab.strings
         specials = {k.lower() for k in (nlp.tokenizer.rules or {})}
+        # Context rules are compiled when their entry first matches: most runs need few.
+        self._context = {entry.id: entry.context_rules for entry in lexicon if entry.context_rules}
+        self._compiled: dict[str, list[_CompiledRule]] = {}
+        self._nlp, self._specials = nlp, specials
+        index = lexicon.index if use_index else None
+        if index is not None:  # the shipped lexicon, compiled ahead of time (lexicon_index.py)
+            self._patterns = index.patterns
+            self._singles = [KeySet.from_sorted(keys) for keys in index.singles]
+            self._pairs = [KeySet.from_sorted(keys) for keys in index.pairs]
+            return
+        self._compile(nlp, lexicon, specials)
+
+    def _compile(self, nlp: Language, lexicon: Lexicon, specials: set[str]) -> None:
+        strings = nlp.vocab.strings
         # Per column: first key -> (ids of one-word terms, second key -> [(keys, id)]),
         # so a common first word ("in": 70 phrases) costs one lookup, not 70 comparisons.
         self._patterns: list[dict[int, tuple[list[str], dict[int, list[tuple[tuple[int, ...], str]]]]]] = [{}, {}, {}]
@@ -230,10 +244,6 @@ class JargonMatcher:
             )
             if owners <= {entry_id}:
                 self._add(_COLUMNS["lower"], sequence, entry_id, strings)
-        # Context rules are compiled when their entry first matches: most runs need few.
-        self._context = {entry.id: entry.context_rules for entry in lexicon if entry.context_rules}
-        self._compiled: dict[str, list[_CompiledRule]] = {}
-        self._nlp, self._specials = nlp, specials
         # Sorted keys to find candidates with array searches: first words of one-word
         # terms, and first-two-word pairs (mixed into one number) of longer ones.
         self._singles = [KeySet(k for k, (ones, _) in table.items() if ones) for table in self._patterns]
@@ -244,14 +254,14 @@ class JargonMatcher:
 
     def _owners(self, column: int, sequence: list[str], strings) -> set[str]:
         """Ids of the entries with exactly this pattern in this column."""
-        keys = tuple(strings.add(w) for w in sequence)
+        keys = tuple(hash_string(w) for w in sequence)  # the same keys, without storing the strings
         singles, by_second = self._patterns[column].get(keys[0], ((), {}))
         if len(keys) == 1:
             return set(singles)
         return {i for k, i in by_second.get(keys[1], ()) if k == keys}
 
     def _add(self, column: int, sequence: list[str], entry_id: str, strings) -> None:
-        keys = tuple(strings.add(w) for w in sequence)
+        keys = tuple(hash_string(w) for w in sequence)  # the same keys, without storing the strings
         singles, by_second = self._patterns[column].setdefault(keys[0], ([], {}))
         if len(keys) == 1:
             if entry_id not in singles:
