@@ -66,3 +66,15 @@ def test_both_ways_find_the_same_terms():
     doc = LookupLemmatizer(nlp, "lemmatizer", False)(nlp("We will utilize warm handoffs prior to your IOP intake."))
     assert [(s.start, s.end, s.id_) for s in fast.spans(doc)] == [(s.start, s.end, s.id_) for s in slow.spans(doc)]
     assert [s.id_ for s in fast.spans(doc)] == ["utilize", "warm-handoff", "prior-to", "iop", "intake"]
+
+
+def test_pattern_keys_are_the_string_stores_own():
+    """spaCy's symbols ("number", "person", "IS_ALPHA") have fixed small ids, not hashes:
+    'a large number of' was missed when keys were plain hashes."""
+    from spacy.symbols import IDS
+
+    from plainspeak.components.jargon import string_key
+
+    strings = spacy.blank("en").vocab.strings
+    for text in [*IDS, "number", "utilize", "a", "Treatment"]:
+        assert string_key(text) == strings.add(text), text

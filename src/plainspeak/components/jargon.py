@@ -30,6 +30,7 @@ import numpy
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
+from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -76,6 +77,13 @@ def _pair(first, second):
     A collision only makes an extra candidate, which is then checked word by word."""
     with numpy.errstate(over="ignore"):
         return numpy.uint64(first) * _MIX ^ numpy.uint64(second) if numpy.isscalar(first) else first * _MIX ^ second
+
+
+def string_key(text: str) -> int:
+    """The key spaCy's StringStore gives ``text`` (a Doc array holds these), without
+    storing the string: spaCy's own symbols ("number", "person") have small fixed
+    ids; every other string its murmur hash."""
+    return SYMBOL_IDS[text] if text in SYMBOL_IDS else hash_string(text)
 
 
 def split_term(form: str, nlp: Language, specials: set[str]) -> list[str]:
@@ -254,14 +262,14 @@ class JargonMatcher:
 
     def _owners(self, column: int, sequence: list[str], strings) -> set[str]:
         """Ids of the entries with exactly this pattern in this column."""
-        keys = tuple(hash_string(w) for w in sequence)  # the same keys, without storing the strings
+        keys = tuple(string_key(w) for w in sequence)
         singles, by_second = self._patterns[column].get(keys[0], ((), {}))
         if len(keys) == 1:
             return set(singles)
         return {i for k, i in by_second.get(keys[1], ()) if k == keys}
 
     def _add(self, column: int, sequence: list[str], entry_id: str, strings) -> None:
-        keys = tuple(hash_string(w) for w in sequence)  # the same keys, without storing the strings
+        keys = tuple(string_key(w) for w in sequence)
         singles, by_second = self._patterns[column].setdefault(keys[0], ([], {}))
         if len(keys) == 1:
             if entry_id not in singles:
