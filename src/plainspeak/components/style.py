@@ -50,6 +50,7 @@ from ..datafiles import data_path
 from ..suggest import match_case
 from . import JARGON_KEY, STYLE_KEY
 from .arrays import KeySet
+from .jargon import string_key
 from .lemmatizer import lookup_lemma
 
 RULES_FILE = "style_rules.toml"
@@ -438,7 +439,6 @@ class StyleChecker:
                 raise ValueError("\n".join(problems))
         self._strings = nlp.vocab.strings
         self._keys: dict[tuple[str, int], tuple[int, int]] = {}
-        strings = self._strings
         self.messages = {rule: (t["message"], t.get("message_alone", t["message"])) for rule, t in rules.items()}
         self.phrases = _PhraseIndex()
         common = frozenset(nlp.Defaults.stop_words | set(_BE_TAGS) | {"n't", "'s"})
@@ -475,19 +475,19 @@ class StyleChecker:
         for verb in sorted(self.agency_verbs | set(self.it_that) | set(self.instead) | {"make"}):
             for form in self.forms[verb].vbn:
                 self.participles.setdefault(form, verb)
-        self.participle_keys = KeySet(strings.add(f) for f in self.participles)
-        self.before_participle_keys = KeySet(strings.add(w) for w in (set(_BE_TAGS) | _NEGATIONS | self.adverbs))
+        self.participle_keys = KeySet(string_key(f) for f in self.participles)
+        self.before_participle_keys = KeySet(string_key(w) for w in (set(_BE_TAGS) | _NEGATIONS | self.adverbs))
 
         you = rules["you"]
         self.you_nouns = frozenset(you["nouns"])
-        self.you_noun_keys = KeySet(strings.add(w) for w in self.you_nouns)
+        self.you_noun_keys = KeySet(string_key(w) for w in self.you_nouns)
         self.greetings = [tuple(g.split()) for g in you.get("greetings", ())]
         self.groups = frozenset(you.get("groups", ()))
         self.third_person = frozenset(you.get("third_person", ()))
         self.their = frozenset(you.get("their", ()))
         self.generic_pronouns = [tuple(g.lower().split()) for g in you.get("generic_pronouns", ())]
-        self.generic_keys = [KeySet(strings.add(g[i]) for g in self.generic_pronouns if len(g) > i) for i in range(3)]
-        self.second_person_keys = KeySet(strings.add(w) for w in _SECOND_PERSON)
+        self.generic_keys = [KeySet(string_key(g[i]) for g in self.generic_pronouns if len(g) > i) for i in range(3)]
+        self.second_person_keys = KeySet(string_key(w) for w in _SECOND_PERSON)
         self.vbz_to_base = {self.forms[v].vbz: v for v in you.get("verbs", ())}
         self.past_forms = frozenset(f for v in you.get("verbs", ()) for f in self.forms[v].vbd)
         self.you_followers = frozenset(you.get("followed_by", ()))
@@ -498,10 +498,10 @@ class StyleChecker:
         key = self._keys.get((word, column))
         if key is None:
             if word.startswith("="):
-                key = _LOWER, self._strings.add(word[1:].lower())
+                key = _LOWER, string_key(word[1:].lower())
             else:
                 lower = word.lower()
-                key = column, self._strings.add(lookup_lemma(lower) if column == _LEMMA else lower)
+                key = column, string_key(lookup_lemma(lower) if column == _LEMMA else lower)
             self._keys[word, column] = key
         return key
 
