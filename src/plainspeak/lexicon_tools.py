@@ -144,6 +144,8 @@ def tokenization_problem(entry: Entry, tokenizer) -> str | None:
     spaces, hyphens and apostrophes ("doctor's" -> doctor 's)."""
     tokens = {t.text for t in tokenizer(entry.term)}
     for word in _WORDS.findall(entry.term):
+        if word.endswith(":") and word[:-1] in tokens:  # "re:" splits as the text does: re :
+            continue
         if "'" not in word and "\u2019" not in word and word not in tokens:
             got = [t.text for t in tokenizer(entry.term)]
             return f"{entry.term!r} is split into {got}; write it as people type it, without '/' or '.'"
