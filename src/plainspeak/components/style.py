@@ -55,7 +55,7 @@ from .lemmatizer import lookup_lemma
 
 RULES_FILE = "style_rules.toml"
 VERBS_FILE = "style_verbs.tsv"
-RULE_NAMES = ("nominalization", "passive", "bureaucratic", "double-negative", "you")
+RULE_NAMES = ("nominalization", "passive", "bureaucratic", "double-negative", "you", "citation")
 SEVERITY = "suggestion"
 
 # Columns of the compact token array.
@@ -478,6 +478,9 @@ class StyleChecker:
         self.participle_keys = KeySet(string_key(f) for f in self.participles)
         self.before_participle_keys = KeySet(string_key(w) for w in (set(_BE_TAGS) | _NEGATIONS | self.adverbs))
 
+        # Legal citations: regular expressions over the text ("7 CFR 273.7").
+        self.citations = [re.compile(r) for r in rules["citation"].get("regexes", ())]
+
         you = rules["you"]
         self.you_nouns = frozenset(you["nouns"])
         self.you_noun_keys = KeySet(string_key(w) for w in self.you_nouns)
@@ -549,6 +552,7 @@ class StyleChecker:
                 found.append(f)
         if len(you_at):
             found.extend(run.you(you_at.tolist()))
+        found.extend(_citation_spans(self, doc, keep))
         if not found:
             return []
         # In doc token positions; the longest of overlapping spans of one rule wins.
@@ -562,6 +566,25 @@ class StyleChecker:
                 longest = filter_spans([Span(doc, s, e) for s, e in by_span])
                 kept.extend(by_span[s.start, s.end] for s in longest)
         return sorted(_not_covered(kept, doc), key=lambda f: (f.start, f.end, f.rule))
+
+
+def _citation_spans(checker: StyleChecker, doc: Doc, keep: numpy.ndarray) -> list[_Found]:
+    """Legal citations, found in the text and mapped to compact token positions."""
+    text = doc.text
+    if not any(ch.isdigit() for ch in text):
+        return []
+    message = checker.messages["citation"][0]
+    found = []
+    for pattern in checker.citations:
+        for match in pattern.finditer(text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            first = int(numpy.searchsorted(keep, span.start))
+            last = int(numpy.searchsorted(keep, span.end - 1, side="right"))
+            if first < last:
+                found.append(_Found(first, last, "style.citation", message.format(text=span.text), []))
+    return found
 
 
 def _not_covered(found: list[_Found], doc: Doc) -> list[_Found]:
