@@ -8,6 +8,8 @@ from typing import Any
 
 from .report import Finding, Report
 
+COMPARE_SCHEMA_VERSION = "1.0"  # compare --format json (data/schemas/compare.schema.json)
+
 
 def _key(f: Finding) -> tuple[str, str]:
     """A finding's identity across drafts: its rule and (for word findings) the words."""
@@ -31,6 +33,7 @@ class Comparison:
             return [{"rule": f.rule, "text": f.text, "line": f.line, "column": f.column} for f in fs]
 
         return {
+            "schema_version": COMPARE_SCHEMA_VERSION,
             "before": side(self.before),
             "after": side(self.after),
             "fixed": items(self.fixed),

@@ -148,8 +148,11 @@ def _row(g) -> list[str]:
 
 def _write(grades, fmt: str, rubric) -> None:
     if fmt == "json":
-        click.echo(json.dumps({"pass_score": rubric["pass_score"], "submissions": [g.to_dict() for g in grades]},
-                              ensure_ascii=False, indent=2))
+        from .grading import GRADE_SCHEMA_VERSION
+
+        document = {"schema_version": GRADE_SCHEMA_VERSION, "pass_score": rubric["pass_score"],
+                    "submissions": [g.to_dict() for g in grades]}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .plural import count
+
+GRADE_SCHEMA_VERSION = "1.0"  # grade --format json (data/schemas/grade.schema.json)
 from .report import Report, grade_text
 
 
