@@ -34,6 +34,9 @@ What each number means is in docs/accuracy.md.
     python benchmarks/accuracy.py --devset-only      # the real documents alone, a few seconds
     python benchmarks/accuracy.py --list-unjudged    # TSV rows to judge, for judgements.tsv
     python benchmarks/accuracy.py --devset-only --details   # also the missed marks and the wrong findings
+    python benchmarks/accuracy.py --audience everyday       # every figure for another audience
+    python benchmarks/accuracy.py --words-only --thresholds 3.8,0.48   # CWI and the elementary texts alone,
+                                                            # at these Zipf and rating thresholds (a trade-off point)
 """
 
 from __future__ import annotations
@@ -248,6 +251,9 @@ def onestop(analyzer) -> None:
           f"({100 * ordered / len(topics):.0f}%) by the estimate, {ordered_fk} by Flesch-Kincaid")
     print(f"Elementary texts: {100 * sum(kinds.values()) / words:.2f} findings per 100 words ("
           + ", ".join(f"{k} {100 * v / words:.2f}" for k, v in sorted(kinds.items())) + ")")
+    word_level = sum(v for k, v in kinds.items() if not k.startswith("readability"))
+    print(f"Elementary texts: {100 * word_level / words:.2f} word-level findings per 100 words "
+          "(jargon, uncommon, acronym and style; not sentence findings)")
 
 
 # --- Real documents: benchmarks/devset ------------------------------------------------------
@@ -397,11 +403,36 @@ def real_documents(analyzer, list_unjudged: bool = False, details: bool = False)
                     print("\t".join((d, f.rule, str(f.start), str(f.end), f.text.replace("\n", " "), "", "")))
 
 
+def settings_from(argv: Sequence[str]):
+    """The settings the options ask for: ``--audience NAME`` (default: the shipped
+    default audience) and ``--thresholds ZIPF,RATING`` (overrides its two
+    uncommon-word thresholds, to measure a point of the trade-off)."""
+    from plainspeak.settings import make_settings
+
+    def value(option: str) -> str | None:
+        if option not in argv:
+            return None
+        i = list(argv).index(option)
+        if i + 1 >= len(argv):
+            sys.exit(f"{option} needs a value")
+        return argv[i + 1]
+
+    settings = make_settings(audience=value("--audience"))
+    thresholds = value("--thresholds")
+    if thresholds is not None:
+        zipf_threshold, rating_threshold = (float(x) for x in thresholds.split(","))
+        settings = dataclasses.replace(settings, zipf_threshold=zipf_threshold, rating_threshold=rating_threshold)
+    return settings
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else list(argv)
     from plainspeak.api import Analyzer
 
-    analyzer = Analyzer()
+    analyzer = Analyzer(settings_from(argv))
+    if "--audience" in argv or "--thresholds" in argv:
+        s = analyzer.settings
+        print(f"Audience: {s.audience} (Zipf threshold {s.zipf_threshold}, rating threshold {s.rating_threshold})")
     # The development set lives in the repository: this part always runs.
     real_documents(analyzer, list_unjudged="--list-unjudged" in argv, details="--details" in argv)
     if "--devset-only" in argv or "--list-unjudged" in argv:
@@ -411,6 +442,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     print()
     cwi(analyzer, analyzer.settings)
+    if "--words-only" in argv:
+        onestop(analyzer)
+        return
     complex_lcp()
     suggestions(analyzer)
     # Single sentences are scored too: the summary withholds grades below 30 words.

@@ -32,3 +32,14 @@ def test_detokenize_gives_text_as_written():
     assert detokenize("I do n't know , she 's here ( maybe ) .") == "I don't know, she's here (maybe)."
     assert detokenize("He ca n't go ; we wo n't either !") == "He can't go; we won't either!"
     assert detokenize("Prices rose 5 % .") == "Prices rose 5%."
+
+
+def test_benchmark_settings_from_options():
+    from accuracy import settings_from
+
+    default = settings_from([])
+    assert default.audience == "general"
+    everyday = settings_from(["--words-only", "--audience", "everyday"])
+    assert everyday.audience == "everyday" and everyday.zipf_threshold > default.zipf_threshold
+    point = settings_from(["--audience", "everyday", "--thresholds", "4.0,0.4"])
+    assert (point.audience, point.zipf_threshold, point.rating_threshold) == ("everyday", 4.0, 0.4)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import data_path
 from ..difficulty import rated, word_rating
 from ..frequency import is_rarer
-from ..settings import make_settings
+from ..settings import load_defaults, make_settings
 from . import JARGON_KEY, UNCOMMON_KEY
 from .arrays import unique_inverse
 from .words import is_word, sentence_of
@@ -98,6 +98,13 @@ def is_drug_name(word: str) -> bool:
     word = word.lower()
     stems = _drug_stems()
     return any(word[start:] in stems for start in range(DRUG_STEM_PREFIX, len(word) - 2))
+
+
+@lru_cache(maxsize=1)
+def simple_rating() -> float:
+    """Readers' rating below which a word is simple to them, whatever its frequency
+    (data/defaults.toml: the lower third of their scale; "shoppers", "queue", "metre")."""
+    return float(load_defaults()["uncommon"]["simple_rating"])
 
 
 def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
@@ -182,13 +189,16 @@ class UncommonWords:
         return numpy.flatnonzero(mask).tolist()
 
     def _learn_rare(self, orth: int, lemma: int, strings) -> bool:
-        """Rare by wordfreq (word and lemma) or rated hard, not see-through, lemma not accepted."""
+        """Rare by wordfreq (word and lemma) or rated hard, not see-through, lemma not accepted.
+        A word readers rated simple is never rare: their rating beats its frequency both ways."""
         text = strings[orth]
         lemma_text = strings[lemma].lower() if lemma else ""
-        rare = is_rarer(text, self.zipf_threshold) and (
-            not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold)
-        )
         people = rated(text)  # readers' own rating (Word Complexity Lexicon) beats any rule of thumb
+        rare = (
+            (people is None or people >= simple_rating())
+            and is_rarer(text, self.zipf_threshold)
+            and (not lemma_text or lemma_text == text.lower() or is_rarer(lemma_text, self.zipf_threshold))
+        )
         hard = (people if people is not None else word_rating(text)) >= self.rating_threshold
         flag = lemma_text not in self.accept and (
             (people is not None and people >= self.rating_threshold) or ((rare or hard) and not is_transparent(text))
