@@ -622,3 +622,14 @@ def test_acronyms_everyone_knows(analyzer, text):
 def test_medicine_names_and_everyday_health_words_are_not_uncommon(analyzer, text):
     """The reader needs the name on the bottle (data/drug_names.txt, drug_stems.txt, everyday_health_words.txt)."""
     assert [f.text for f in analyzer.analyze(text).findings if f.rule == "uncommon.word"] == []
+
+
+def test_a_hyphenated_acronym_whose_parts_are_explained_is_not_flagged(analyzer):
+    text = ("The Department of Veterans Affairs (VA) and the Department of Housing and Urban Development (HUD) "
+            "run the HUD-VA program together.")
+    assert [f.text for f in analyzer.analyze(text).findings if f.kind == "acronym"] == []
+
+
+def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
+    findings = analyzer.analyze("Read the rule (see 7 CFR 273.7(c)(1)(ii)). Then call.").findings
+    assert [(f.rule, f.text) for f in findings] == [("style.citation", "7 CFR 273.7(c)(1)(ii)")]

@@ -23,7 +23,7 @@ from .components import (
     TERM_DEFINITIONS_KEY,
     UNCOMMON_KEY,
 )
-from .components.acronyms import acronym_base
+from .components.acronyms import acronym_base, common_acronyms
 from .lexicon import Entry, Lexicon
 from .nonprose import overlaps
 from .positions import LineIndex
@@ -89,7 +89,10 @@ def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, sett
             )
     for span in doc.spans.get(ACRONYM_KEY, ()):
         base = acronym_base(span.text)
-        if base is not None and state.defined.get(base, len(state.text)) <= piece.start(span.start_char):
+        at = piece.start(span.start_char)
+        if base is not None and state.defined.get(base, len(state.text)) <= at:
+            continue
+        if base is not None and "-" in base and _parts_explained(state, base, at):  # "HUD-VA" after HUD and VA
             continue
         if not _touches_nonprose(state, span, piece):
             state.findings.append(
@@ -162,6 +165,14 @@ def finish(state: InputState, settings: Settings) -> Report:
         short_text_grade=flesch_kincaid_grade(counts) if not enough and counts.sentences and counts.words else None,
     )
     return Report(state.name, state.text, findings, summary, sentences=state.sentences)
+
+
+def _parts_explained(state: InputState, base: str, at: int) -> bool:
+    """Every part of a hyphenated acronym is explained by now, or known to all."""
+    parts = [p for p in base.split("-") if p.isalpha()]
+    return bool(parts) and all(
+        state.defined.get(p, len(state.text)) <= at or p in common_acronyms() for p in parts
+    )
 
 
 def _touches_nonprose(state: InputState, span: Span, piece: Prepared) -> bool:

@@ -11,6 +11,7 @@ The analyser masks these ranges before the pipeline reads the text
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
@@ -37,10 +38,11 @@ _TYPEWRITER_QUOTE = re.compile(r"''|\w'(?:\s|$)")
 # Markdown fenced code blocks, to the closing fence (or the end of the text), and reference definitions.
 _FENCE = re.compile(r"(?ms:^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[`~]*[ \t]*$|\Z))")
 _REFERENCE = re.compile(r"(?m:^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$)")
-# E-mail header lines ("To: Intake", "Subject: RE: Intake paperwork"): addresses and
-# titles, not the writer's sentences.
+# E-mail address lines ("To: Intake", "From: Dana"): addresses, not the writer's sentences.
 # Matched from the line break before it (a literal first character keeps the search fast).
-_HEADER = re.compile(r"\n[ \t>]*(?:From|To|Cc|Bcc|Subject|Sent|Date|Reply-To)[ \t]*:[^\n]*")
+_HEADER = re.compile(r"\n[ \t>]*(?:From|To|Cc|Bcc|Sent|Date|Reply-To)[ \t]*:[^\n]*")
+# A subject line is read, so only its label is skipped ("RE:" is no memo-speak there).
+_SUBJECT = re.compile(r"\n[ \t>]*(?:Subject[ \t]*:[ \t]*)?(?:(?:RE|Re|FW|Fwd)[ \t]*:[ \t]*)*(?:Subject|RE|Re)[ \t]*:")
 
 # Links, addresses, paths and file names never hold white space: each is looked
 # for only in the run of non-space characters around a character that gives it
@@ -79,7 +81,8 @@ def nonprose_ranges(text: str) -> list[tuple[int, int]]:
         for match in _CODE.finditer(text)
         if text[match.start() - 1 : match.start()] != "`" and not _TYPEWRITER_QUOTE.search(match.group(1))
     )
-    for match in _HEADER.finditer("\n" + text):  # the "\n" lets the first line match too
+    lines = "\n" + text  # the "\n" lets the first line match too
+    for match in itertools.chain(_HEADER.finditer(lines), _SUBJECT.finditer(lines)):
         found.append((match.start(), match.end() - 1))  # shifted back by the added "\n"
     for pattern, marks in ((_FENCE, ("```", "~~~")), (_REFERENCE, ("]:",))):
         if any(mark in text for mark in marks):
@@ -96,7 +99,7 @@ def nonprose_ranges(text: str) -> list[tuple[int, int]]:
             continue
         lo, hi = _run_around(text, at)
         for match in _IN_RUN.finditer(text, lo, hi):
-            start, end = match.start(), _trim(text, *match.span())
+            start, end = match.start(), trim_trailing(text, *match.span())
             if end > start:
                 found.append((start, end))
         done_until = hi
@@ -132,7 +135,7 @@ def _find_all(text: str, mark: str) -> Iterator[int]:
         at = text.find(mark, at + len(mark))
 
 
-def _trim(text: str, start: int, end: int) -> int:
+def trim_trailing(text: str, start: int, end: int) -> int:
     """Leave sentence punctuation, and a closing bracket the link did not open, outside."""
     while end > start:
         last = text[end - 1]

@@ -83,6 +83,8 @@ class Mentions:
             return doc
         definitions: list[Span] = []
         acronym_definitions: list[Span] = list(doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()))
+        # A legal citation is flagged whole ("7 CFR 273.7"): not its acronym again.
+        citations = [(s.start, s.end) for s in doc.spans.get(STYLE_KEY, ()) if s.label_ == "style.citation"]
         for key in (JARGON_KEY, ACRONYM_KEY, UNCOMMON_KEY, STYLE_KEY):
             if key not in doc.spans:
                 continue
@@ -91,6 +93,8 @@ class Mentions:
                 if key == STYLE_KEY:  # a phrase talked about: 'the phrase "make a payment"'
                     if not self.is_mention(span):
                         kept.append(i)
+                    continue
+                if any(start <= span.start and span.end <= end for start, end in citations):
                     continue
                 mention = self.is_mention(span)
                 defined = self.is_explained(span)

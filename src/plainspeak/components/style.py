@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..datafiles import data_path
+from ..nonprose import trim_trailing
 from ..suggest import match_case
 from . import JARGON_KEY, STYLE_KEY
 from .arrays import KeySet
@@ -577,7 +578,8 @@ def _citation_spans(checker: StyleChecker, doc: Doc, keep: numpy.ndarray) -> lis
     found = []
     for pattern in checker.citations:
         for match in pattern.finditer(text):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            end = trim_trailing(text, match.start(), match.end())  # "(see 7 CFR 273.7(c))." keeps "))." out
+            span = doc.char_span(match.start(), end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             first = int(numpy.searchsorted(keep, span.start))
