@@ -14,7 +14,7 @@ What each number means is in docs/accuracy.md.
   overlaps it; P/R/F1 of the complex class and macro-F1, against the
   single-Zipf-threshold baseline at the same threshold.
 - Graded complexity (CompLex trial): Pearson/Spearman of
-  plainspeak.difficulty.word_difficulty with the human ratings.
+  plainspeak.text.difficulty.word_difficulty with the human ratings.
 - Suggestions (BenchLS, NNSeval, LexMTurk, TSAR-2022 trial): how many targets
   are flagged, how many get a suggestion, and how often the top suggestion is
   among the human substitutes.
@@ -61,7 +61,7 @@ JUDGEMENT_FIELDS = ("doc", "rule", "start", "end", "text", "verdict", "reason")
 
 
 def cwi(analyzer, settings) -> None:
-    from plainspeak.frequency import is_rarer
+    from plainspeak.text.frequency import is_rarer
 
     print("Hard-word detection, CWI 2018 dev (flagged = a word-level finding overlaps the target)")
     print(f"{'genre':<10} {'targets':>7} {'P':>6} {'R':>6} {'F1':>6} {'macro-F1':>9} {'baseline macro-F1':>18}")
@@ -87,7 +87,7 @@ def cwi(analyzer, settings) -> None:
 def complex_lcp() -> None:
     from metrics import spearman
 
-    from plainspeak.difficulty import word_difficulty
+    from plainspeak.text.difficulty import word_difficulty
 
     print("\nGraded complexity, CompLex 2021 trial: plainspeak's word difficulty vs human ratings")
     print(f"{'set':<28} {'items':>6} {'Pearson':>8} {'Spearman':>9}")
@@ -188,7 +188,7 @@ def _correlate(analyzer, name, items) -> None:
 def _grade_of(report) -> float:
     """Flesch-Kincaid grade of a text of any length (the summary withholds it for
     short texts; a benchmark of single sentences needs it anyway)."""
-    from plainspeak.readability import Counts, flesch_kincaid_grade
+    from plainspeak.text.readability import Counts, flesch_kincaid_grade
 
     s = report.summary
     g = flesch_kincaid_grade(Counts(s.words, max(1, s.sentences), _syllables(report.text)))
@@ -196,7 +196,7 @@ def _grade_of(report) -> float:
 
 
 def _syllables(text: str) -> int:
-    from plainspeak.syllables import count_syllables
+    from plainspeak.text.syllables import count_syllables
 
     return sum(count_syllables(w) for w in re.findall(r"[A-Za-z']+", text))
 
@@ -407,7 +407,7 @@ def settings_from(argv: Sequence[str]):
     """The settings the options ask for: ``--audience NAME`` (default: the shipped
     default audience) and ``--thresholds ZIPF,RATING`` (overrides its two
     uncommon-word thresholds, to measure a point of the trade-off)."""
-    from plainspeak.settings import make_settings
+    from plainspeak.config.settings import make_settings
 
     def value(option: str) -> str | None:
         if option not in argv:

@@ -40,13 +40,13 @@ def mini_lexicon_path() -> str:
 def blank_nlp(*pipes: tuple[str, dict]) -> spacy.language.Language:
     """A blank English pipeline with layout splits, sentence splits and lookup lemmas,
     plus the given components."""
-    import plainspeak.components.acronyms  # noqa: F401  (register factories)
-    import plainspeak.components.jargon  # noqa: F401
-    import plainspeak.components.lemmatizer  # noqa: F401
-    import plainspeak.components.paragraphs  # noqa: F401
-    import plainspeak.components.readability  # noqa: F401
-    import plainspeak.components.sentences  # noqa: F401
-    import plainspeak.components.uncommon  # noqa: F401
+    import plainspeak.pipeline.components.acronyms  # noqa: F401  (register factories)
+    import plainspeak.pipeline.components.jargon  # noqa: F401
+    import plainspeak.pipeline.components.lemmatizer  # noqa: F401
+    import plainspeak.pipeline.components.paragraphs  # noqa: F401
+    import plainspeak.pipeline.components.readability  # noqa: F401
+    import plainspeak.pipeline.components.sentences  # noqa: F401
+    import plainspeak.pipeline.components.uncommon  # noqa: F401
 
     nlp = spacy.blank("en")
     nlp.add_pipe("plainspeak_paragraphs")
@@ -90,6 +90,6 @@ def analyzer():
 def style_nlp():
     """Blank English with the shipped lexicon and the style rules (plainspeak_style
     skips what a lexicon term covers, so it runs after the jargon matcher)."""
-    import plainspeak.components.style  # noqa: F401  (register the factory)
+    import plainspeak.pipeline.components.style  # noqa: F401  (register the factory)
 
     return blank_nlp(("plainspeak_jargon", {}), ("plainspeak_style", {}))

@@ -7,7 +7,7 @@ import spacy
 
 import plainspeak
 from plainspeak.errors import SettingsError
-from plainspeak.readability import Counts, flesch_kincaid_grade, flesch_reading_ease, textstat_scores
+from plainspeak.text.readability import Counts, flesch_kincaid_grade, flesch_reading_ease, textstat_scores
 
 from conftest import MINI_LEXICON
 

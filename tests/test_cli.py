@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from conftest import MINI_LEXICON, ROOT
 from plainspeak import __version__
-from plainspeak.cli import cli
+from plainspeak.cli.app import cli
 
 JARGON = "We will utilize the portal prior to your visit.\n"
 MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
@@ -130,7 +130,7 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path):
 
 
 def test_no_input_on_a_terminal_is_a_usage_error(monkeypatch):
-    from plainspeak import cli as cli_module
+    from plainspeak.cli import app as cli_module
 
     monkeypatch.setattr(cli_module, "_stdin_is_terminal", lambda: True)
     result = CliRunner().invoke(cli, ["check"])
@@ -424,7 +424,7 @@ def test_setup_errors_come_before_any_output(tmp_path):
 
 
 def test_unexpected_errors_are_one_line_with_exit_3(monkeypatch):
-    from plainspeak import checkrun
+    from plainspeak.cli import checkrun
 
     def boom(*args, **kwargs):
         raise ZeroDivisionError("simulated bug")

@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import DocBin
 
 from conftest import MINI_LEXICON, blank_nlp
-from plainspeak.components import (
+from plainspeak.pipeline.components import (
     ACRONYM_DEFINITIONS_KEY,
     ACRONYM_KEY,
     JARGON_KEY,
@@ -232,7 +232,7 @@ def test_shouting_is_not_an_acronym(full_mini_nlp):
 
 
 def test_acronym_long_form_matching():
-    from plainspeak.components.acronyms import matches_long_form
+    from plainspeak.pipeline.components.acronyms import matches_long_form
 
     assert matches_long_form("IOP", "intensive outpatient program")
     assert matches_long_form("SNAP", "Supplemental Nutrition Assistance Program")
@@ -269,7 +269,7 @@ def test_short_sentences_are_never_graded_hard():
 
 
 def test_names_and_numbers_count_as_one_syllable():
-    from plainspeak.components.readability import sentence_counts
+    from plainspeak.pipeline.components.readability import sentence_counts
 
     nlp = blank_nlp()
     doc = nlp("Call Anastasia Montgomery-Richardson at 555-0142.")
@@ -319,8 +319,8 @@ def test_default_factory_config_loads_shipped_lexicon():
 
 
 def test_array_counts_match_token_by_token_counts():
-    from plainspeak.components.readability import sentence_arrays, sentence_counts
-    from plainspeak.readability import Counts
+    from plainspeak.pipeline.components.readability import sentence_arrays, sentence_counts
+    from plainspeak.text.readability import Counts
 
     nlp = blank_nlp()
     text = (
@@ -337,8 +337,8 @@ def test_array_counts_match_token_by_token_counts():
 
 
 def test_sentence_ratings_take_the_hardest_and_the_content_words():
-    from plainspeak.components.readability import TOP_RATED, sentence_arrays
-    from plainspeak.difficulty import word_rating
+    from plainspeak.pipeline.components.readability import TOP_RATED, sentence_arrays
+    from plainspeak.text.difficulty import word_rating
 
     nlp = blank_nlp()
     doc = nlp("The eligibility determination is on 12 Friday. We can talk about it with you.")
@@ -352,14 +352,14 @@ def test_sentence_ratings_take_the_hardest_and_the_content_words():
 
 
 def test_a_sentence_of_function_words_has_no_content_rating():
-    from plainspeak.components.readability import sentence_arrays
+    from plainspeak.pipeline.components.readability import sentence_arrays
 
     arrays = sentence_arrays(blank_nlp()("It is what it is."))
     assert arrays.content_rated.tolist() == [0.0] == arrays.content_rated_no_names.tolist()
 
 
 def test_estimated_grade_rises_with_length_by_ever_smaller_steps():
-    from plainspeak.readability import estimated_grade
+    from plainspeak.text.readability import estimated_grade
 
     grades = [estimated_grade(n, 0.3, 0.3) for n in (5, 15, 25, 35)]
     steps = [b - a for a, b in zip(grades, grades[1:])]
@@ -370,7 +370,7 @@ def test_estimated_grade_rises_with_length_by_ever_smaller_steps():
 def test_per_distinct_computes_once_per_value_ever_seen():
     import numpy
 
-    from plainspeak.components.arrays import per_distinct
+    from plainspeak.pipeline.components.arrays import per_distinct
 
     calls, memo = [], {}
 
@@ -384,7 +384,7 @@ def test_per_distinct_computes_once_per_value_ever_seen():
 
 
 def test_sentence_arrays_survive_the_text_table_growing(monkeypatch):
-    from plainspeak.components import readability
+    from plainspeak.pipeline.components import readability
 
     monkeypatch.setattr(readability, "_TEXT_PROPS", readability._TextProps())  # fresh: room for 1,024 texts
     doc = blank_nlp()(" ".join(f"word{i}x" for i in range(3000)) + ".")
@@ -393,7 +393,7 @@ def test_sentence_arrays_survive_the_text_table_growing(monkeypatch):
 
 
 def test_syllables_from_search_and_from_full_table_agree():
-    from plainspeak import syllables
+    from plainspeak.text import syllables
 
     words = ["utilize", "psychoeducation", "sepultura", "hello", "the", "reimbursement", "a's", "zyzzyva"]
     searched = [syllables._cmu_syllables(w) for w in words]
@@ -403,8 +403,8 @@ def test_syllables_from_search_and_from_full_table_agree():
 
 
 def test_split_term_agrees_with_the_tokenizer():
-    from plainspeak.components.jargon import split_term, term_variants
-    from plainspeak.lexicon import load_lexicon
+    from plainspeak.pipeline.components.jargon import split_term, term_variants
+    from plainspeak.rules.lexicon import load_lexicon
 
     nlp = spacy.blank("en")
     specials = {k.lower() for k in nlp.tokenizer.rules}
@@ -416,7 +416,7 @@ def test_split_term_agrees_with_the_tokenizer():
 def test_array_helpers_match_numpy():
     import numpy
 
-    from plainspeak.components.arrays import isin_sorted, unique_inverse
+    from plainspeak.pipeline.components.arrays import isin_sorted, unique_inverse
 
     values = numpy.array([5, 3, 5, 9, 3, 3, 1], dtype=numpy.uint64)
     uniq, first, inverse = unique_inverse(values)
@@ -429,7 +429,7 @@ def test_array_helpers_match_numpy():
 
 
 def test_lemmas_a_pipeline_set_are_kept_but_normalised_like_ours():
-    from plainspeak.components.lemmatizer import LookupLemmatizer
+    from plainspeak.pipeline.components.lemmatizer import LookupLemmatizer
 
     nlp = spacy.blank("en")
     doc = nlp.make_doc("RECERTIFICATIONS were utilized")
@@ -542,8 +542,8 @@ def test_shipped_inflections_are_read_without_importing_lemminflect():
     ],
 )
 def test_inflected_word_of_each_written_form(term, pos, form, expected):
-    from plainspeak.components.jargon import inflected_word, split_term
-    from plainspeak.lexicon import Entry
+    from plainspeak.pipeline.components.jargon import inflected_word, split_term
+    from plainspeak.rules.lexicon import Entry
     from plainspeak.severity import Severity
 
     nlp = spacy.blank("en")
@@ -555,7 +555,7 @@ def test_inflected_word_of_each_written_form(term, pos, form, expected):
 
 @pytest.mark.parametrize("word", ["reschedule", "workplace", "carpool", "grandkids", "paperwork"])
 def test_see_through_compounds_of_two_content_words(word):
-    from plainspeak.components.uncommon import is_transparent
+    from plainspeak.pipeline.components.uncommon import is_transparent
 
     assert is_transparent(word)
 
@@ -563,7 +563,7 @@ def test_see_through_compounds_of_two_content_words(word):
 @pytest.mark.parametrize("word", ["therapist", "forthwith", "herein", "noncompliance", "prostatic", "franciscan"])
 def test_words_that_only_look_like_compounds_are_not_excused(word):
     """Function words and word pieces are not parts: "the|rapist", "for|thwith", "non|compliance"."""
-    from plainspeak.components.uncommon import is_transparent
+    from plainspeak.pipeline.components.uncommon import is_transparent
 
     assert not is_transparent(word)
 

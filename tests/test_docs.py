@@ -12,8 +12,8 @@ import re
 from click.testing import CliRunner
 
 from conftest import ROOT
-from plainspeak.cli import cli
-from plainspeak.settings import audiences
+from plainspeak.cli.app import cli
+from plainspeak.config.settings import audiences
 
 HEADER = """# Command-line reference
 
@@ -68,7 +68,7 @@ def test_readme_mentions_every_check_option():
 
 
 def test_audience_choices_match_the_data_file():
-    from plainspeak.cli import AUDIENCES
+    from plainspeak.cli.app import AUDIENCES
 
     assert tuple(audiences()) == AUDIENCES
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI_LEXICON
-from plainspeak.cli import cli
+from plainspeak.cli.app import cli
 
 MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
 TEXT = "We will utilize the portal prior to your visit.\r\nHe is an addict.\r\n"
@@ -118,7 +118,7 @@ def test_read_only_file_is_an_error_and_others_are_still_fixed(tmp_path):
 
 
 def test_failure_between_write_and_replace_leaves_the_original(tmp_path, monkeypatch):
-    from plainspeak import atomic
+    from plainspeak.sources import atomic
 
     def crash(source, target):
         raise OSError(5, "Input/output error")
@@ -133,9 +133,9 @@ def test_failure_between_write_and_replace_leaves_the_original(tmp_path, monkeyp
 
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
-    from plainspeak.atomic import WriteError, write_atomic
+    from plainspeak.sources.atomic import WriteError, write_atomic
 
-    from plainspeak.sources import Snapshot
+    from plainspeak.sources.inputs import Snapshot
 
     path = tmp_path / "draft.txt"
     path.write_text("one", encoding="utf-8")
@@ -153,11 +153,11 @@ def _fix_in_a_process(path, replace_body: str):
 
     code = (
         "import os, signal, sys, time\n"
-        "from plainspeak import atomic\n"
+        "from plainspeak.sources import atomic\n"
         "def replace(source, target):\n"
         + "".join(f"    {line}\n" for line in replace_body.splitlines())
         + "atomic._replace = replace\n"
-        "from plainspeak.cli import main\n"
+        "from plainspeak.cli.app import main\n"
         f"sys.argv = ['plainspeak', 'fix', '--in-place', {str(path)!r}, '--no-default-lexicon', '--lexicon', {str(MINI_LEXICON)!r}]\n"
         "main()\n"
     )
@@ -200,7 +200,7 @@ PIECES = ["We will utilize the portal", "prior to", "an intake assessment", "in 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=20).map("".join))
 def test_fix_is_idempotent(analyzer, text):
-    from plainspeak.fixes import fix_text
+    from plainspeak.rewrite.fixes import fix_text
 
     for everything in (False, True):
         once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=everything).text
@@ -280,7 +280,7 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):
-    from plainspeak.fixes import fix_text
+    from plainspeak.rewrite.fixes import fix_text
 
     assert fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text == expected
 

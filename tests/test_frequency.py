@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import wordfreq
 
-from plainspeak.frequency import is_rarer, zipf
+from plainspeak.text.frequency import is_rarer, zipf
 
 WORDS = [
     "the", "Hello", "café", "CAFE\u0301", "utilize", "psychoeducation", "reimbursement", "deductible",
@@ -25,7 +25,7 @@ def test_is_rarer_agrees_with_zipf(word, threshold):
 
 
 def test_word_difficulty():
-    from plainspeak.difficulty import word_difficulty
+    from plainspeak.text.difficulty import word_difficulty
 
     assert word_difficulty("the") < 0.2 < word_difficulty("reimbursement") < word_difficulty("psychoeducation")
     assert word_difficulty("treatment") < word_difficulty("treatment modality")
@@ -34,7 +34,7 @@ def test_word_difficulty():
 
 
 def test_word_rating_uses_readers_ratings_then_the_estimate():
-    from plainspeak.difficulty import rated, word_rating
+    from plainspeak.text.difficulty import rated, word_rating
 
     assert rated("house") is not None and word_rating("house") == rated("house") < 0.2
     assert rated("houses") == rated("house")  # through the lemma
@@ -42,7 +42,7 @@ def test_word_rating_uses_readers_ratings_then_the_estimate():
 
 
 def test_difficulty_model_names_only_known_features():
-    from plainspeak.difficulty import model, word_features
+    from plainspeak.text.difficulty import model, word_features
 
     known = set(word_features("word"))
     assert set(model()["rating"]["weights"]) <= known

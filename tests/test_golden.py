@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from plainspeak.cli import cli
+from plainspeak.cli.app import cli
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if (p / "input.txt").exists())
 UPDATE = os.environ.get("PLAINSPEAK_UPDATE_GOLDEN") == "1"

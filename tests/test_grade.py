@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT
-from plainspeak.cli import cli
-from plainspeak.grading import grade_report
-from plainspeak.rubric import RubricError, load_rubric
+from plainspeak.cli.app import cli
+from plainspeak.grading.score import grade_report
+from plainspeak.grading.rubric import RubricError, load_rubric
 
 PLAIN = "See you on Monday at the park. Bring a friend if you like. We can get lunch after. Call me any time.\n"
 JARGON = (
@@ -152,7 +152,7 @@ def test_html_report_escapes_every_piece_of_submitted_text(tmp_path):
 
 
 def test_html_report_highlights_words_inside_hard_sentences(analyzer):
-    from plainspeak.grading import grade_report
+    from plainspeak.grading.score import grade_report
     from plainspeak.render.html import render_html
 
     text = (

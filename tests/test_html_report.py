@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plainspeak.__about__ import __version__
-from plainspeak.cli import cli
+from plainspeak.cli.app import cli
 from plainspeak.errors import PlainspeakError
-from plainspeak.grading import grade_report
-from plainspeak.lexicon import load_lexicon
+from plainspeak.grading.score import grade_report
+from plainspeak.rules.lexicon import load_lexicon
 from plainspeak.render.html import _highlighted, _opening, render_html, report_time
 from plainspeak.report import Finding
-from plainspeak.rubric import load_rubric
+from plainspeak.grading.rubric import load_rubric
 from plainspeak.severity import Severity
 
 PLAIN = "See you on Monday at the park. Bring a friend if you like. We can get lunch after. Call me any time.\n"

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MINI_LEXICON
-from plainspeak.cli import cli
+from plainspeak.cli.app import cli
 
 MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
 TEXT = "We utilize the portal. We utilize it again prior to noon. Two treatment modalities.\n"
@@ -16,7 +16,7 @@ TEXT = "We utilize the portal. We utilize it again prior to noon. Two treatment 
 
 @pytest.fixture
 def terminal(monkeypatch):
-    from plainspeak import cli as cli_module
+    from plainspeak.cli import app as cli_module
 
     monkeypatch.setattr(cli_module, "_stdin_is_terminal", lambda: True)
 
@@ -79,7 +79,7 @@ def test_accept_adds_the_term_to_the_project_list(terminal, tmp_path, monkeypatc
 def test_saving_accepted_words_keeps_the_lists_line_endings_bom_and_mode(tmp_path):
     import os
 
-    from plainspeak.interactive import save_accepted
+    from plainspeak.rewrite.interactive import save_accepted
 
     path = tmp_path / ".plainspeak-accept.txt"
     path.write_bytes(b"\xef\xbb\xbf# ours\r\nIOP\r\n")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from plainspeak.cli import cli
+from plainspeak.cli.app import cli
 from plainspeak.datafiles import data_path
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.md"))
@@ -66,8 +66,8 @@ def test_compare_json_validates(pair):
 
 
 def test_the_schemas_follow_the_code():
-    from plainspeak.compare import COMPARE_SCHEMA_VERSION
-    from plainspeak.grading import GRADE_SCHEMA_VERSION
+    from plainspeak.grading.compare import COMPARE_SCHEMA_VERSION
+    from plainspeak.grading.score import GRADE_SCHEMA_VERSION
     from plainspeak.report import SCHEMA_VERSION
 
     def const(name: str) -> str:

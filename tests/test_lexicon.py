@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plainspeak.errors import LexiconError
-from plainspeak.lexicon import CATEGORIES, default_lexicon_path, load_lexicon, parse_lexicon, read_word_list
+from plainspeak.rules.lexicon import CATEGORIES, default_lexicon_path, load_lexicon, parse_lexicon, read_word_list
 from plainspeak.severity import Severity
 
 HEADER = "id,term,plain,category,severity,match,pos,note,example,source\n"
@@ -154,7 +154,7 @@ def test_first_suggestions_use_everyday_words():
     """The best suggestion is everyday English (wordfreq); later ones may spell a term out."""
     import re
 
-    from plainspeak.frequency import zipf
+    from plainspeak.text.frequency import zipf
 
     rare = [
         (e.id, word)
@@ -183,7 +183,7 @@ def parse_context_row(context: str, counterexample: str = ""):
 
 
 def test_context_rules_parse_into_rules():
-    from plainspeak.lexicon import ContextRule, context_word_lists
+    from plainspeak.rules.lexicon import ContextRule, context_word_lists
 
     (entry,), problems = parse_context_row(
         "NOT before: of | Status;only after within 3 words: be|@durations", "It can result in denial of a claim."
@@ -223,7 +223,7 @@ def test_context_and_counterexample_columns_are_optional():
 
 
 def test_shipped_context_word_lists_are_words_in_lower_case():
-    from plainspeak.lexicon import context_word_lists
+    from plainspeak.rules.lexicon import context_word_lists
 
     lists = context_word_lists()
     assert {"conditions", "durations", "drug_tests", "other_tests"} <= set(lists)
@@ -232,7 +232,7 @@ def test_shipped_context_word_lists_are_words_in_lower_case():
 
 
 def test_a_malformed_word_list_file_is_reported(tmp_path, monkeypatch):
-    from plainspeak import lexicon
+    from plainspeak.rules import lexicon
 
     bad = tmp_path / "context_words.toml"
     bad.write_text('conditions = "depression"\n', encoding="utf-8")
@@ -246,7 +246,7 @@ def test_a_malformed_word_list_file_is_reported(tmp_path, monkeypatch):
 
 
 def test_explain_finds_an_entry_whose_context_the_bare_words_lack(analyzer):
-    from plainspeak.lexicon_tools import entry_row, find_entries
+    from plainspeak.rules.lexicon_tools import entry_row, find_entries
 
     (entry,) = find_entries(load_lexicon(), "suffers from", analyzer)
     assert entry.id == "suffer-from"

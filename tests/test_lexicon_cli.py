@@ -9,7 +9,7 @@ import json
 from click.testing import CliRunner
 
 from conftest import MINI_LEXICON, ROOT
-from plainspeak.cli import cli
+from plainspeak.cli.app import cli
 
 MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
 

@@ -16,8 +16,8 @@ from collections import Counter
 
 import pytest
 
-from plainspeak.components.jargon import JargonMatcher
-from plainspeak.lexicon import Lexicon, load_lexicon
+from plainspeak.pipeline.components.jargon import JargonMatcher
+from plainspeak.rules.lexicon import Lexicon, load_lexicon
 
 ENTRIES = list(load_lexicon())
 WORD_KINDS = ("jargon", "uncommon", "acronym")
@@ -65,7 +65,7 @@ def test_counterexample_is_not_flagged_though_it_holds_the_term(analyzer, entry)
 @pytest.mark.parametrize("everything", [False, True], ids=["fix", "fix --all"])
 def test_fixing_every_example_twice_changes_nothing_more(analyzer, everything):
     """Every edit `fix` (or `fix --all`) makes is final: a second run finds nothing more to change."""
-    from plainspeak.fixes import fix_text
+    from plainspeak.rewrite.fixes import fix_text
 
     unstable = []
     for entry in ENTRIES:

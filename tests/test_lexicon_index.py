@@ -8,9 +8,9 @@ import pytest
 import spacy
 
 from conftest import MINI_LEXICON
-from plainspeak import lexicon_index
-from plainspeak.components.jargon import JargonMatcher
-from plainspeak.lexicon import Lexicon, default_lexicon_path, load_lexicon, read_lexicon_file
+from plainspeak.rules import lexicon_index
+from plainspeak.pipeline.components.jargon import JargonMatcher
+from plainspeak.rules.lexicon import Lexicon, default_lexicon_path, load_lexicon, read_lexicon_file
 
 
 def _built_here() -> bool:
@@ -61,7 +61,7 @@ def test_both_ways_find_the_same_terms():
     shipped = load_lexicon()
     fast = JargonMatcher(nlp, shipped)
     slow = JargonMatcher(nlp, Lexicon(dict(shipped.entries)), use_index=False)
-    from plainspeak.components.lemmatizer import LookupLemmatizer
+    from plainspeak.pipeline.components.lemmatizer import LookupLemmatizer
 
     doc = LookupLemmatizer(nlp, "lemmatizer", False)(nlp("We will utilize warm handoffs prior to your IOP intake."))
     assert [(s.start, s.end, s.id_) for s in fast.spans(doc)] == [(s.start, s.end, s.id_) for s in slow.spans(doc)]
@@ -73,7 +73,7 @@ def test_pattern_keys_are_the_string_stores_own():
     'a large number of' was missed when keys were plain hashes."""
     from spacy.symbols import IDS
 
-    from plainspeak.components.jargon import string_key
+    from plainspeak.pipeline.components.jargon import string_key
 
     strings = spacy.blank("en").vocab.strings
     for text in [*IDS, "number", "utilize", "a", "Treatment"]:

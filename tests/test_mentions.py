@@ -59,7 +59,7 @@ def test_uses_are_still_flagged(analyzer, text, expected):
 
 
 def test_fix_never_swaps_a_mention(analyzer):
-    from plainspeak.fixes import fix_text
+    from plainspeak.rewrite.fixes import fix_text
 
     text = "Some call it 'utilize'. We will utilize it."
     result = fix_text(analyzer.analyze(text), analyzer.lexicon)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from plainspeak.cli import cli
-from plainspeak.nonprose import nonprose_ranges
+from plainspeak.cli.app import cli
+from plainspeak.text.nonprose import nonprose_ranges
 
 
 def found(text: str) -> list[str]:

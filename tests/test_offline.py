@@ -27,10 +27,10 @@ socket.getaddrinfo = refuse
 socket.gethostbyname = refuse
 
 import textstat
-from plainspeak.readability import textstat_scores
+from plainspeak.text.readability import textstat_scores
 print("TEXTSTAT", textstat_scores(open(sys.argv[1], encoding="utf-8").read())["flesch_kincaid_grade"])
 sys.argv = ["plainspeak", "check", "--format", "line", "--fail-on", "never", *sys.argv[1:]]
-from plainspeak.cli import main
+from plainspeak.cli.app import main
 main()
 """
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from plainspeak.positions import LineIndex
-from plainspeak.segment import segments
-from plainspeak.textprep import prepare
+from plainspeak.text.positions import LineIndex
+from plainspeak.text.segment import segments
+from plainspeak.text.prep import prepare
 
 PIECES = [
     "We will utilize the portal",

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plainspeak.errors import InputError
-from plainspeak.lexicon import parse_lexicon
-from plainspeak.sources import Source, decode
+from plainspeak.rules.lexicon import parse_lexicon
+from plainspeak.sources.inputs import Source, decode
 
 HEADER = "id,term,plain,category,severity,match,pos,note,example,source\n"
 cells = st.one_of(
@@ -44,7 +44,7 @@ def test_decode_gives_text_or_a_clear_input_error(data, encoding):
 def test_cli_never_prints_a_traceback_for_any_bytes(data):
     from click.testing import CliRunner
 
-    from plainspeak.cli import cli
+    from plainspeak.cli.app import cli
 
     result = CliRunner().invoke(cli, ["check", "-", "--format", "line"], input=data, catch_exceptions=True)
     assert result.exit_code in (0, 1, 2), result.exception

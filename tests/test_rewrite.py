@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plainspeak.rewrite import Edit, apply_edits, article_for, resolve_overlaps
+from plainspeak.rewrite.edits import Edit, apply_edits, article_for, resolve_overlaps
 
 
 def test_edits_apply_from_the_end_so_offsets_stay_valid():

@@ -12,8 +12,8 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from plainspeak.components import JARGON_KEY, STYLE_KEY
-from plainspeak.components.style import (
+from plainspeak.pipeline.components import JARGON_KEY, STYLE_KEY
+from plainspeak.pipeline.components.style import (
     RULE_NAMES,
     _expand,
     check_rules,
@@ -41,7 +41,7 @@ def test_shipped_rules_are_well_formed():
 def test_verb_forms_file_is_in_sync_with_the_rules():
     assert render_verb_forms() == data_path("style_verbs.tsv").read_text(encoding="utf-8"), (
         "data/style_verbs.tsv is out of date with data/style_rules.toml: "
-        "run  python -m plainspeak.components.style --write"
+        "run  python -m plainspeak.pipeline.components.style --write"
     )
 
 
@@ -77,7 +77,7 @@ def test_broken_rules_are_reported_with_the_file():
 
 
 def test_a_user_rules_file_is_checked_when_the_pipeline_is_built(tmp_path):
-    import plainspeak.components.style  # noqa: F401
+    import plainspeak.pipeline.components.style  # noqa: F401
 
     bad = tmp_path / "rules.toml"
     bad.write_text(data_path("style_rules.toml").read_text(encoding="utf-8").replace('"make use of -> use",', '"make use of",'))
@@ -124,8 +124,8 @@ def test_spans_and_attrs_survive_docbin(style_nlp):
 
 
 def test_factory_works_in_a_users_own_pipeline():
-    import plainspeak.components.lemmatizer
-    import plainspeak.components.style  # noqa: F401
+    import plainspeak.pipeline.components.lemmatizer
+    import plainspeak.pipeline.components.style  # noqa: F401
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

@@ -17,8 +17,8 @@ import re
 
 import pytest
 
-from plainspeak.components import STYLE_KEY
-from plainspeak.components.style import RULE_NAMES, read_rules_file
+from plainspeak.pipeline.components import STYLE_KEY
+from plainspeak.pipeline.components.style import RULE_NAMES, read_rules_file
 
 RULES = read_rules_file()
 MARKED = re.compile(r"\{(.+?)\}")

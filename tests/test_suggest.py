@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plainspeak.suggest import head_index, inflection_tag, match_case
+from plainspeak.rewrite.suggest import head_index, inflection_tag, match_case
 
 
 @pytest.mark.parametrize(

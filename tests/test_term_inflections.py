@@ -7,7 +7,7 @@ import importlib.util
 
 from conftest import ROOT
 
-from plainspeak.components.lemmatizer import (
+from plainspeak.pipeline.components.lemmatizer import (
     inflections_of,
     missing_inflections,
     shipped_inflections,

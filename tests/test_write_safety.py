@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MINI_LEXICON
-from plainspeak.atomic import WriteError, check_output_path, write_atomic, write_new
-from plainspeak.cli import cli
-from plainspeak.sources import Snapshot
+from plainspeak.sources.atomic import WriteError, check_output_path, write_atomic, write_new
+from plainspeak.cli.app import cli
+from plainspeak.sources.inputs import Snapshot
 
 MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
 TEXT = b"Please utilize the portal.\n"
@@ -130,7 +130,7 @@ def test_a_backup_is_never_written_through_a_dangling_link(tmp_path):
 
 
 def test_the_accept_list_is_never_read_from_or_written_to_a_fifo(tmp_path):
-    from plainspeak.interactive import ACCEPT_FILE, save_accepted
+    from plainspeak.rewrite.interactive import ACCEPT_FILE, save_accepted
 
     os.mkfifo(tmp_path / ACCEPT_FILE)
     with pytest.raises(WriteError, match="not a regular file"):
@@ -158,7 +158,7 @@ def test_when_the_owner_cannot_be_kept_it_says_so(tmp_path, monkeypatch):
     goes ahead (the content is theirs to change) and the user is told."""
     from types import SimpleNamespace
 
-    from plainspeak import atomic
+    from plainspeak.sources import atomic
 
     path = tmp_path / "draft.txt"
     path.write_bytes(TEXT)
@@ -176,7 +176,7 @@ def test_when_the_owner_cannot_be_kept_it_says_so(tmp_path, monkeypatch):
 
 
 def test_write_notes_are_shown_as_warnings(tmp_path, monkeypatch):
-    from plainspeak import atomic
+    from plainspeak.sources import atomic
 
     def keep_owner(path, info, result):
         result.notes.append(f"{atomic.target_name(path)}: its owner could not be kept")

@@ -41,7 +41,7 @@ from plainspeak import difficulty  # noqa: E402
 
 RIDGE = 1.0
 HEADER = """\
-# Word difficulty models (see src/plainspeak/difficulty.py and docs/accuracy.md).
+# Word difficulty models (see src/plainspeak/text/difficulty.py and docs/accuracy.md).
 # The weight tables are written by tools/fit_difficulty.py; the spelling
 # patterns are hand-written and kept when it refits.
 """
@@ -105,10 +105,10 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
     the Lexile framework: each added word costs a reader less than the one
     before, and a text's few very long sentences do not swamp its vocabulary.
     """
-    from plainspeak.components.readability import sentence_arrays
-    from plainspeak.pipeline import build_nlp
-    from plainspeak.readability import fk_grade
-    from plainspeak.settings import make_settings
+    from plainspeak.pipeline.components.readability import sentence_arrays
+    from plainspeak.pipeline.build import build_nlp
+    from plainspeak.text.readability import fk_grade
+    from plainspeak.config.settings import make_settings
 
     nlp = build_nlp(make_settings())
     names = ["log_words", "top_rated", "content_rated"]

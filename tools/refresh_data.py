@@ -7,7 +7,7 @@
    (tools/term_inflections.py).
 2. data/lexicon_index.pickle.zlib: the lexicon parsed and its match patterns
    compiled, so a run does not spend a fifth of a short check on them
-   (src/plainspeak/lexicon_index.py). It stores a SHA-256 of its sources and is
+   (src/plainspeak/rules/lexicon_index.py). It stores a SHA-256 of its sources and is
    ignored when they change, so a stale index is slow, never wrong.
 
 Run this after editing data/jargon_lexicon.csv, data/context_words.toml or
@@ -32,7 +32,7 @@ def main() -> int:
     if subprocess.run(inflections).returncode:
         return 1
     sys.path.insert(0, str(ROOT / "src"))
-    from plainspeak.lexicon_index import build_index, index_path, stamp
+    from plainspeak.rules.lexicon_index import build_index, index_path, stamp
 
     path = index_path()
     current = path.read_bytes() if path.exists() else b""

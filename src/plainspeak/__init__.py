@@ -17,27 +17,27 @@ from .__about__ import __version__
 _LAZY = {
     "analyze": ".api",
     "Analyzer": ".api",
-    "load_lexicon": ".lexicon",
-    "Lexicon": ".lexicon",
-    "make_settings": ".settings",
-    "Settings": ".settings",
+    "load_lexicon": ".rules.lexicon",
+    "Lexicon": ".rules.lexicon",
+    "make_settings": ".config.settings",
+    "Settings": ".config.settings",
     "Report": ".report",
     "Finding": ".report",
     "Summary": ".report",
     "Severity": ".severity",
     "PlainspeakError": ".errors",
-    "word_difficulty": ".difficulty",
+    "word_difficulty": ".text.difficulty",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import Analyzer, analyze
-    from .difficulty import word_difficulty
+    from .text.difficulty import word_difficulty
     from .errors import PlainspeakError
-    from .lexicon import Lexicon, load_lexicon
+    from .rules.lexicon import Lexicon, load_lexicon
     from .report import Finding, Report, Summary
-    from .settings import Settings, make_settings
+    from .config.settings import Settings, make_settings
     from .severity import Severity
 
 

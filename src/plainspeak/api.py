@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
 
-from .extract import InputState, add_doc, finish
-from .lexicon import Lexicon
-from .nonprose import nonprose_ranges
+from .pipeline.extract import InputState, add_doc, finish
+from .rules.lexicon import Lexicon
+from .text.nonprose import nonprose_ranges
 from .report import Report
-from .segment import DEFAULT_MAX_CHARS, segments
-from .settings import Settings, make_settings
-from .textprep import Prepared, mask, prepare
+from .text.segment import DEFAULT_MAX_CHARS, segments
+from .config.settings import Settings, make_settings
+from .text.prep import Prepared, mask, prepare
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Analyzer:
         model: str | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
-        from .pipeline import build_nlp
+        from .pipeline.build import build_nlp
 
         self.settings = settings or make_settings()
         self.nlp = build_nlp(self.settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)

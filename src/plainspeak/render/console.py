@@ -25,7 +25,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..plural import count
+from ..text.plural import count
 from ..report import Finding, Report, RunTotals, grade_text
 from ..severity import Severity
 from .rich_console import PipeConsole

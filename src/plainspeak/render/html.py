@@ -17,8 +17,8 @@ from html import escape
 
 from ..__about__ import __version__
 from ..errors import PlainspeakError
-from ..grading import Grade, score_text
-from ..plural import count
+from ..grading.score import Grade, score_text
+from ..text.plural import count
 from ..report import Finding, Report, grade_text
 
 CSS = """
@@ -199,7 +199,7 @@ def _made(made_at: datetime, pass_score: float, rubric_name: str | None, lexicon
 
 def _roster(entries: Sequence[tuple[Report | None, Grade]]) -> str:
     """The roster table, and footnotes for "fail*" and for "-" in the grade column when they are shown."""
-    from ..settings import load_defaults
+    from ..config.settings import load_defaults
 
     head = "".join(f'<th scope="col">{h}</th>' if h in ("file", "result") else f'<th scope="col" class="num">{h}</th>'
                    for h in ROSTER_HEADERS)

@@ -1,0 +1,1 @@
+"""plainspeak.pipeline."""

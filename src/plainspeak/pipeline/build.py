@@ -1,0 +1,94 @@
+"""build_nlp(): the only place a spaCy pipeline is assembled or a model loaded.
+
+Default: ``spacy.blank("en")`` + layout sentence starts + punctuation sentences + lookup
+lemmas + plainspeak's components. With ``model``, an installed trained
+pipeline is loaded instead (its tagger and entities then help name detection);
+nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..errors import ModelError
+from ..config.settings import Settings
+
+# Our components, in order. Each reads the spans of those before it.
+COMPONENTS = (
+    "plainspeak_jargon",
+    "plainspeak_style",
+    "plainspeak_acronyms",
+    "plainspeak_uncommon",
+    "plainspeak_readability",
+)
+
+
+def build_nlp(
+    settings: Settings,
+    *,
+    lexicon_paths: Sequence[str] = (),
+    default_lexicon: bool = True,
+    model: str | None = None,
+):
+    """Return a ready ``Language`` whose Docs carry plainspeak's span groups."""
+    import spacy
+
+    from .components import acronyms, jargon, lemmatizer, mentions, paragraphs, readability, sentences, style, uncommon  # noqa: F401
+
+    if model:
+        nlp = _load_model(model)
+    else:
+        nlp = spacy.blank("en")
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    if first:
+        nlp.add_pipe("plainspeak_paragraphs", before=first)
+    else:
+        nlp.add_pipe("plainspeak_paragraphs")
+    if not ({"parser", "senter", "sentencizer"} & set(nlp.pipe_names)):
+        nlp.add_pipe("plainspeak_sentencizer")
+    # After a trained pipeline's own lemmatizer, ours lower-cases and fills in its lemmas.
+    nlp.add_pipe("plainspeak_lemmatizer")
+    nlp.add_pipe(
+        "plainspeak_jargon",
+        config={"lexicon_paths": [str(p) for p in lexicon_paths], "default_lexicon": default_lexicon},
+    )
+    nlp.add_pipe("plainspeak_style")  # after the jargon matcher: it skips what a lexicon term covers
+    nlp.add_pipe("plainspeak_acronyms", config={"known": sorted(w.upper() for w in settings.accept)})
+    nlp.add_pipe(
+        "plainspeak_uncommon",
+        config={
+            "zipf_threshold": settings.zipf_threshold,
+            "rating_threshold": settings.rating_threshold,
+            "accept": sorted(settings.accept),
+        },
+    )
+    nlp.add_pipe("plainspeak_mentions")  # after the word components: trims their groups
+    nlp.add_pipe(
+        "plainspeak_readability",
+        config={
+            "target_grade": settings.target_grade,
+            "max_sentence_words": settings.max_sentence_words,
+            "min_sentence_words": settings.min_sentence_words,
+        },
+    )
+    return nlp
+
+
+def _load_model(name: str):
+    import spacy
+    from spacy.util import is_package
+
+    from pathlib import Path
+
+    if not is_package(name) and not Path(name).is_dir():
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed; install it with pip first "
+            "(plainspeak never downloads models), or leave out --model"
+        )
+    try:
+        nlp = spacy.load(name, exclude=["textcat", "textcat_multilabel"])
+    except Exception as err:  # spaCy raises many kinds for a broken or incompatible package
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {err}") from None
+    if nlp.lang != "en":
+        raise ModelError(f"spaCy pipeline {name!r} is for language {nlp.lang!r}; plainspeak needs English ('en')")
+    return nlp

@@ -1,0 +1,309 @@
+"""Mentions are not uses: drop word findings where the text talks *about* a term.
+
+A plain-language editor does not change "the term 'warm handoff'", "treatment,
+also called MAT", "IOP means a day program", a word in a short quotation, or
+a term in the act of being explained ("MAT, or medicine for addiction"; "MAT
+(medicine for addiction)"; "medicine for addiction (MAT)"). The writer is
+already doing what we would ask. This component runs after the word
+components and removes such spans from their groups; `fix` then never swaps
+them either.
+
+A term the text explains is also *defined*: ``doc.spans["plainspeak_term_definitions"]``
+holds it (``id_`` = lexicon entry id) so that later uses in the same input are
+accepted too (extract carries definitions across a long input's pieces). An
+acronym explained as "IOP, or intensive outpatient program" joins the acronym
+definitions. The cue words live in data/mentions.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...datafiles import data_path
+from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY
+from .acronyms import acronym_base, matches_long_form
+
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
+_WORD = re.compile(r"[a-z0-9']+")
+_STOP = frozenset(
+    "a an the of to for and or in on at by with your you we our it is are be this that as from".split()
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What marks a mention (data/mentions.toml)."""
+
+    before: tuple[tuple[str, ...], ...]
+    after: tuple[tuple[str, ...], ...]
+    after_bare: tuple[tuple[str, ...], ...]
+    determiners: frozenset[str]
+    max_quoted_words: int
+    min_bracket_words: int
+    max_bracket_words: int
+    max_or_words: int
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    with open(data_path("mentions.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted({tuple(p.lower().split()) for p in data[key]}, key=len, reverse=True))
+
+    return Cues(
+        phrases("before"),
+        phrases("after"),
+        phrases("after_bare"),
+        frozenset(w.lower() for w in data["determiners"]),
+        int(data["max_quoted_words"]),
+        int(data["min_bracket_definition_words"]),
+        int(data["max_bracket_definition_words"]),
+        int(data["max_or_definition_words"]),
+    )
+
+
+class Mentions:
+    def __init__(self, name: str, lexicon=()) -> None:
+        self.name = name
+        self.cues = load_cues()
+        self.lexicon = lexicon
+        self._explanations: dict[str, frozenset[str]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        definitions: list[Span] = []
+        acronym_definitions: list[Span] = list(doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()))
+        # A legal citation is flagged whole ("7 CFR 273.7"): not its acronym again.
+        citations = [(s.start, s.end) for s in doc.spans.get(STYLE_KEY, ()) if s.label_ == "style.citation"]
+        for key in (JARGON_KEY, ACRONYM_KEY, UNCOMMON_KEY, STYLE_KEY):
+            if key not in doc.spans:
+                continue
+            kept: list[int] = []
+            for i, span in enumerate(doc.spans[key]):
+                if key == STYLE_KEY:  # a phrase talked about: 'the phrase "make a payment"'
+                    if not self.is_mention(span):
+                        kept.append(i)
+                    continue
+                if any(start <= span.start and span.end <= end for start, end in citations):
+                    continue
+                mention = self.is_mention(span)
+                defined = self.is_explained(span)
+                if defined and key == JARGON_KEY:
+                    definitions.append(Span(doc, span.start, span.end, label="definition", span_id=span.id_))
+                if defined and acronym_base(span.text) is not None:
+                    acronym_definitions.append(Span(doc, span.start, span.end, label="definition"))
+                if not (mention or defined):
+                    kept.append(i)
+            group = doc.spans[key]
+            if len(kept) < len(group):
+                # attrs that list something per span (the style rules' messages ...) keep in step
+                attrs = {
+                    name: [value[i] for i in kept] if isinstance(value, list) and len(value) == len(group) else value
+                    for name, value in group.attrs.items()
+                }
+                doc.spans[key] = [group[i] for i in kept]
+                doc.spans[key].attrs.update(attrs)
+        doc.spans[TERM_DEFINITIONS_KEY] = definitions
+        doc.spans[ACRONYM_DEFINITIONS_KEY] = sorted(acronym_definitions, key=lambda s: s.start)
+        return doc
+
+    def is_mention(self, span: Span) -> bool:
+        """In a short quotation, or right after "the term" / before "means"."""
+        return self._quoted(span) or self._cue_before(span) or self._cue_after(span)
+
+    def is_explained(self, span: Span) -> bool:
+        """The text explains the term right here, in brackets or with ", or ..."."""
+        return self._bracketed(span) or self._explained_by_or(span) or self._cue_before(span, defining=True)
+
+    def _quoted(self, span: Span) -> bool:
+        doc = span.doc
+        opening = _nearest(doc, span.start - 1, -1, self.cues.max_quoted_words)
+        if opening is None or doc[opening].text not in _QUOTES or not _opens(doc, opening):
+            return False
+        closing = _nearest(doc, span.end, +1, self.cues.max_quoted_words)
+        return closing is not None and doc[closing].text in _QUOTES and _closes(doc, closing)
+
+    def _cue_before(self, span: Span, *, defining: bool = False) -> bool:
+        words = _words_before(span, 4)
+        for cue in self.cues.before:
+            if tuple(words[-len(cue):]) == cue:
+                return not defining or cue[-1] in ("called", "as")  # "also called MAT": MAT is named here
+        return False
+
+    def _cue_after(self, span: Span) -> bool:
+        words = _words_after(span, 4)
+        if any(tuple(words[: len(cue)]) == cue for cue in self.cues.after):
+            return True
+        before = _words_before(span, 1)
+        bare = not before or (before[0] not in self.cues.determiners and not before[0].endswith(("'s", "'")))
+        return bare and any(tuple(words[: len(cue)]) == cue for cue in self.cues.after_bare)
+
+    def _bracketed(self, span: Span) -> bool:
+        """ "TERM (what it means)" or "what it means (TERM)" """
+        doc = span.doc
+        after = _skip_space(doc, span.end, +1)
+        if after is not None and doc[after].text == "(":
+            inside = _until(doc, after + 1, ")", self.cues.max_bracket_words + 4)
+            if (
+                inside is not None
+                and self.cues.min_bracket_words <= _count_words(inside) <= self.cues.max_bracket_words
+                and self._explains(span, [t for t in inside if not (t.is_space or t.is_punct)])
+            ):
+                return True
+        before = _skip_space(doc, span.start - 1, -1)
+        after = _skip_space(doc, span.end, +1)
+        if before is None or doc[before].text != "(" or after is None or doc[after].text != ")":
+            return False
+        words: list[Token] = []
+        for token in reversed(doc[max(0, before - 12) : before]):
+            if token.is_punct or "\n" in token.text:
+                break
+            if not token.is_space:
+                words.insert(0, token)
+        return bool(words) and self._explains(span, words)
+
+    def _explained_by_or(self, span: Span) -> bool:
+        """ "TERM, or what it means," with the explanation matching the term."""
+        doc = span.doc
+        comma = _skip_space(doc, span.end, +1)
+        if comma is None or doc[comma].text != ",":
+            return False
+        conjunction = _skip_space(doc, comma + 1, +1)
+        if conjunction is None or doc[conjunction].lower_ != "or":
+            return False
+        words: list[Token] = []
+        for token in doc[conjunction + 1 : conjunction + 2 + self.cues.max_or_words * 2]:
+            if token.is_punct or token.is_sent_start or "\n" in token.text:
+                break
+            if not token.is_space:
+                words.append(token)
+        return 1 <= len(words) <= self.cues.max_or_words and self._explains(span, words, strict=True)
+
+    def _explains(self, span: Span, words: Sequence[Token], *, strict: bool = False) -> bool:
+        """Whether ``words`` read as an explanation of the term: plain words (not a
+        code or a name), and for an acronym its letters in order (Schwartz &
+        Hearst) or, for a lexicon term, a word its advice uses ("twice daily
+        (BID)"). ``strict``: a lexicon term needs that shared word even when it is
+        not an acronym ("call your PCP, or go to urgent care" explains nothing)."""
+        lower = sum(1 for w in words if w.is_alpha and w.text.islower())
+        if not words or lower * 2 < len(words):
+            return False
+        content = [w for w in words if w.lower_ not in _STOP]
+        known = self._explanation_words(span.id_) if span.id_ else frozenset()
+        shared = sum(1 for w in content if w.lower_ in known or w.lemma_.lower() in known)
+        # strict: most of the explanation is the entry's own advice, not one word in common
+        shares = shared * 2 >= max(len(content), 1) if strict else shared > 0
+        base = acronym_base(span.text)
+        if base is not None:
+            long_form = " ".join(w.text for w in words)
+            if words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, long_form):
+                return True
+            return shares
+        return shares or (not strict and (not span.id_ or len(words) >= 2))
+
+    def _explanation_words(self, entry_id: str) -> frozenset[str]:
+        """The content words of an entry's plain alternatives and note: an "X, or Y"
+        whose Y shares one explains X ("psychoeducation, or learning about ...")."""
+        words = self._explanations.get(entry_id)
+        if words is None:
+            entry = self.lexicon.get(entry_id) if self.lexicon else None
+            text = "" if entry is None else (" ".join(entry.plain) + " " + entry.note).lower().replace("*", "")
+            words = self._explanations[entry_id] = frozenset(
+                w for w in _WORD.findall(text) if w not in _STOP and len(w) > 2
+            )
+        return words
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """A quotation mark that opens: at the start, or after space or an opening bracket."""
+    return i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space or doc[i - 1].text in "([{:"
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """A quotation mark that closes: glued to the word before it."""
+    return i > 0 and not doc[i - 1].whitespace_ and not doc[i - 1].is_space
+
+
+def _nearest(doc: Doc, i: int, step: int, max_words: int) -> int | None:
+    """The first quotation mark from ``i`` going ``step``, within ``max_words`` words on the line."""
+    words = 0
+    while 0 <= i < len(doc):
+        token = doc[i]
+        if token.text in _QUOTES:
+            return i
+        if "\n" in token.text or (step < 0 and token.is_sent_start and token.text not in _QUOTES and words > 0):
+            return None
+        if not (token.is_space or token.is_punct):
+            words += 1
+            if words > max_words:
+                return None
+        i += step
+    return None
+
+
+def _skip_space(doc: Doc, i: int, step: int) -> int | None:
+    while 0 <= i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += step
+    return i if 0 <= i < len(doc) else None
+
+
+def _until(doc: Doc, start: int, closing: str, limit: int) -> Span | None:
+    for i in range(start, min(len(doc), start + limit)):
+        if doc[i].text == closing:
+            return doc[start:i]
+        if "\n" in doc[i].text:
+            return None
+    return None
+
+
+def _count_words(tokens) -> int:
+    return sum(1 for t in tokens if not (t.is_space or t.is_punct))
+
+
+def _words_before(span: Span, n: int) -> list[str]:
+    doc, words = span.doc, []
+    i = span.start - 1
+    while i >= 0 and len(words) < n:
+        token = doc[i]
+        if "\n" in token.text:
+            break
+        if not (token.is_space or token.text in _QUOTES or token.text in ":,"):
+            words.append(token.lower_)
+        i -= 1
+    return words[::-1]
+
+
+def _words_after(span: Span, n: int) -> list[str]:
+    doc, words = span.doc, []
+    i = span.end
+    while i < len(doc) and len(words) < n:
+        token = doc[i]
+        if "\n" in token.text:
+            break
+        if not (token.is_space or token.text in _QUOTES or token.text == ","):
+            words.append(token.lower_)
+        i += 1
+    return words
+
+
+@Language.factory("plainspeak_mentions", assigns=["doc.spans"])
+def make_mentions(nlp: Language, name: str) -> Mentions:
+    """Runs after plainspeak_jargon, _acronyms and _uncommon (whose groups it trims)."""
+    lexicon = nlp.get_pipe("plainspeak_jargon").lexicon if "plainspeak_jargon" in nlp.pipe_names else None
+    return Mentions(name, lexicon)
+
+
+def cue_phrases() -> Sequence[tuple[str, ...]]:
+    """All cue phrases, for documentation and tests."""
+    cues = load_cues()
+    return (*cues.before, *cues.after, *cues.after_bare)

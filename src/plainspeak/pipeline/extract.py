@@ -1,0 +1,299 @@
+"""From annotated Docs to Findings: the one place spaCy spans become plain data.
+
+A long input is analysed as several Docs (segments); each Doc comes with its
+``textprep.Prepared`` piece, which maps positions in the Doc back to the
+original input (past any invisible characters removed), so every finding's
+``start``/``end`` index the original input and ``text`` is sliced from it.
+Word findings that touch what is not prose (a link, a path, code: see
+nonprose.py) are dropped here, whatever matched them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .components import (
+    ACRONYM_DEFINITIONS_KEY,
+    ACRONYM_KEY,
+    JARGON_KEY,
+    SENTENCES_KEY,
+    STYLE_KEY,
+    TERM_DEFINITIONS_KEY,
+    UNCOMMON_KEY,
+)
+from .components.acronyms import acronym_base, common_acronyms
+from ..rules.lexicon import Entry, Lexicon
+from ..text.nonprose import overlaps
+from ..text.positions import LineIndex
+from ..text.readability import Counts, flesch_kincaid_grade, flesch_reading_ease
+from ..report import Finding, Report, Sentence, Summary, summary_bucket
+from ..config.settings import Settings
+from ..severity import Severity
+from ..rewrite.suggest import adapt, agrees_with_verb, fits_before_a_noun, matched_head, stands_before_a_noun, with_article
+from ..text.prep import Prepared
+
+UNCOMMON_SEVERITY = Severity.SUGGESTION
+ACRONYM_SEVERITY = Severity.WARNING
+HARD_SENTENCE_SEVERITY = Severity.WARNING
+LONG_SENTENCE_SEVERITY = Severity.SUGGESTION
+
+
+@dataclass
+class InputState:
+    """What is learnt while the segments of one input go by."""
+
+    name: str
+    text: str
+    lines: LineIndex
+    findings: list[Finding] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    weighted_grade: int = 0  # sum over sentences of estimated grade x words, in thousandths
+    defined: dict[str, int] = field(default_factory=dict)  # acronym -> offset of its definition
+    defined_terms: dict[str, int] = field(default_factory=dict)  # lexicon entry id -> offset of its explanation
+    sentences: list[Sentence] = field(default_factory=list)
+    nonprose: list[tuple[int, int]] = field(default_factory=list)  # links, paths, code: no word findings
+    nonprose_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, name: str, text: str, nonprose: list[tuple[int, int]] | None = None) -> InputState:
+        ranges = nonprose or []
+        return cls(name, text, LineIndex(text), nonprose=ranges, nonprose_starts=[start for start, _ in ranges])
+
+    def in_nonprose(self, start: int, end: int) -> bool:
+        return bool(self.nonprose) and overlaps(self.nonprose, self.nonprose_starts, start, end)
+
+
+def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, settings: Settings) -> None:
+    """Turn one segment's annotations into findings on ``state``."""
+    for span in doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()):
+        base = acronym_base(span.text)
+        if base is not None:
+            state.defined.setdefault(base, piece.start(span.start_char))
+    for span in doc.spans.get(TERM_DEFINITIONS_KEY, ()):
+        state.defined_terms.setdefault(span.id_, piece.start(span.start_char))
+    for span in doc.spans.get(JARGON_KEY, ()):
+        entry = lexicon.get(span.id_)
+        if entry is None or _explained(state, entry, span, piece) or _accepted(settings, entry, span):
+            continue
+        if not _touches_nonprose(state, span, piece):
+            state.findings.append(_jargon(state, span, piece, entry))
+    for span in doc.spans.get(UNCOMMON_KEY, ()):
+        if not _touches_nonprose(state, span, piece):
+            state.findings.append(
+                _finding(
+                    state, span, piece, "uncommon.word", "uncommon", UNCOMMON_SEVERITY,
+                    f"'{_slice(state, span, piece)}' is an uncommon or hard word; many readers may not know it.",
+                )
+            )
+    for span in doc.spans.get(ACRONYM_KEY, ()):
+        base = acronym_base(span.text)
+        at = piece.start(span.start_char)
+        if base is not None and state.defined.get(base, len(state.text)) <= at:
+            continue
+        if base is not None and "-" in base and _parts_explained(state, base, at):  # "HUD-VA" after HUD and VA
+            continue
+        if not _touches_nonprose(state, span, piece):
+            state.findings.append(
+                _finding(
+                    state, span, piece, "acronym.undefined", "acronym", ACRONYM_SEVERITY,
+                    f"'{_slice(state, span, piece)}' is not explained; spell it out the first time you use it.",
+                )
+            )
+    style = doc.spans.get(STYLE_KEY)
+    if style is not None:
+        attrs = style.attrs
+        for span, message, suggestions, severity in zip(
+            style, attrs.get("messages", ()), attrs.get("suggestions", ()), attrs.get("severities", ())
+        ):
+            if not _touches_nonprose(state, span, piece):
+                state.findings.append(
+                    _finding(state, span, piece, span.label_, "style", Severity.parse(severity), message,
+                             tuple(suggestions))
+                )
+    group = doc.spans.get(SENTENCES_KEY)
+    if group is not None:
+        attrs = group.attrs
+        state.counts = state.counts + Counts(
+            attrs.get("words", 0), attrs.get("sentences", 0), attrs.get("syllables", 0), attrs.get("polysyllables", 0)
+        )
+        state.weighted_grade += attrs.get("weighted_grade", 0)
+        for start_char, end_char, words, tenths in attrs.get("every_sentence", ()):
+            start, end = piece.start(start_char), piece.end(end_char)
+            line, column = state.lines.position(start)
+            state.sentences.append(Sentence(start, end, line, column, words, tenths / 10))
+        for span, grade, words in zip(group, attrs.get("grades", ()), attrs.get("word_counts", ())):
+            if span.label_ == "hard-sentence":
+                state.findings.append(
+                    _finding(
+                        state, span, piece, "readability.hard-sentence", "readability", HARD_SENTENCE_SEVERITY,
+                        f"This sentence reads at grade {grade:.1f} (target {settings.target_grade:g}); "
+                        "use shorter words or split it.",
+                    )
+                )
+            else:
+                state.findings.append(
+                    _finding(
+                        state, span, piece, "readability.long-sentence", "readability", LONG_SENTENCE_SEVERITY,
+                        f"This sentence has {words} words (limit {settings.max_sentence_words}); split it up.",
+                    )
+                )
+
+
+def finish(state: InputState, settings: Settings) -> Report:
+    findings = sorted(state.findings, key=lambda f: (f.start, -f.end, f.rule))
+    counts = state.counts
+    enough = counts.words >= settings.min_document_words and counts.sentences >= settings.min_document_sentences
+    by_bucket: dict[str, int] = {}
+    for f in findings:
+        bucket = summary_bucket(f)
+        by_bucket[bucket] = by_bucket.get(bucket, 0) + 1
+    summary = Summary(
+        words=counts.words,
+        sentences=counts.sentences,
+        grade=flesch_kincaid_grade(counts) if enough else None,
+        estimated_grade=state.weighted_grade / 1000 / counts.words if enough and counts.words else None,
+        reading_ease=flesch_reading_ease(counts) if enough else None,
+        jargon=by_bucket.get("jargon", 0),
+        stigmatising=by_bucket.get("stigmatising", 0),
+        style=by_bucket.get("style", 0),
+        uncommon=by_bucket.get("uncommon", 0),
+        acronyms=by_bucket.get("acronym", 0),
+        hard_sentences=by_bucket.get("hard-sentence", 0),
+        long_sentences=by_bucket.get("long-sentence", 0),
+        short_text_grade=flesch_kincaid_grade(counts) if not enough and counts.sentences and counts.words else None,
+    )
+    return Report(state.name, state.text, findings, summary, sentences=state.sentences)
+
+
+def _parts_explained(state: InputState, base: str, at: int) -> bool:
+    """Every part of a hyphenated acronym is explained by now, or known to all."""
+    parts = [p for p in base.split("-") if p.isalpha()]
+    return bool(parts) and all(
+        state.defined.get(p, len(state.text)) <= at or p in common_acronyms() for p in parts
+    )
+
+
+def _touches_nonprose(state: InputState, span: Span, piece: Prepared) -> bool:
+    """A word finding in or across a link, a path or code: not the writer's prose,
+    and never to be rewritten ("prior `x` to" must not become one edit)."""
+    return state.in_nonprose(piece.start(span.start_char), piece.end(span.end_char))
+
+
+def _explained(state: InputState, entry: Entry, span: Span, piece: Prepared) -> bool:
+    """A term the text has already explained (a lexicon acronym spelled out too)
+    is accepted for the rest of the text."""
+    if state.defined_terms.get(entry.id, len(state.text)) <= piece.start(span.start_char):
+        return True
+    if entry.category != "acronym":
+        return False
+    base = acronym_base(span.text)
+    return base is not None and state.defined.get(base, len(state.text)) <= piece.start(span.start_char)
+
+
+def _accepted(settings: Settings, entry: Entry, span: Span) -> bool:
+    """The readers know this term (--accept IOP): not flagged."""
+    return bool(settings.accept) and (entry.term.lower() in settings.accept or span.text.lower() in settings.accept)
+
+
+def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Finding:
+    texts = [t.text for t in span]
+    lemmas = [t.lemma_ for t in span]
+    head_form, head_lemma = matched_head(entry, texts, lemmas)
+    matched = _slice(state, span, piece)
+    previous = _previous_word(span)
+    suggestions: list[str] = []
+    for alternative in entry.plain:
+        s = adapt(
+            alternative, entry, head_form, head_lemma, matched,
+            sentence_start=span[0].is_sent_start, previous_word=previous,
+        )
+        if s not in suggestions:
+            suggestions.append(s)
+    following = _next_word(span)
+    noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
+    if noun and following and stands_before_a_noun(following):  # "the OBOT program": only what can stand there
+        suggestions = [s for s in suggestions if fits_before_a_noun(s)]
+    if noun and following and head_form.lower() == head_lemma.lower():
+        # "a decisional balance is": not "pros and cons is"
+        suggestions = [s for s in suggestions if agrees_with_verb(s, following)]
+    start_char = span.start_char
+    article = _article_before(span)
+    if article is not None and suggestions:
+        fitted = [with_article(s, article.text, noun=noun and entry.category != "person-first") for s in suggestions]
+        if any(f != f"{article.text} {s}" for f, s in zip(fitted, suggestions)):
+            # "an ROI" -> "a permission form", "an overpayment" -> "money paid to you by
+            # mistake": the article is part of what is replaced, so check and fix agree.
+            start_char, suggestions = article.idx, fitted
+    return _finding(
+        state, span, piece, entry.rule_id, entry.category, entry.severity,
+        f"'{matched}': {entry.note}", tuple(suggestions), entry.term, start_char=start_char,
+    )
+
+
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _article_before(span: Span):
+    """The "a"/"an" right before the span (spaces between), or None."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space and "\n" not in span.doc[i].text:
+        i -= 1
+    if i < 0 or span.doc[i].lower_ not in _ARTICLES:
+        return None
+    token = span.doc[i]
+    if i > 0 and not (span.doc[i - 1].whitespace_ or span.doc[i - 1].is_space or span.doc[i - 1].is_punct):
+        return None
+    return token
+
+
+def _next_word(span: Span) -> str:
+    i = span.end
+    while i < len(span.doc) and span.doc[i].is_space and "\n" not in span.doc[i].text:
+        i += 1
+    return span.doc[i].text if i < len(span.doc) and span.doc[i].is_alpha else ""
+
+
+def _previous_word(span: Span) -> str:
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].is_space or span.doc[i].is_punct):
+        i -= 1
+    return span.doc[i].text if i >= 0 else ""
+
+
+def _slice(state: InputState, span: Span, piece: Prepared) -> str:
+    return state.text[piece.start(span.start_char) : piece.end(span.end_char)]
+
+
+def _finding(
+    state: InputState,
+    span: Span,
+    piece: Prepared,
+    rule: str,
+    category: str,
+    severity: Severity,
+    message: str,
+    suggestions: tuple[str, ...] = (),
+    term: str | None = None,
+    *,
+    start_char: int | None = None,
+) -> Finding:
+    start, end = piece.start(span.start_char if start_char is None else start_char), piece.end(span.end_char)
+    line, column = state.lines.position(start)
+    end_line, end_column = state.lines.position(end)
+    return Finding(
+        rule=rule,
+        category=category,
+        severity=severity,
+        message=message,
+        text=state.text[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestions=suggestions,
+        term=term,
+    )

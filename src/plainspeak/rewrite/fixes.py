@@ -1,0 +1,38 @@
+"""Deciding which findings `plainspeak fix` changes, and rewriting one text.
+
+Pure: a Report and a Lexicon in, new text and the edits made out. File handling lives in fixrun.py, the rewriting mechanics in rewrite.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..rules.lexicon import Lexicon
+from ..report import Finding, Report
+from .edits import Edit, apply_edits, resolve_overlaps
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    applied: tuple[Edit, ...]
+
+
+def fixable(finding: Finding, lexicon: Lexicon, *, everything: bool = False) -> bool:
+    """A jargon finding with a suggestion whose entry allows a swap without review
+    (``fix`` auto), or any with a suggestion when ``everything`` (--all)."""
+    if finding.kind != "jargon" or not finding.suggestions:
+        return False
+    entry = lexicon.get(finding.rule.split(".", 1)[1])
+    if entry is None:
+        return False
+    mode = entry.fix_mode
+    return mode == "auto" or (everything and mode == "review")
+
+
+def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> FixResult:
+    """The report's text with every fixable finding replaced by its first suggestion."""
+    edits = resolve_overlaps(
+        Edit(f.start, f.end, f.suggestions[0], f.rule) for f in report.findings if fixable(f, lexicon, everything=everything)
+    )
+    return FixResult(apply_edits(report.text, edits), tuple(edits))

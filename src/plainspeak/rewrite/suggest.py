@@ -1,0 +1,234 @@
+"""Make a lexicon alternative fit where the term stood: inflection and casing.
+
+"utilized" -> "used", "facilitates" -> "helps", "modalities" -> "types of
+treatment" (``type* of treatment``), "Utilize" -> "Use", "UTILIZE" -> "USE".
+lemminflect does the English inflection (irregular forms included); it is
+imported only when a matched word is not in its base form.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..rules.lexicon import Entry
+
+_UPOS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
+# Tags whose form we copy onto the alternative, in order of preference.
+_TAG_ORDER = ("VBZ", "VBG", "VBD", "VBN", "NNS", "JJR", "JJS", "RBR", "RBS")
+
+
+def head_index(words: list[str], pos: str) -> int:
+    """Which word of a phrase takes the inflection: marked with ``*``, else the
+    first word of a verb phrase, else the last word."""
+    for i, word in enumerate(words):
+        if word.endswith("*"):
+            return i
+    return 0 if pos == "verb" else len(words) - 1
+
+
+# After these, an -ed form is a past participle: "was discharged", "has utilized".
+_AUXILIARIES = frozenset(
+    "be am is are was were been being 's 're 'm have has had having 've 'd get gets got gotten getting".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = False) -> str | None:
+    """The Penn tag that turns ``lemma`` into ``form`` ("utilized", "utilize" -> VBD;
+    after "was" or "has", VBN)."""
+    form, lemma = form.lower(), lemma.lower()
+    if form == lemma:
+        return None
+    import lemminflect
+
+    upos = _UPOS.get(pos)
+    table = lemminflect.getAllInflections(lemma, upos=upos) if upos else lemminflect.getAllInflections(lemma)
+    if not table:
+        table = lemminflect.getAllInflectionsOOV(lemma, upos=upos or "NOUN")
+    matching = [tag for tag, forms in table.items() if form in forms]
+    if after_auxiliary and "VBN" in matching:
+        return "VBN"
+    for tag in _TAG_ORDER:
+        if tag in matching:
+            return tag
+    if pos == "noun" and form.endswith("s") and not lemma.endswith("s"):
+        return "NNS"
+    return None
+
+
+# Where lemminflect lists a rarer form first.
+_PREFERRED = {("person", "NNS"): "people"}
+
+
+@lru_cache(maxsize=4096)
+def inflect(word: str, tag: str) -> str:
+    preferred = _PREFERRED.get((word.lower(), tag))
+    if preferred is not None:
+        return match_case(preferred, word)
+    import lemminflect
+
+    forms = lemminflect.getInflection(word, tag=tag)
+    return forms[0] if forms else word
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with".split())
+
+
+def match_case(suggestion: str, matched: str) -> str:
+    """Cased like the matched text: ALL CAPS stays caps, Title Case stays title
+    case, a capital first letter stays."""
+    if not suggestion:
+        return suggestion
+    letters = [ch for ch in matched if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return suggestion.upper()
+    words = [w for w in matched.split() if w[:1].isalpha()]
+    if len(words) > 1 and all(w[:1].isupper() for w in words):  # "Behavioral Health"
+        return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in suggestion.split())
+    if matched[:1].isupper():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+def adapt(
+    alternative: str,
+    entry: Entry,
+    head_form: str,
+    head_lemma: str,
+    matched: str,
+    *,
+    sentence_start: bool,
+    previous_word: str = "",
+) -> str:
+    """One alternative made ready to paste in place of ``matched``.
+
+    ``head_form``/``head_lemma`` are the text and lemma of the matched word
+    that carries the term's inflection; ``previous_word`` is the word before
+    the match (an auxiliary there makes an -ed form a participle).
+    """
+    words = alternative.split()
+    if not words:
+        return alternative
+    i = head_index(words, entry.pos)
+    words[i] = words[i].rstrip("*")
+    if entry.pos:
+        if words[i].lower() == head_lemma.lower():  # the same word ("be ... for"): keep its form
+            words[i] = head_form
+        else:
+            tag = inflection_tag(head_form, head_lemma, entry.pos, previous_word.lower() in _AUXILIARIES)
+            if tag is not None:
+                words[i] = inflect(words[i], tag)
+    elif entry.match == "exact" and head_form.endswith("s") and not entry.term.endswith("s"):
+        words[i] = inflect(words[i], "NNS")
+    text = " ".join(words)
+    if entry.match == "exact":  # an acronym's capitals say nothing about the sentence
+        return text[0].upper() + text[1:] if sentence_start else text
+    return match_case(text, matched)
+
+
+def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) -> tuple[str, str]:
+    """The matched word that carries inflection: first for verbs, last otherwise."""
+    words = [(t, l) for t, l in zip(token_texts, token_lemmas) if any(ch.isalnum() for ch in t)]
+    if not words:
+        return "", ""
+    form, lemma = words[0] if entry.pos == "verb" else words[-1]
+    if entry.match == "lemma" and entry.pos and lemma.lower() == form.lower():
+        # A form the lookup table lacks ("handoffs" keeps its own text as lemma; it
+        # matched through the term's inflections): inflect from the term's own word.
+        term_words = entry.term.lower().split()
+        head = term_words[0] if entry.pos == "verb" else term_words[-1]
+        closed, last_part = head.replace("-", ""), head.rsplit("-", 1)[-1]
+        lemma = closed if form.lower().startswith(closed) else last_part  # "copays"; "hand-offs" -> "off"
+    return form, lemma
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    import tomllib
+
+    from ..datafiles import data_path
+
+    with open(data_path("grammar.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    return frozenset(data["mass_nouns"]), frozenset(data["modifier_heads"]), frozenset(data["not_before_a_noun"])
+
+
+def head_noun(phrase: str) -> str:
+    """The head of a noun phrase: its last word before a preposition, "and" or a
+    relative word, past any participle ("money paid to you" -> "money",
+    "mental health visit" -> "visit", "pros and cons" -> "pros")."""
+    stops = _grammar()[2]
+    words: list[str] = []
+    for word in phrase.lower().replace(",", " ").split():
+        if word in stops:
+            break
+        words.append(word.strip("\"'()"))
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    while len(words) > 1 and (words[-1].endswith(("ed", "ing")) or _is_participle(words[-1], lookup_lemma)):
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _is_participle(word: str, lookup_lemma) -> bool:
+    """An inflected form that is not a plural: "paid", "given", "done"."""
+    lemma = lookup_lemma(word)
+    return lemma != word and not word.endswith("s")
+
+
+def takes_no_article(phrase: str) -> bool:
+    """A noun phrase whose head is plural or a mass noun: "pros and cons",
+    "money paid to you by mistake", "daily tasks" (not "a mental health visit")."""
+    mass = _grammar()[0]
+    lowered = phrase.lower()
+    if any(lowered == m or lowered.startswith(m + " ") for m in mass if " " in m):
+        return True
+    return head_noun(phrase) in mass or is_plural(phrase)
+
+
+def is_plural(phrase: str) -> bool:
+    """A noun phrase with a plural head: "pros and cons", "daily tasks"."""
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    word = head_noun(phrase)
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
+        lemma = lookup_lemma(word)
+        return lemma != word and word.startswith(lemma[:-1])
+    return False
+
+
+_SINGULAR_VERBS = frozenset("is was has does isn't wasn't hasn't doesn't".split())
+
+
+def agrees_with_verb(phrase: str, next_word: str) -> bool:
+    """A plural phrase cannot stand before "is", "was", "has", "does"."""
+    return next_word.lower() not in _SINGULAR_VERBS or not is_plural(phrase)
+
+
+def stands_before_a_noun(next_word: str) -> bool:
+    """The term is a modifier here: "the OBOT program", "your IOP group"."""
+    return next_word.lower() in _grammar()[1]
+
+
+def fits_before_a_noun(phrase: str) -> bool:
+    """Whether a phrase can stand before a noun: no preposition, "and" or possessive in it."""
+    stops = _grammar()[2]
+    return not any(w in stops or w.endswith("'s") for w in phrase.lower().replace(",", " , ").split())
+
+
+def with_article(suggestion: str, written: str, *, noun: bool = True) -> str:
+    """``suggestion`` after the article ``written`` ("a", "An", ...) fixed to fit it:
+    "a"/"an" by sound, or none before a plural or mass noun (then capitalised
+    if the article was). ``noun=False`` (an adjective: "an evidence-based
+    program" -> "a proven program"): by sound only."""
+    from .edits import article_for
+
+    if noun and takes_no_article(suggestion):
+        return suggestion[0].upper() + suggestion[1:] if written[:1].isupper() else suggestion
+    first = suggestion.split()[0] if suggestion.split() else suggestion
+    wanted = article_for(first.strip("\"'("))
+    if written.isupper() and (len(written) == 2 or suggestion.isupper()):
+        wanted = wanted.upper()
+    elif written[:1].isupper():
+        wanted = wanted.capitalize()
+    return f"{wanted} {suggestion}"
