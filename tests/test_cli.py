@@ -132,7 +132,7 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path):
 def test_no_input_on_a_terminal_is_a_usage_error(monkeypatch):
     from plainspeak.cli import app as cli_module
 
-    monkeypatch.setattr(cli_module, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_module, "stdin_is_terminal", lambda: True)
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 2 and "no input" in result.output
 
@@ -424,12 +424,12 @@ def test_setup_errors_come_before_any_output(tmp_path):
 
 
 def test_unexpected_errors_are_one_line_with_exit_3(monkeypatch):
-    from plainspeak.cli import checkrun
+    from plainspeak.cli import check
 
     def boom(*args, **kwargs):
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr(checkrun, "run_check", boom)
+    monkeypatch.setattr(check, "run_check", boom)
     result = CliRunner().invoke(cli, ["check", "-"], input=JARGON)
     assert result.exit_code == 3
     assert result.stderr.strip().startswith("plainspeak: internal error: ZeroDivisionError: simulated bug")

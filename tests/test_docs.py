@@ -29,7 +29,8 @@ def help_text(*args: str) -> str:
     return result.output
 
 
-COMMANDS = ((), ("check",), ("fix",), ("grade",), ("compare",), ("explain",), ("lexicon",), ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
+COMMANDS = ((), ("check",), ("fix",), ("grade",), ("compare",), ("explain",), ("rules",), ("config",), ("lexicon",),
+            ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
 
 
 def test_every_command_is_documented():
@@ -68,7 +69,7 @@ def test_readme_mentions_every_check_option():
 
 
 def test_audience_choices_match_the_data_file():
-    from plainspeak.cli.app import AUDIENCES
+    from plainspeak.cli.options import AUDIENCES
 
     assert tuple(audiences()) == AUDIENCES
 

@@ -18,7 +18,7 @@ TEXT = "We utilize the portal. We utilize it again prior to noon. Two treatment 
 def terminal(monkeypatch):
     from plainspeak.cli import app as cli_module
 
-    monkeypatch.setattr(cli_module, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_module, "stdin_is_terminal", lambda: True)
 
 
 def fix_interactively(tmp_path: Path, keys: str, text: str = TEXT, monkeypatch=None):

@@ -21,6 +21,7 @@ from .pipeline.extract import InputState, add_doc, finish
 from .rules.lexicon import Lexicon
 from .text.nonprose import nonprose_ranges
 from .report import Report
+from .rules.policy import Policy
 from .text.segment import DEFAULT_MAX_CHARS, segments
 from .config.settings import Settings, make_settings
 from .text.prep import Prepared, mask, prepare
@@ -44,10 +45,13 @@ class Analyzer:
         default_lexicon: bool = True,
         model: str | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        policy: Policy | None = None,
     ) -> None:
         from .pipeline.build import build_nlp
 
         self.settings = settings or make_settings()
+        # rule selection and suppression comments (rules/policy.py)
+        self.policy = policy if policy is not None else Policy()
         self.nlp = build_nlp(self.settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)
         self.lexicon: Lexicon = self.nlp.get_pipe("plainspeak_jargon").lexicon
         self.max_chars = max_chars
@@ -76,7 +80,7 @@ class Analyzer:
             add_doc(state, doc, piece.prepared, self.lexicon, self.settings)
             if piece.last:
                 del states[piece.index]
-                yield finish(state, self.settings)
+                yield finish(state, self.settings, self.policy)
 
 
 def get_analyzer(

@@ -139,6 +139,7 @@ class Report:
     summary: Summary | None = None
     error: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)  # set aside by the text's suppression comments
 
     @property
     def worst(self) -> Severity | None:

@@ -1,12 +1,27 @@
-"""``plainspeak fix``: thin Click command over fixrun.run_fix."""
+"""``plainspeak fix``: read each input, rewrite it, then print, diff or save it.
+
+The rewrite itself is pure (rewrite/fixes.py); this module owns the I/O. Every
+input is kept byte for byte outside the changed words: it is decoded and
+encoded with the same codec, and the text keeps its BOM, line endings and tabs.
+"""
 
 from __future__ import annotations
 
-import sys
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import IO, BinaryIO
 
 import click
 
-from .lexicon import lexicon_options
+from ..config.effective import Overrides
+from ..errors import InputError, PlainspeakError
+from ..exitcode import ExitCode, for_fix
+from ..sources.inputs import discover
+from ..text.plural import count
+from .options import analysis_options, input_options, overrides
+from .session import Session, write_error
 
 FIX_EPILOG = """\b
 Examples:
@@ -38,8 +53,17 @@ are still done; nothing is ever half-written).
 """
 
 
+
+@dataclass(frozen=True)
+class FixMode:
+    mode: str = "stdout"  # stdout | diff | in-place | interactive
+    check: bool = False  # --check: change nothing, exit 1 if anything would change
+    everything: bool = False  # --all
+    backup: str | None = None
+
+
 @click.command(epilog=FIX_EPILOG)
-@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@input_options
 @click.option("--diff", is_flag=True, help="Print a unified diff of the changes; change nothing.")
 @click.option("--in-place", is_flag=True,
               help="Rewrite the files (atomically; permissions, owner and group kept; refused if a file changed meanwhile).")
@@ -49,17 +73,9 @@ are still done; nothing is ever half-written).
               help="Change nothing; list what would change and exit 1 if anything would. With --diff, also print the diff.")
 @click.option("--all", "everything", is_flag=True, help="Also apply suggestions the lexicon marks for review.")
 @click.option("--backup", metavar="SUFFIX", help="With --in-place or --interactive, keep each original as FILE+SUFFIX (e.g. .orig).")
-@click.option("--accept", "accept_words", multiple=True, metavar="WORD", help="A term your readers know; never changed. Repeatable.")
-@click.option("--accept-file", "accept_files", multiple=True, type=click.Path(readable=False), metavar="FILE",
-              help="A file of accepted words, one per line. Repeatable.")
-@lexicon_options
-@click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline. Never downloaded.")
-@click.option("--stdin-name", default="-", show_default=True, metavar="NAME", help="The name given to standard input.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs (kept when writing).")
-@click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
-              help="Refuse inputs larger than this many bytes (default: 20000000).")
-def fix(paths, diff, in_place, interactive, check, everything, backup, accept_words, accept_files, lexicons, no_default_lexicon, model,
-        stdin_name, encoding, max_bytes) -> None:
+@analysis_options
+def fix(paths: Sequence[str], stdin_name: str, diff: bool, in_place: bool, interactive: bool, check: bool,
+        everything: bool, backup: str | None, **params) -> ExitCode:
     """Rewrite drafts with plainer wording.
 
     Prints the rewritten text (one input), a diff (--diff) or rewrites the
@@ -68,8 +84,9 @@ def fix(paths, diff, in_place, interactive, check, everything, backup, accept_wo
     but the changed words stays exactly as it was: encoding, byte-order mark,
     line endings, tabs, a missing final newline.
     """
-    from .app import _stdin_is_terminal
-    from .fixrun import FixOptions, run_fix
+    import sys
+
+    from .app import stdin_is_terminal
 
     modes = [name for name, given in (("diff", diff), ("in-place", in_place), ("interactive", interactive)) if given]
     if len(modes) > 1:  # --diff promises to change nothing; --in-place changes files: never guess which was meant
@@ -81,15 +98,165 @@ def fix(paths, diff, in_place, interactive, check, everything, backup, accept_wo
         raise click.UsageError("--backup needs a suffix, such as .orig")
     if backup and mode not in ("in-place", "interactive"):
         raise click.UsageError("--backup goes with --in-place or --interactive")
-    if mode == "interactive" and not _stdin_is_terminal():
+    if mode == "interactive" and not stdin_is_terminal():
         raise click.UsageError("--interactive reads your key presses from a terminal; use --diff or --in-place here")
     if not paths:
-        if _stdin_is_terminal():
+        if stdin_is_terminal():
             raise click.UsageError("no input: give files or folders to fix, or pipe text in (- reads stdin)")
         paths = ("-",)
-    options = FixOptions(
-        paths=tuple(paths), mode=mode, check=check, everything=everything, backup=backup, accept_words=tuple(accept_words),
-        accept_files=tuple(accept_files), lexicons=tuple(lexicons), default_lexicon=not no_default_lexicon,
-        model=model, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes,
+    return run_fix(paths, overrides(params), FixMode(mode, check, everything, backup), stdin_name=stdin_name,
+                   stdout=sys.stdout, stderr=sys.stderr)
+
+
+def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: str = "-", stdout: IO[str],
+            stderr: IO[str], stdin: BinaryIO | None = None) -> ExitCode:
+    from ..render.line import format_finding
+    from ..rewrite.fixes import fix_text
+    from ..sources.atomic import WriteError, write_atomic
+
+    items = list(discover(paths, stdin_name=stdin_name))
+    if how.mode == "stdout" and not how.check and len(items) > 1:  # before the pipeline is built: a usage mistake fails fast
+        raise PlainspeakError("fix prints one rewritten text; for several inputs use --diff or --in-place")
+    session = Session(cli)
+    session.prepare(paths, stdin_name)
+    had_errors = False
+    would_change = 0  # inputs --check found something to change in
+    if how.mode in ("in-place", "interactive"):
+        _clean_up_after_killed_runs(items, stderr)
+    for item in session.inputs(paths, stdin_name=stdin_name, stdin=stdin):
+        error = item.error
+        if error is None and how.mode in ("in-place", "interactive") and item.source.is_stdin:
+            error = InputError(item.name, f"standard input cannot be changed in place; leave out --{how.mode}")
+        if error is not None:
+            had_errors = True
+            write_error(stderr, error)
+            continue
+        source_text = item.text
+        assert source_text is not None
+        report, options = session.analyze(item)
+        analyzer = session.analyzer_for(options)
+        if how.mode == "interactive":
+            if not _interactive(item, source_text, report, how, stdout, stderr):
+                had_errors = True
+            continue
+        result = fix_text(report, analyzer.lexicon, everything=how.everything)
+        if how.check:
+            if result.applied:
+                would_change += 1
+                stderr.write(f"would change {item.name} ({count(len(result.applied), 'change')})\n")
+            if how.mode == "diff":
+                stdout.write(unified_diff(source_text.text, result.text, item.name))
+        elif how.mode == "stdout":
+            stdout.flush()
+            _binary(stdout).write(result.text.encode(source_text.encoding))
+            stdout.flush()
+        elif how.mode == "diff":
+            stdout.write(unified_diff(source_text.text, result.text, item.name))
+        else:
+            if result.applied:
+                try:
+                    written = write_atomic(item.source.path, result.text.encode(source_text.encoding),
+                                           expected=source_text.snapshot, backup=how.backup)
+                except WriteError as err:
+                    had_errors = True
+                    write_error(stderr, err)
+                    continue
+                for note in written.notes:
+                    stderr.write(f"plainspeak: warning: {note}\n")
+            # What is left, with positions in the rewritten file.
+            left = analyzer.analyze(result.text, name=item.name).findings if result.applied else report.findings
+            stdout.write(f"{item.name}: {count(len(result.applied), 'change')} made, "
+                         f"{count(len(left), 'finding')} left for you\n")
+            for finding in left:
+                stdout.write("  " + format_finding(item.name, finding) + "\n")
+        stdout.flush()
+    if how.check:
+        stderr.write(f"{would_change} of {count(len(items), 'input')} would change\n"
+                     if would_change else "nothing would change\n")
+    return for_fix(would_change > 0, had_errors)
+
+
+def _interactive(item, source_text, report, how: FixMode, stdout: IO[str], stderr: IO[str]) -> bool:
+    """One file's interactive session; True unless saving failed."""
+    from ..rewrite.edits import apply_edits
+    from ..rewrite.interactive import run_session, save_accepted
+    from ..sources.atomic import WriteError, write_atomic
+
+    def echo(line: str) -> None:
+        stdout.write(line + "\n")
+        stdout.flush()
+
+    offered = [f for f in report.findings if f.kind == "jargon" and f.suggestions]
+    if not offered:
+        echo(f"{item.name}: nothing to decide")
+        return True
+    edits, accepted, save = run_session(source_text.text, offered, item.name, echo=echo)
+    if not save:
+        return True
+    if edits:
+        try:
+            written = write_atomic(item.source.path, apply_edits(source_text.text, edits).encode(source_text.encoding),
+                                   expected=source_text.snapshot, backup=how.backup)
+        except WriteError as err:
+            write_error(stderr, err)
+            return False
+        for note in written.notes:
+            stderr.write(f"plainspeak: warning: {note}\n")
+    try:
+        path = save_accepted(accepted)
+    except WriteError as err:
+        stderr.write(f"plainspeak: error: {err} (the accept list was not changed)\n")
+        return False
+    echo(f"{item.name}: {count(len(edits), 'change')} saved"
+         + (f"; {count(len(accepted), 'term')} added to {path}" if path else ""))
+    return True
+
+
+def _clean_up_after_killed_runs(items, stderr: IO[str]) -> None:
+    """Temporary files a killed run left beside the files about to be rewritten
+    (in their folders) go first, whether or not this run changes those files."""
+    import os
+    from pathlib import Path
+
+    from ..sources.atomic import clean_stale_temporaries
+    from ..sources.inputs import Source
+
+    folders = dict.fromkeys(
+        Path(os.path.realpath(item.path)).parent for item in items if isinstance(item, Source) and item.path is not None
     )
-    sys.exit(int(run_fix(options, stdout=sys.stdout, stderr=sys.stderr)))
+    for folder in folders:
+        for note in clean_stale_temporaries(folder):
+            stderr.write(f"plainspeak: warning: {note}\n")
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A unified diff of the two texts (empty when they are the same)."""
+    if before == after:
+        return ""
+    lines = difflib.unified_diff(_lines(before), _lines(after), f"{name}\t(original)", f"{name}\t(plainer)")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, ending only at LF, CRLF or CR (as patch reads them)."""
+    return _LINE.findall(text)
+
+
+def _binary(stream: IO[str]):
+    """The byte stream under a text stream, so text goes out exactly as it came in."""
+    return getattr(stream, "buffer", None) or _TextAsBinary(stream)
+
+
+class _TextAsBinary:
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        self.stream.write(data.decode("utf-8", "replace"))
+        return len(data)

@@ -1,69 +1,34 @@
-"""``plainspeak lexicon list|search|validate`` and ``plainspeak explain``: thin Click
-commands over lexicon_tools.py. No command ever writes to a lexicon file."""
+"""``plainspeak lexicon list|search|validate``: explore and check lexicons.
+No command ever writes to a lexicon file."""
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 import click
 
-from ..text import plural
-from ..rules.lexicon import CATEGORIES
+from ..exitcode import ExitCode, done, for_lookup, for_validation
+from ..rules.lexicon import CATEGORIES, Lexicon
 from ..severity import Severity
+from ..text import plural
+from .options import config_options, lexicon_options
 
 LIST_FORMATS = ("table", "csv", "json")
 
 
-def lexicon_options(f):
-    """--lexicon and --no-default-lexicon, as on check."""
-    f = click.option("--no-default-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped lexicon.")(f)
-    f = click.option(
-        "--lexicon",
-        "lexicons",
-        multiple=True,
-        type=click.Path(readable=False),
-        metavar="FILE",
-        help="Extra lexicon CSV (docs/lexicon.md); its terms override shipped ones. Repeatable.",
-    )(f)
-    return f
-
-
-def _load(lexicons: Sequence[str], no_default_lexicon: bool):
+def load_lexicon_for(params: dict) -> Lexicon:
+    """The lexicon a check in the current folder would use: --lexicon and
+    --no-default-lexicon over the configuration file's."""
     from ..errors import PlainspeakError
     from ..rules.lexicon import load_lexicon
+    from .options import overrides
+    from .session import Session
 
-    if no_default_lexicon and not lexicons:
+    options = Session(overrides(params)).run_options()
+    if not options.default_lexicon and not options.lexicons:
         raise PlainspeakError("--no-default-lexicon needs at least one --lexicon FILE")
-    return load_lexicon(lexicons, include_default=not no_default_lexicon)
-
-
-def _write(entries, fmt: str) -> None:
-    from ..rules.lexicon_tools import COLUMNS, alternatives, entry_dict, entry_row
-
-    out = sys.stdout
-    if fmt == "json":
-        out.write(json.dumps([entry_dict(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(entry_row(e) for e in entries)
-    else:
-        from ..render.rich_console import PipeConsole
-        from rich.table import Table
-
-        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-        table.add_column("term", style="bold", overflow="fold")
-        table.add_column("say instead", overflow="fold")
-        table.add_column("category", no_wrap=True)
-        table.add_column("severity", no_wrap=True)
-        for e in entries:
-            table.add_row(e.term, " | ".join(alternatives(e)) or "(explain it)", e.category, e.severity.label)
-        console = PipeConsole(file=out, highlight=False, markup=False, emoji=False)
-        console.print(table)
-        console.print(f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}", style="dim")
+    return load_lexicon([str(p) for p in options.lexicons], include_default=options.default_lexicon)
 
 
 @click.group(name="lexicon")
@@ -82,12 +47,15 @@ def lexicon_group() -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True,
               help="table for people; csv in the lexicon's own format (docs/lexicon.md); json.")
 @lexicon_options
-def list_command(categories, severities, fmt, lexicons, no_default_lexicon) -> None:
+@config_options
+def list_command(categories: Sequence[str], severities: Sequence[str], fmt: str, **params) -> ExitCode:
     """List lexicon entries, by category and term."""
+    from ..render.entries import write_entries
     from ..rules.lexicon_tools import filter_entries
 
-    lexicon = _load(lexicons, no_default_lexicon)
-    _write(filter_entries(lexicon, categories=categories, severities=severities), fmt)
+    write_entries(filter_entries(load_lexicon_for(params), categories=categories, severities=severities), fmt,
+                  sys.stdout)
+    return done()
 
 
 @lexicon_group.command(epilog="\b\nExamples:\n  plainspeak lexicon search housing\n  plainspeak lexicon search 'prior'")
@@ -95,21 +63,22 @@ def list_command(categories, severities, fmt, lexicons, no_default_lexicon) -> N
 @click.option("-f", "--format", "fmt", type=click.Choice(LIST_FORMATS), default="table", show_default=True,
               help="Output format, as for list.")
 @lexicon_options
-def search(text, fmt, lexicons, no_default_lexicon) -> None:
+@config_options
+def search(text: str, fmt: str, **params) -> ExitCode:
     """Find entries whose term, alternatives or note mention TEXT (exit 1 when none do)."""
+    from ..render.entries import write_entries
     from ..rules.lexicon_tools import search as search_entries
 
-    found = search_entries(_load(lexicons, no_default_lexicon), text)
-    _write(found, fmt)
-    if not found:
-        sys.exit(1)
+    found = search_entries(load_lexicon_for(params), text)
+    write_entries(found, fmt, sys.stdout)
+    return for_lookup(bool(found))
 
 
 @lexicon_group.command(epilog="\b\nExamples:\n  plainspeak lexicon validate our-terms.csv\n"
                        "  plainspeak lexicon validate data/jargon_lexicon.csv\n\n"
                        "\b\nExit codes: 0 valid, 1 problems found, 2 a file could not be read.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
-def validate(files) -> None:
+def validate(files: Sequence[str]) -> ExitCode:
     """Check lexicon CSV files: every problem as file:row: column: what is wrong."""
     import spacy
 
@@ -117,46 +86,9 @@ def validate(files) -> None:
 
     problems, count = validate_files(files, tokenizer=spacy.blank("en").tokenizer)
     for problem in problems:
-        click.echo(problem)
+        sys.stdout.write(problem + "\n")
     if problems:
-        click.echo(f"{plural.count(len(problems), 'problem')} in {plural.count(len(files), 'file')}", err=True)
-        sys.exit(1)
-    click.echo(f"{count} entries in {plural.count(len(files), 'file')}: no problems", err=True)
-
-
-@click.command(epilog="\b\nExamples:\n  plainspeak explain utilized\n  plainspeak explain 'treatment modalities'\n"
-               "  plainspeak explain IOP --format json")
-@click.argument("term")
-@click.option("-f", "--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-@lexicon_options
-def explain(term, fmt, lexicons, no_default_lexicon) -> None:
-    """Show what plainspeak knows about TERM: what to say instead, why, an example
-    and where the advice comes from. Inflected forms work ("utilized")."""
-    from ..api import Analyzer
-    from ..rules.lexicon_tools import alternatives, entry_dict, find_entries
-
-    lexicon = _load(lexicons, no_default_lexicon)
-    entries = find_entries(lexicon, term)
-    if not entries:
-        analyzer = Analyzer(lexicon_paths=lexicons, default_lexicon=not no_default_lexicon)
-        entries = find_entries(lexicon, term, analyzer)
-    if not entries:
-        import shlex
-
-        # quoted as a shell would need it, so the hint can be pasted as it is
-        click.echo(f"plainspeak: {term!r} is not in the lexicon (try: plainspeak lexicon search {shlex.quote(term)})",
-                   err=True)
-        sys.exit(1)
-    if fmt == "json":
-        click.echo(json.dumps([entry_dict(e) for e in entries], ensure_ascii=False, indent=2))
-        return
-    for i, e in enumerate(entries):
-        if i:
-            click.echo("")
-        click.echo(f"{e.term}  ({e.category}, {e.severity.label}; rule {e.rule_id})")
-        click.echo(f"  say instead: {' | '.join(alternatives(e)) if e.plain else '(no one swap: explain it, see why)'}")
-        click.echo(f"  why:         {e.note}")
-        if e.example:
-            click.echo(f"  example:     {e.example}")
-        if e.source:
-            click.echo(f"  source:      {e.source}")
+        sys.stderr.write(f"{plural.count(len(problems), 'problem')} in {plural.count(len(files), 'file')}\n")
+    else:
+        sys.stderr.write(f"{count} entries in {plural.count(len(files), 'file')}: no problems\n")
+    return for_validation(bool(problems))

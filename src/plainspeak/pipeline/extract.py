@@ -31,6 +31,7 @@ from ..text.readability import Counts, flesch_kincaid_grade, flesch_reading_ease
 from ..report import Finding, Report, Sentence, Summary, summary_bucket
 from ..config.settings import Settings
 from ..severity import Severity
+from ..rules.policy import Policy
 from ..rewrite.suggest import adapt, agrees_with_verb, fits_before_a_noun, matched_head, stands_before_a_noun, with_article
 from ..text.prep import Prepared
 
@@ -141,8 +142,13 @@ def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, sett
                 )
 
 
-def finish(state: InputState, settings: Settings) -> Report:
+def finish(state: InputState, settings: Settings, policy: Policy | None = None) -> Report:
+    """The input's Report: its findings (through the rule selection and the text's
+    suppression comments, when a policy is given) and its summary."""
     findings = sorted(state.findings, key=lambda f: (f.start, -f.end, f.rule))
+    suppressed: list[Finding] = []
+    if policy is not None:
+        findings, suppressed = policy.apply(findings, state.text)
     counts = state.counts
     enough = counts.words >= settings.min_document_words and counts.sentences >= settings.min_document_sentences
     by_bucket: dict[str, int] = {}
@@ -164,7 +170,7 @@ def finish(state: InputState, settings: Settings) -> Report:
         long_sentences=by_bucket.get("long-sentence", 0),
         short_text_grade=flesch_kincaid_grade(counts) if not enough and counts.sentences and counts.words else None,
     )
-    return Report(state.name, state.text, findings, summary, sentences=state.sentences)
+    return Report(state.name, state.text, findings, summary, sentences=state.sentences, suppressed=suppressed)
 
 
 def _parts_explained(state: InputState, base: str, at: int) -> bool:

@@ -11,7 +11,7 @@ from typing import IO, Protocol
 
 from ..report import Report, RunTotals
 
-FORMATS = ("rich", "line", "json", "jsonl")
+FORMATS = ("rich", "line", "json", "jsonl", "sarif", "github")
 
 
 class Renderer(Protocol):
@@ -20,7 +20,16 @@ class Renderer(Protocol):
     def close(self, totals: RunTotals) -> None: ...
 
 
-def make_renderer(fmt: str, stream: IO[str], *, color: bool | None = None, show_text: bool = True, width: int | None = None) -> Renderer:
+def make_renderer(
+    fmt: str,
+    stream: IO[str],
+    *,
+    color: bool | None = None,
+    show_text: bool = True,
+    width: int | None = None,
+    quiet: bool = False,
+    show_suppressed: bool = False,
+) -> Renderer:
     """The renderer for ``fmt`` (one of FORMATS)."""
     if fmt == "line":
         from .line import LineRenderer
@@ -29,13 +38,22 @@ def make_renderer(fmt: str, stream: IO[str], *, color: bool | None = None, show_
     if fmt == "json":
         from .json import JsonRenderer
 
-        return JsonRenderer(stream)
+        return JsonRenderer(stream, show_suppressed=show_suppressed)
     if fmt == "jsonl":
         from .json import JsonLinesRenderer
 
-        return JsonLinesRenderer(stream)
+        return JsonLinesRenderer(stream, show_suppressed=show_suppressed)
+    if fmt == "sarif":
+        from .sarif import SarifRenderer
+
+        return SarifRenderer(stream)
+    if fmt == "github":
+        from .github import GithubRenderer
+
+        return GithubRenderer(stream)
     if fmt == "rich":
         from .console import ConsoleRenderer
 
-        return ConsoleRenderer(stream, color=color, show_text=show_text, width=width)
+        return ConsoleRenderer(stream, color=color, show_text=show_text, width=width, quiet=quiet,
+                               show_suppressed=show_suppressed)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

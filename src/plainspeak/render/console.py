@@ -63,7 +63,16 @@ def _style_key(f: Finding) -> str:
 
 
 class ConsoleRenderer:
-    def __init__(self, stream: IO[str], *, color: bool | None = None, show_text: bool = True, width: int | None = None) -> None:
+    def __init__(
+        self,
+        stream: IO[str],
+        *,
+        color: bool | None = None,
+        show_text: bool = True,
+        width: int | None = None,
+        quiet: bool = False,
+        show_suppressed: bool = False,
+    ) -> None:
         self.console = PipeConsole(
             file=stream,
             force_terminal=True if color else None,
@@ -77,11 +86,21 @@ class ConsoleRenderer:
         if not self.console.is_terminal:  # files and pipes get no padding at line ends
             self.console.file = _TrimmedLines(stream)
         self.show_text = show_text
+        self.quiet = quiet  # findings only: no text, no "no findings" line, no summaries
+        self.show_suppressed = show_suppressed
 
     def report(self, report: Report) -> None:
         if report.error is not None:
             return  # errors go to stderr, from the CLI
         c = self.console
+        if self.quiet:
+            if report.findings:
+                c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
+                if len(report.findings) > MAX_LISTED:
+                    self._print_by_rule(report)
+                else:
+                    c.print(self._findings_table([report.findings]))
+            return
         c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
         if self.show_text and len(report.text) > MAX_TEXT_CHARS:
             note = f"The text ({count(len(report.text), 'character')}) is too long to show here with its findings highlighted."
@@ -97,10 +116,14 @@ class ConsoleRenderer:
             c.print(self._findings_table([report.findings]))
         else:
             c.print(Padding(Text("No findings: this reads plainly.", style="green"), (0, 0, 0, 2), expand=False))
+        if self.show_suppressed and report.suppressed:
+            c.print(Padding(Text(f"Suppressed by comments in the text ({count(len(report.suppressed), 'finding')}):",
+                                 style="dim"), (1, 0, 0, 2), expand=False))
+            c.print(self._findings_table([report.suppressed]))
         c.print(Padding(self._summary(report), (1, 0, 1, 2), expand=False))
 
     def close(self, totals: RunTotals) -> None:
-        if totals.inputs < 2:
+        if totals.inputs < 2 or self.quiet:
             return
         t = totals.to_dict()
         line = Text()

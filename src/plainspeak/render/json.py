@@ -25,10 +25,17 @@ def _pretty(data: Any, level: int) -> str:
     return text.replace("\n", "\n" + "  " * level)
 
 
-def _report_chunks_compact(report: Report) -> Iterator[str]:
+def _lists(report: Report, show_suppressed: bool) -> list[tuple[str, list]]:
+    lists: list[tuple[str, list]] = [("findings", report.findings), ("sentences", report.sentences)]
+    if show_suppressed:
+        lists.append(("suppressed", report.suppressed))
+    return lists
+
+
+def _report_chunks_compact(report: Report, show_suppressed: bool = False) -> Iterator[str]:
     yield _compact({"schema_version": SCHEMA_VERSION, "path": report.name})[:-1]
     yield ',"summary":' + _compact(report.summary.to_dict() if report.summary else None)
-    for key, items in (("findings", report.findings), ("sentences", report.sentences)):
+    for key, items in _lists(report, show_suppressed):
         yield f',"{key}":['
         for i, item in enumerate(items):
             yield ("," if i else "") + _compact(item.to_dict())
@@ -36,11 +43,11 @@ def _report_chunks_compact(report: Report) -> Iterator[str]:
     yield "}"
 
 
-def _report_chunks_pretty(report: Report, level: int) -> Iterator[str]:
+def _report_chunks_pretty(report: Report, level: int, show_suppressed: bool = False) -> Iterator[str]:
     pad = "  " * level
     yield "{\n" + pad + '  "path": ' + json.dumps(report.name, ensure_ascii=False) + ",\n"
     yield pad + '  "summary": ' + _pretty(report.summary.to_dict() if report.summary else None, level + 1)
-    for key, items in (("findings", report.findings), ("sentences", report.sentences)):
+    for key, items in _lists(report, show_suppressed):
         if not items:
             yield ",\n" + pad + f'  "{key}": []'
             continue
@@ -54,10 +61,11 @@ def _report_chunks_pretty(report: Report, level: int) -> Iterator[str]:
 class JsonRenderer:
     """One document; reports are written as they finish, totals at the end."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], *, show_suppressed: bool = False) -> None:
         self.stream = stream
         self.started = False
         self.count = 0
+        self.show_suppressed = show_suppressed
 
     def _start(self) -> None:
         if not self.started:
@@ -70,7 +78,7 @@ class JsonRenderer:
         if report.error is not None:
             return  # listed under "errors" at the end
         self.stream.write(("," if self.count else "") + "\n    ")
-        for chunk in _report_chunks_pretty(report, 2):
+        for chunk in _report_chunks_pretty(report, 2, self.show_suppressed):
             self.stream.write(chunk)
         self.count += 1
         self.stream.flush()
@@ -85,15 +93,16 @@ class JsonRenderer:
 
 
 class JsonLinesRenderer:
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], *, show_suppressed: bool = False) -> None:
         self.stream = stream
+        self.show_suppressed = show_suppressed
 
     def report(self, report: Report) -> None:
         if report.error is not None:
             line = _compact({"schema_version": SCHEMA_VERSION, "path": report.name, "error": report.error})
             self.stream.write(line + "\n")
         else:
-            for chunk in _report_chunks_compact(report):
+            for chunk in _report_chunks_compact(report, self.show_suppressed):
                 self.stream.write(chunk)
             self.stream.write("\n")
         self.stream.flush()

@@ -17,7 +17,7 @@ import click
 from ..text.plural import count
 from ..report import Finding
 from .edits import Edit
-from ..cli.setup import ACCEPT_FILE
+from ..config.effective import ACCEPT_FILE
 
 KEYS_HELP = (
     "[enter/y] first suggestion  [1-9] pick one  [e] type your own  [s] skip  "

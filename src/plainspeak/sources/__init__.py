@@ -1,6 +1,18 @@
 """Where drafts come from and where results go: finding and reading inputs
 (``inputs``), and writing files without losing anything (``atomic``)."""
 
-from .inputs import STDIN, TEXT_SUFFIXES, Snapshot, Source, SourceText, decode, discover, read_source, text_codec
+from .inputs import (
+    STDIN,
+    TEXT_SUFFIXES,
+    Input,
+    Snapshot,
+    Source,
+    SourceText,
+    decode,
+    discover,
+    iter_inputs,
+    read_source,
+    text_codec,
+)
 
-__all__ = ["STDIN", "TEXT_SUFFIXES", "Snapshot", "Source", "SourceText", "decode", "discover", "read_source", "text_codec"]
+__all__ = ["STDIN", "TEXT_SUFFIXES", "Input", "Snapshot", "iter_inputs", "Source", "SourceText", "decode", "discover", "read_source", "text_codec"]

@@ -335,3 +335,56 @@ def write_new(
     except OSError as err:
         raise WriteError(f"{path}: cannot write: {err.strerror or err}") from None
     return result
+
+
+class AtomicOutput:
+    """A text stream for a report that may be long (--output-file): written to a
+    temporary file beside the target and moved into place when the run
+    completes, so a failed or interrupted run leaves the old file (or none).
+    The path is checked first, as for write_new."""
+
+    def __init__(
+        self, path: str | Path, *, inputs: Iterable[str | Path] = (), read_suffixes: tuple[str, ...] = ()
+    ) -> None:
+        self.path = path
+        self.target = check_output_path(path, inputs, read_suffixes=read_suffixes)
+        try:
+            self.info: os.stat_result | None = self.target.stat()
+        except FileNotFoundError:
+            self.info = None
+        self._tmp: str | None = None
+
+    def __enter__(self):
+        _clean_stale_temporaries(self.target)
+        try:
+            fd, self._tmp = tempfile.mkstemp(
+                dir=self.target.parent, prefix=f".{self.target.name}.{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX
+            )
+        except OSError as err:
+            raise WriteError(f"{self.path}: cannot write: {err.strerror or err}; nothing written") from None
+        self._stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self._stream
+
+    def __exit__(self, kind, error, trace) -> None:
+        tmp = self._tmp
+        assert tmp is not None
+        try:
+            if kind is None:
+                self._stream.flush()
+                os.fsync(self._stream.fileno())
+            self._stream.close()
+            if kind is None:
+                os.chmod(tmp, stat.S_IMODE(self.info.st_mode) if self.info is not None else _new_file_mode())
+                if self.info is not None:
+                    _keep_owner(Path(tmp), self.info, WriteResult())
+                _replace(tmp, self.target)
+                _fsync_dir(self.target.parent)
+        except OSError as err:
+            if kind is None:
+                raise WriteError(f"{self.path}: cannot write: {err.strerror or err}; nothing written") from None
+        finally:
+            if os.path.lexists(tmp):
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

@@ -11,7 +11,7 @@ import errno
 import hashlib
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -149,6 +149,43 @@ def read_source(source: Source, *, encoding: str = "utf-8", max_bytes: int, stdi
         data, snapshot = _read_file(source, max_bytes)
     decoded = decode(data, source, encoding=encoding)
     return SourceText(source, decoded.text, decoded.encoding, snapshot)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a run: where it came from, and its text or why it has none."""
+
+    source: Source
+    text: SourceText | None = None
+    error: InputError | None = None
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+
+def iter_inputs(
+    paths: Iterable[str],
+    *,
+    stdin_name: str = STDIN,
+    encoding: str | Callable[[Source], str] = "utf-8",
+    max_bytes: int | Callable[[Source], int],
+    stdin: BinaryIO | None = None,
+) -> Iterator[Input]:
+    """The one way every command reads drafts: paths found (folders searched) and
+    read one at a time, in order; an input that cannot be read comes with its
+    error, and the others still come. ``encoding`` and ``max_bytes`` may
+    depend on the input (its configuration file), hence the callables."""
+    for item in discover(paths, stdin_name=stdin_name):
+        if isinstance(item, InputError):
+            yield Input(Source(item.name, Path(item.name)), error=item)
+            continue
+        try:
+            codec = encoding(item) if callable(encoding) else encoding
+            limit = max_bytes(item) if callable(max_bytes) else max_bytes
+            yield Input(item, text=read_source(item, encoding=codec, max_bytes=limit, stdin=stdin))
+        except InputError as err:
+            yield Input(item, error=err)
 
 
 def _read_file(source: Source, max_bytes: int) -> tuple[bytes, Snapshot]:

@@ -84,6 +84,10 @@ def nonprose_ranges(text: str) -> list[tuple[int, int]]:
     lines = "\n" + text  # the "\n" lets the first line match too
     for match in itertools.chain(_HEADER.finditer(lines), _SUBJECT.finditer(lines)):
         found.append((match.start(), match.end() - 1))  # shifted back by the added "\n"
+    if "plainspeak-" in text:  # a suppression comment on a line of its own (rules/suppressions.py)
+        from ..rules.suppressions import LINE_DIRECTIVE
+
+        found.extend(match.span() for match in LINE_DIRECTIVE.finditer(text))
     for pattern, marks in ((_FENCE, ("```", "~~~")), (_REFERENCE, ("]:",))):
         if any(mark in text for mark in marks):
             end = -1

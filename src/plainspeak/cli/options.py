@@ -1,0 +1,114 @@
+"""Option groups shared by the commands (sqlite-utils' ``output_options`` style),
+so every command that reads drafts takes the same input and analysis options,
+named as the configuration file's keys are (docs/config.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..config.effective import Overrides
+
+AUDIENCES = ("everyday", "general", "professional")  # data/defaults.toml; checked in tests
+FAIL_ON_CHOICES = ("suggestion", "warning", "error", "never")
+
+
+def _apply(f: Callable, options: list) -> Callable:
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def input_options(f: Callable) -> Callable:
+    """PATHS and how they are read."""
+    return _apply(f, [
+        click.argument("paths", nargs=-1, type=click.Path(readable=False)),
+        click.option("--stdin-name", default="-", show_default=True, metavar="NAME",
+                     help="The name reports give to standard input."),
+        click.option("--encoding", default=None, metavar="NAME",
+                     help="Text encoding of the inputs (default: utf-8; a text encoding such as cp1252 or utf-16)."),
+        click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
+                     help="Refuse inputs larger than this many bytes (default: 20000000)."),
+    ])
+
+
+def lexicon_options(f: Callable) -> Callable:
+    """--lexicon and --no-default-lexicon."""
+    return _apply(f, [
+        click.option("--lexicon", "lexicons", multiple=True, type=click.Path(readable=False), metavar="FILE",
+                     help="Extra lexicon CSV (docs/lexicon.md); its terms override shipped ones. Repeatable."),
+        click.option("--no-default-lexicon", is_flag=True, default=None,
+                     help="Use only the --lexicon files, not the shipped lexicon."),
+    ])
+
+
+def config_options(f: Callable) -> Callable:
+    """--config and --isolated."""
+    return _apply(f, [
+        click.option("--config", "config_file", type=click.Path(readable=False, dir_okay=False), metavar="FILE",
+                     help="Use this configuration file for every input, instead of the nearest "
+                          "plainspeak.toml, .plainspeak.toml or pyproject.toml [tool.plainspeak]."),
+        click.option("--isolated", is_flag=True,
+                     help="Ignore every configuration file and the .plainspeak-accept.txt accept list."),
+    ])
+
+
+def analysis_options(f: Callable) -> Callable:
+    """What changes what is flagged: the same on check, fix, grade and compare."""
+    return _apply(f, [
+        click.option("--audience", type=click.Choice(AUDIENCES), default=None,
+                     help="Who will read it; sets how rare or hard a word must be to be flagged (default: general)."),
+        click.option("--target-grade", type=click.FloatRange(0, 30), default=None, metavar="GRADE",
+                     help="Flag sentences above this grade (plainspeak's estimate; default: 8)."),
+        click.option("--max-sentence-words", type=click.IntRange(1), default=None, metavar="N",
+                     help="Flag sentences with more words than this (default: 25)."),
+        click.option("--accept", "accept_words", multiple=True, metavar="WORD",
+                     help="A word, acronym or lexicon term your readers know; never flagged. Repeatable."),
+        click.option("--accept-file", "accept_files", multiple=True, type=click.Path(readable=False), metavar="FILE",
+                     help="A file of accepted words, one per line ('#' starts a comment). Repeatable."),
+        lexicon_options,
+        click.option("--model", metavar="NAME",
+                     help="Use an installed trained spaCy pipeline (e.g. en_core_web_sm) for better name "
+                          "detection. Never downloaded."),
+        click.option("--select", "select", multiple=True, metavar="RULE",
+                     help="Report only these rules, families or categories (e.g. jargon, acronym, "
+                          "readability.long-sentence, person-first). Repeatable; see plainspeak rules."),
+        click.option("--extend-select", "extend_select", multiple=True, metavar="RULE",
+                     help="Report these rules too, besides those selected. Repeatable."),
+        click.option("--ignore", "ignore", multiple=True, metavar="RULE",
+                     help="Never report these rules, families or categories. Repeatable."),
+        config_options,
+    ])
+
+
+def overrides(params: dict[str, Any], **extra: Any) -> Overrides:
+    """The command line's options as Overrides: None where not given."""
+
+    def many(name: str) -> tuple[str, ...]:
+        return tuple(params.get(name) or ())
+
+    select = many("select")
+    no_default = params.get("no_default_lexicon")
+    return Overrides(
+        audience=params.get("audience"),
+        target_grade=params.get("target_grade"),
+        max_sentence_words=params.get("max_sentence_words"),
+        accept=many("accept_words"),
+        accept_file=many("accept_files"),
+        lexicon=many("lexicons"),
+        default_lexicon=False if no_default else None,
+        model=params.get("model"),
+        select=select or None,
+        ignore=many("ignore"),
+        extend_select=many("extend_select"),
+        fail_on=params.get("fail_on"),
+        format=params.get("fmt") if params.get("fmt_is_check_format") else None,
+        encoding=params.get("encoding"),
+        max_bytes=params.get("max_bytes"),
+        rubric=params.get("rubric_path"),
+        config=params.get("config_file"),
+        isolated=bool(params.get("isolated")),
+        **extra,
+    )

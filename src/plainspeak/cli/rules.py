@@ -1,0 +1,46 @@
+"""``plainspeak rules``: every rule that can fire, with one line on what it catches."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..exitcode import ExitCode, done
+from .lexicon import load_lexicon_for
+from .options import config_options, lexicon_options
+
+
+@click.command(epilog="\b\nExamples:\n  plainspeak rules\n  plainspeak rules --family style\n"
+               "  plainspeak rules --format json > rules.json\n\n"
+               "Use the ids, families (jargon, uncommon, acronym, style, readability) and lexicon categories\n"
+               "(person-first, medical, ...) with --select, --ignore and suppression comments.")
+@click.option("--family", "families", multiple=True, metavar="FAMILY",
+              help="Only rules of this family or lexicon category (jargon, style, person-first ...). Repeatable.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@lexicon_options
+@config_options
+def rules(families: tuple[str, ...], fmt: str, **params) -> ExitCode:
+    """List every rule plainspeak can report: its id, severity and what it catches."""
+    from ..rules.registry import all_rules
+
+    found = [r for r in all_rules(load_lexicon_for(params))
+             if not families or r.family in families or r.category in families]
+    if fmt == "json":
+        sys.stdout.write(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2) + "\n")
+        return done()
+    from rich.table import Table
+
+    from ..render.rich_console import PipeConsole
+
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("catches", overflow="fold")
+    for r in found:
+        table.add_row(r.id, r.severity.label, r.summary)
+    console = PipeConsole(file=sys.stdout, highlight=False, markup=False, emoji=False)
+    console.print(table)
+    console.print(f"{len(found)} rules", style="dim")
+    return done()

@@ -1,0 +1,135 @@
+"""One run of a command: the options for each input and the analyzers they need.
+
+Every command that reads drafts goes through ``Session.inputs`` (which reads
+them with sources.iter_inputs, the one source iterator) and gets each input's
+analyzer from ``Session.analyzer_for``. Inputs with the same effective options
+share one analyzer. All configuration files the run needs are read, and every
+option checked, in ``Session.prepare``: a bad key, selector, lexicon, model or
+encoding is one clear error before any output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from ..config.effective import Effective, Overrides, combine
+from ..config.files import Config, config_for, read_config
+from ..errors import PlainspeakError
+from ..sources.inputs import Input, Source, discover, iter_inputs
+
+
+class Session:
+    def __init__(self, cli: Overrides, *, report_unused_suppressions: bool = False) -> None:
+        self.cli = cli
+        self.report_unused = report_unused_suppressions
+        self._fixed: Config | None = None
+        if cli.config:
+            self._fixed = read_config(cli.config)
+        elif cli.isolated:
+            self._fixed = Config()
+        self._analyzers: dict[Any, Any] = {}
+        self._checked: set[Any] = set()
+
+    # -- options ---------------------------------------------------------------
+
+    def config_for(self, target: str | Path | None) -> Config:
+        return self._fixed if self._fixed is not None else config_for(target)
+
+    def options_for(self, target: str | Path | None) -> Effective:
+        return combine(self.config_for(target), self.cli)
+
+    def run_options(self) -> Effective:
+        """The options of the run as a whole (output format, rubric): --config, or the
+        configuration file that applies to the current folder."""
+        return self.options_for(None)
+
+    def prepare(self, paths: Sequence[str], stdin_name: str = "-") -> None:
+        """Read every configuration file the inputs need and check every option,
+        building the analyzers, before any output."""
+        from ..sources.inputs import text_codec
+
+        targets: list[str | Path | None] = [None]
+        for item in discover(paths, stdin_name=stdin_name):
+            if isinstance(item, Source):
+                targets.append(item.path if item.path is not None else None)
+        seen: set[Any] = set()
+        for target in targets:
+            config = self.config_for(target)
+            if config.path in seen:
+                continue
+            seen.add(config.path)
+            options = combine(config, self.cli)
+            try:
+                text_codec(options.encoding)
+            except LookupError as err:
+                where = "--encoding" if options.origins.get("encoding") == "command line" else f"{config.path}: encoding"
+                raise PlainspeakError(f"{err} ({where})") from None
+            if not options.default_lexicon and not options.lexicons:
+                raise PlainspeakError("--no-default-lexicon needs at least one --lexicon FILE")
+            self.analyzer_for(options)
+
+    # -- inputs and analyzers --------------------------------------------------
+
+    def inputs(self, paths: Sequence[str], *, stdin_name: str = "-", stdin: BinaryIO | None = None) -> Iterator[Input]:
+        """Every input, read with its own configuration's encoding and size limit."""
+        from ..config.settings import load_defaults
+
+        default_max = int(load_defaults()["input"]["max_bytes"])
+
+        def encoding(source: Source) -> str:
+            from ..sources.inputs import text_codec
+
+            return text_codec(self.options_for(source.path).encoding)
+
+        def max_bytes(source: Source) -> int:
+            return self.options_for(source.path).max_bytes or default_max
+
+        return iter_inputs(paths, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, stdin=stdin)
+
+    def analyzer_for(self, options: Effective):
+        """The analyzer for these options (built once per distinct set)."""
+        key = (options.audience, options.target_grade, options.max_sentence_words, options.accept,
+               options.accept_files, options.lexicons, options.default_lexicon, options.model, options.select,
+               options.ignore, options.extend_select, options.severity)
+        analyzer = self._analyzers.get(key)
+        if analyzer is None:
+            analyzer = self._analyzers[key] = self._build(options)
+        return analyzer
+
+    def _build(self, options: Effective):
+        from ..config.settings import make_settings
+        from ..rules.lexicon import read_word_list
+        from ..rules.policy import Policy
+        from ..rules.registry import known_selectors
+        from ..rules.selection import Selection, check_selectors
+
+        accept = list(options.accept)
+        for path in options.accept_files:
+            accept.extend(read_word_list(path))
+        settings = make_settings(audience=options.audience, target_grade=options.target_grade,
+                                 max_sentence_words=options.max_sentence_words, accept=accept)
+        selection = Selection(options.select, options.ignore, options.extend_select, options.severity)
+        from ..api import Analyzer  # imports spaCy
+
+        analyzer = Analyzer(settings, lexicon_paths=[str(p) for p in options.lexicons],
+                            default_lexicon=options.default_lexicon, model=options.model,
+                            policy=Policy(selection, self.report_unused))
+        if not selection.is_default:
+            where = str(options.config) if options.config and any(
+                options.origins.get(k) not in ("command line", "default") for k in ("select", "ignore", "extend_select")
+            ) else ""
+            check_selectors(selection, known_selectors(analyzer.lexicon), where)
+        return analyzer
+
+    def analyze(self, item: Input):
+        """The report for one readable input, with its options."""
+        assert item.text is not None
+        options = self.options_for(item.source.path)
+        return self.analyzer_for(options).analyze(item.text.text, name=item.name), options
+
+
+def write_error(stderr: IO[str], error: Exception) -> None:
+    stderr.write(f"plainspeak: error: {error}\n")
+    stderr.flush()
