@@ -130,7 +130,7 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path):
 
 
 def test_no_input_on_a_terminal_is_a_usage_error(monkeypatch):
-    from plainspeak.cli import app as cli_module
+    from plainspeak.cli import options as cli_module
 
     monkeypatch.setattr(cli_module, "stdin_is_terminal", lambda: True)
     result = CliRunner().invoke(cli, ["check"])

@@ -16,7 +16,7 @@ TEXT = "We utilize the portal. We utilize it again prior to noon. Two treatment 
 
 @pytest.fixture
 def terminal(monkeypatch):
-    from plainspeak.cli import app as cli_module
+    from plainspeak.cli import options as cli_module
 
     monkeypatch.setattr(cli_module, "stdin_is_terminal", lambda: True)
 

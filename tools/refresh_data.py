@@ -32,7 +32,8 @@ def main() -> int:
     if subprocess.run(inflections).returncode:
         return 1
     sys.path.insert(0, str(ROOT / "src"))
-    from plainspeak.rules.lexicon_index import build_index, index_path, stamp
+    from plainspeak.rules.lexicon_build import build_index
+    from plainspeak.rules.lexicon_index import index_path, stamp
 
     path = index_path()
     current = path.read_bytes() if path.exists() else b""

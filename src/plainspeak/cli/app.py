@@ -100,10 +100,6 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def stdin_is_terminal() -> bool:
-    return sys.stdin is None or sys.stdin.isatty()
-
-
 class _ClosedOutput(io.TextIOBase):
     """Stands in for a standard output that was closed (``plainspeak check a.txt >&-``):
     the first write fails as writing to a closed descriptor does, which the

@@ -95,10 +95,10 @@ def check(paths: Sequence[str], stdin_name: str, fmt: str | None, output_file: s
     """
     import sys
 
-    from .app import stdin_is_terminal
+    from . import options
 
     if not paths:
-        if stdin_is_terminal():
+        if options.stdin_is_terminal():
             raise click.UsageError("no input: give files or folders to check, or pipe text in (- reads stdin)")
         paths = ("-",)
     output = OutputOptions(fmt, color, show_text, None, output_file, quiet, show_suppressed, report_unused_suppressions)

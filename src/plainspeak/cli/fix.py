@@ -86,7 +86,7 @@ def fix(paths: Sequence[str], stdin_name: str, diff: bool, in_place: bool, inter
     """
     import sys
 
-    from .app import stdin_is_terminal
+    from . import options
 
     modes = [name for name, given in (("diff", diff), ("in-place", in_place), ("interactive", interactive)) if given]
     if len(modes) > 1:  # --diff promises to change nothing; --in-place changes files: never guess which was meant
@@ -98,10 +98,10 @@ def fix(paths: Sequence[str], stdin_name: str, diff: bool, in_place: bool, inter
         raise click.UsageError("--backup needs a suffix, such as .orig")
     if backup and mode not in ("in-place", "interactive"):
         raise click.UsageError("--backup goes with --in-place or --interactive")
-    if mode == "interactive" and not stdin_is_terminal():
+    if mode == "interactive" and not options.stdin_is_terminal():
         raise click.UsageError("--interactive reads your key presses from a terminal; use --diff or --in-place here")
     if not paths:
-        if stdin_is_terminal():
+        if options.stdin_is_terminal():
             raise click.UsageError("no input: give files or folders to fix, or pipe text in (- reads stdin)")
         paths = ("-",)
     return run_fix(paths, overrides(params), FixMode(mode, check, everything, backup), stdin_name=stdin_name,

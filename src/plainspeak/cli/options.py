@@ -11,6 +11,13 @@ import click
 
 from ..config.effective import Overrides
 
+
+def stdin_is_terminal() -> bool:
+    """Whether nobody piped text in (then a missing path is a mistake, not '-')."""
+    import sys
+
+    return sys.stdin is None or sys.stdin.isatty()
+
 AUDIENCES = ("everyday", "general", "professional")  # data/defaults.toml; checked in tests
 FAIL_ON_CHOICES = ("suggestion", "warning", "error", "never")
 

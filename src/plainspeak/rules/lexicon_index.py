@@ -7,7 +7,7 @@ in about 0.03 s. It is used only when it was built from exactly the files
 and code that would build it now (their SHA-256 is stored in it), with the
 same spaCy and lemma table; otherwise
 the lexicon is read and compiled as usual, so an edited lexicon is never
-matched with stale patterns. ``python tools/refresh_data.py`` rebuilds it
+matched with stale patterns. ``python tools/refresh_data.py`` rebuilds it (lexicon_build.py)
 (tests/test_lexicon_index.py fails until it is in sync).
 """
 
@@ -29,7 +29,7 @@ FORMAT = 1  # bump when the index's layout changes
 
 # What the index is derived from: data, and the code that parses and compiles it.
 _DATA = ("jargon_lexicon.csv", "term_inflections.tsv", "context_words.toml")
-_CODE = ("rules/lexicon.py", "pipeline/components/jargon.py", "pipeline/components/lemmatizer.py", "rules/lexicon_index.py")
+_CODE = ("rules/lexicon.py", "pipeline/components/jargon.py", "pipeline/components/lemmatizer.py", "rules/lexicon_index.py", "rules/lexicon_build.py")
 
 
 @dataclass(frozen=True)
@@ -90,32 +90,6 @@ def load_index() -> LexiconIndex | None:
         if collecting:
             gc.enable()
     return LexiconIndex(data["entries"], data["patterns"], data["singles"], data["pairs"])
-
-
-def build_index() -> bytes:
-    """The index file's bytes for the shipped lexicon as it is now."""
-    import spacy
-
-    from ..pipeline.components.jargon import JargonMatcher
-    from .lexicon import read_lexicon_file
-
-    from dataclasses import replace
-
-    from .lexicon import Lexicon
-
-    load_index.cache_clear()
-    csv_path = data_path("jargon_lexicon.csv")
-    entries = [  # "jargon_lexicon.csv:42", not the path of the machine that built the index
-        replace(e, origin=e.origin.replace(str(csv_path), csv_path.name)) for e in read_lexicon_file(csv_path)
-    ]
-    matcher = JargonMatcher(spacy.blank("en"), Lexicon({e.id: e for e in entries}), use_index=False)
-    data = {
-        "entries": entries,
-        "patterns": matcher._patterns,
-        "singles": [keys.keys for keys in matcher._singles],
-        "pairs": [keys.keys for keys in matcher._pairs],
-    }
-    return stamp() + b"\n" + zlib.compress(pickle.dumps(data, protocol=5), 6)
 
 
 def index_path() -> Path:
