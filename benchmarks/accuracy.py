@@ -32,6 +32,8 @@ What each number means is in docs/accuracy.md.
   word-level findings that offer a suggestion.
 
     python benchmarks/accuracy.py --devset-only      # the real documents alone, a few seconds
+    python benchmarks/accuracy.py --heldout          # the blind held-out documents (benchmarks/heldout) alone;
+                                                     # measure only, never tune on them
     python benchmarks/accuracy.py --list-unjudged    # TSV rows to judge, for judgements.tsv
     python benchmarks/accuracy.py --devset-only --details   # also the missed marks and the wrong findings
     python benchmarks/accuracy.py --audience everyday       # every figure for another audience
@@ -51,10 +53,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from metrics import macro_f1, pearson, prf  # noqa: E402
+from metrics import macro_f1, pearson, prf
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 DEVSET = Path(__file__).resolve().parent / "devset"
+HELDOUT = Path(__file__).resolve().parent / "heldout"  # blind: measure with it, never tune on it
 WORD_KINDS = ("jargon", "uncommon", "acronym")
 VERDICTS = ("right", "false", "arguable")
 JUDGEMENT_FIELDS = ("doc", "rule", "start", "end", "text", "verdict", "reason")
@@ -306,7 +309,7 @@ def family_precision(findings: Sequence[tuple[str, str, int, int]], judgements: 
     strict = right / judged, arguable counted as wrong."""
     table: dict[str, dict[str, int]] = {}
     for doc, rule, start, end in findings:
-        row = table.setdefault(rule.split(".", 1)[0], {"found": 0, "unjudged": 0, **{v: 0 for v in VERDICTS}})
+        row = table.setdefault(rule.split(".", 1)[0], {"found": 0, "unjudged": 0, **dict.fromkeys(VERDICTS, 0)})
         row["found"] += 1
         judged = judgements.get((doc, rule, start, end))
         row[judged["verdict"] if judged else "unjudged"] += 1
@@ -322,8 +325,9 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.0f}%"
 
 
-def real_documents(analyzer, list_unjudged: bool = False, details: bool = False) -> None:
-    data = load_devset()
+def real_documents(analyzer, list_unjudged: bool = False, details: bool = False, folder: Path = DEVSET,
+                   title: str = "Real documents (benchmarks/devset)") -> None:
+    data = load_devset(folder)
     docs, sources, marks, judgements = data["docs"], data["sources"], data["marks"], data["judgements"]
     reports = dict(zip(docs, analyzer.stream((d, docs[d]) for d in docs)))
     words = {d: reports[d].summary.words for d in docs}
@@ -332,7 +336,7 @@ def real_documents(analyzer, list_unjudged: bool = False, details: bool = False)
     spans = {d: [(f.start, f.end) for f in found[d]] for d in docs}
 
     plain = [d for d in docs if kind[d] == "plain"]
-    print(f"\nReal documents (benchmarks/devset): {len(docs)} documents ({len(docs) - len(plain)} jargon-heavy, "
+    print(f"\n{title}: {len(docs)} documents ({len(docs) - len(plain)} jargon-heavy, "
           f"{len(plain)} plain), {sum(words.values()):,} words, {len(marks)} editor's marks")
 
     # Recall of the marks, by the kind of mark and by the kind of document.
@@ -351,7 +355,7 @@ def real_documents(analyzer, list_unjudged: bool = False, details: bool = False)
     # Precision per family, from the judgements kept in judgements.tsv.
     current = [(d, f.rule, f.start, f.end) for d in docs for f in found[d]]
     table = family_precision(current, judgements)
-    print("Precision of word-level findings, per family (judged once, kept in devset/judgements.tsv; "
+    print(f"Precision of word-level findings, per family (judged once, kept in {folder.name}/judgements.tsv; "
           "precision = right / (right + false); strict counts arguable as wrong)")
     print(f"{'family':<10} {'found':>6} {'right':>6} {'false':>6} {'arguable':>9} {'unjudged':>9} {'precision':>10} {'strict':>7}")
     for family in sorted(table, key=lambda k: -table[k]["found"]):
@@ -365,7 +369,8 @@ def real_documents(analyzer, list_unjudged: bool = False, details: bool = False)
           f"{_pct(all_rows['right'] / (decided + all_rows['arguable']) if decided + all_rows['arguable'] else None):>7}")
     stale = len(set(judgements) - set(current))
     print(f"Unjudged findings: {all_rows['unjudged']}"
-          + (" (list them: python benchmarks/accuracy.py --devset-only --list-unjudged)" if all_rows["unjudged"] else "")
+          + (f" (list them: python benchmarks/accuracy.py {'--heldout' if folder == HELDOUT else '--devset-only'} --list-unjudged)"
+             if all_rows["unjudged"] else "")
           + f"; judgements of findings no longer made: {stale}")
 
     # False alarms on plain writing, and suggestions.
@@ -433,6 +438,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if "--audience" in argv or "--thresholds" in argv:
         s = analyzer.settings
         print(f"Audience: {s.audience} (Zipf threshold {s.zipf_threshold}, rating threshold {s.rating_threshold})")
+    if "--heldout" in argv:  # the blind held-out set alone, the same report
+        real_documents(analyzer, list_unjudged="--list-unjudged" in argv, details="--details" in argv,
+                       folder=HELDOUT, title="Held-out documents (benchmarks/heldout; blind, never tuned on)")
+        return
     # The development set lives in the repository: this part always runs.
     real_documents(analyzer, list_unjudged="--list-unjudged" in argv, details="--details" in argv)
     if "--devset-only" in argv or "--list-unjudged" in argv:

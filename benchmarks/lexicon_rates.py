@@ -47,7 +47,7 @@ def main() -> None:
                     if folder == "ele":
                         top[f.rule] += 1
         print(f"{label:<13} {len(files):>5} {words:>8,} {jargon:>14,} {100 * jargon / words:>14.2f} {100 * findings / words:>19.2f}")
-    print(f"\nmost flagged lexicon terms on the elementary texts: "
+    print("\nmost flagged lexicon terms on the elementary texts: "
           + ", ".join(f"{rule[7:]} ({n})" for rule, n in top.most_common(args.top)))
 
 

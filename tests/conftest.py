@@ -37,15 +37,16 @@ def mini_lexicon_path() -> str:
     return str(MINI_LEXICON)
 
 
-def blank_nlp(*pipes: tuple[str, dict]) -> spacy.language.Language:
+def blank_nlp(*pipes: tuple[str, dict], lexicon_paths: tuple[str, ...] = ()) -> spacy.language.Language:
     """A blank English pipeline with layout splits, sentence splits and lookup lemmas,
-    plus the given components."""
-    import plainspeak.pipeline.components.acronyms  # noqa: F401  (register factories)
-    import plainspeak.pipeline.components.jargon  # noqa: F401
-    import plainspeak.pipeline.components.lemmatizer  # noqa: F401
-    import plainspeak.pipeline.components.paragraphs  # noqa: F401
-    import plainspeak.pipeline.components.readability  # noqa: F401
-    import plainspeak.pipeline.components.sentences  # noqa: F401
+    plus the given components; ``lexicon_paths`` go to the jargon component's
+    ``initialize`` (with the shipped lexicon unless its config turns it off)."""
+    import plainspeak.pipeline.components.acronyms
+    import plainspeak.pipeline.components.jargon
+    import plainspeak.pipeline.components.lemmatizer
+    import plainspeak.pipeline.components.paragraphs
+    import plainspeak.pipeline.components.readability
+    import plainspeak.pipeline.components.sentences
     import plainspeak.pipeline.components.uncommon  # noqa: F401
 
     nlp = spacy.blank("en")
@@ -54,21 +55,24 @@ def blank_nlp(*pipes: tuple[str, dict]) -> spacy.language.Language:
     nlp.add_pipe("plainspeak_lemmatizer")
     for name, config in pipes:
         nlp.add_pipe(name, config=config)
+    if lexicon_paths:
+        nlp.get_pipe("plainspeak_jargon").initialize(nlp=nlp, lexicon_paths=list(lexicon_paths))
     return nlp
 
 
 @pytest.fixture(scope="session")
 def jargon_nlp():
-    return blank_nlp(("plainspeak_jargon", {"lexicon_paths": [str(MINI_LEXICON)], "default_lexicon": False}))
+    return blank_nlp(("plainspeak_jargon", {"default_lexicon": False}), lexicon_paths=(str(MINI_LEXICON),))
 
 
 @pytest.fixture(scope="session")
 def full_mini_nlp():
     return blank_nlp(
-        ("plainspeak_jargon", {"lexicon_paths": [str(MINI_LEXICON)], "default_lexicon": False}),
+        ("plainspeak_jargon", {"default_lexicon": False}),
         ("plainspeak_acronyms", {}),
         ("plainspeak_uncommon", {}),
         ("plainspeak_readability", {}),
+        lexicon_paths=(str(MINI_LEXICON),),
     )
 
 
@@ -93,3 +97,40 @@ def style_nlp():
     import plainspeak.pipeline.components.style  # noqa: F401  (register the factory)
 
     return blank_nlp(("plainspeak_jargon", {}), ("plainspeak_style", {}))
+
+
+# --- the lexicon's per-entry checks, reported apart from the code's tests ----------------------
+# A failing lexicon row (data a curator edits) and a failing piece of code call for different
+# people and fixes; the summary at the end of every run counts them apart, and
+# `pytest -m lexicon_entry` (or `-m "not lexicon_entry"`) runs one side alone.
+
+LEXICON_ENTRY_FILES = frozenset({"test_lexicon_examples.py"})
+_outcomes: dict[tuple[str, str], int] = {}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "lexicon_entry: a check of one lexicon entry (data/jargon_lexicon.csv)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in LEXICON_ENTRY_FILES:
+            item.add_marker(pytest.mark.lexicon_entry)
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" or report.outcome != "passed":
+        if report.when == "teardown" and report.outcome == "skipped":
+            return
+        side = "lexicon" if "lexicon_entry" in report.keywords else "code"
+        _outcomes[(side, report.outcome)] = _outcomes.get((side, report.outcome), 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _outcomes:
+        return
+    terminalreporter.write_sep("-", "code and lexicon entries, apart")
+    for side, label in (("code", "code (tests of plainspeak's code)"), ("lexicon", "lexicon entries (data/jargon_lexicon.csv)")):
+        counts = [f"{_outcomes[(side, outcome)]} {outcome}" for outcome in ("passed", "failed", "skipped") if _outcomes.get((side, outcome))]
+        if counts:
+            terminalreporter.write_line(f"{label}: {', '.join(counts)}")

@@ -6,10 +6,9 @@ import pytest
 import spacy
 
 import plainspeak
+from conftest import MINI_LEXICON
 from plainspeak.errors import SettingsError
 from plainspeak.text.readability import Counts, flesch_kincaid_grade, flesch_reading_ease, textstat_scores
-
-from conftest import MINI_LEXICON
 
 TEXT = "We will utilize the portal prior to your visit."
 MINI = str(MINI_LEXICON)
@@ -135,4 +134,4 @@ def test_jargon_split_by_invisible_characters_is_flagged_at_the_right_offsets(an
         ("jargon.portal", 20, 27, "por\u200btal"),
         ("jargon.facilitate", 32, 44, "fa\u200dcili\u00adtate"),
     ]
-    assert [f.suggestions[0] for f in report.findings if f.kind == "jargon"][0] == "use"
+    assert next(f.suggestions[0] for f in report.findings if f.kind == "jargon") == "use"

@@ -59,7 +59,7 @@ def test_no_import_cycles():
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                cycles.append(stack[stack.index(nxt):] + [nxt])
+                cycles.append([*stack[stack.index(nxt):], nxt])
             elif nxt not in state:
                 visit(nxt, stack)
         stack.pop()
@@ -119,7 +119,7 @@ def test_every_command_returns_an_exit_code():
         returned = []
         original = command.callback
 
-        def spy(*a, _original=original, **k):
+        def spy(*a, _original=original, returned=returned, **k):
             value = _original(*a, **k)
             returned.append(value)
             return value
@@ -131,3 +131,12 @@ def test_every_command_returns_an_exit_code():
             command.callback = original
         assert returned and isinstance(returned[0], ExitCode), path
     assert set(calls) <= seen
+
+
+def test_the_public_names_are_the_lazy_ones():
+    """``__all__`` is spelled out for linters; it must name exactly what ``__getattr__`` serves."""
+    import plainspeak
+
+    assert set(plainspeak.__all__) == {"__version__", *plainspeak._LAZY}
+    for name in plainspeak.__all__:
+        assert getattr(plainspeak, name) is not None

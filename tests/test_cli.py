@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import MINI_LEXICON, ROOT
+from conftest import MINI_LEXICON
 from plainspeak import __version__
 from plainspeak.cli.app import cli
 
@@ -462,8 +462,10 @@ def test_codecs_that_are_not_text_encodings_are_a_usage_error(tmp_path, name, co
     path.write_text(JARGON, encoding="utf-8")
     result = run([command, str(path), "--encoding", name])
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"plainspeak: error: {name!r} is not a text encoding; use one such as utf-8, " \
+    assert result.stderr.strip() == (
+        f"plainspeak: error: {name!r} is not a text encoding; use one such as utf-8, "
         "cp1252, latin-1 or utf-16 (--encoding)"
+    )
 
 
 @pytest.mark.parametrize("args", [["check", "--format", "line"], ["check"], ["grade"], ["fix"]])

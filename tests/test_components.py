@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 
@@ -284,7 +285,7 @@ def test_names_and_numbers_count_as_one_syllable():
 def test_spans_survive_docbin_round_trip(full_mini_nlp):
     doc = full_mini_nlp("We utilized IOP and CBT. The heretofore group was long and hard to follow for everyone there.")
     data = DocBin(docs=[doc], store_user_data=True).to_bytes()
-    back = list(DocBin().from_bytes(data).get_docs(full_mini_nlp.vocab))[0]
+    back = next(iter(DocBin().from_bytes(data).get_docs(full_mini_nlp.vocab)))
     for key in (JARGON_KEY, UNCOMMON_KEY, ACRONYM_KEY, SENTENCES_KEY):
         assert [(s.start, s.end, s.label_, s.id_) for s in back.spans[key]] == [
             (s.start, s.end, s.label_, s.id_) for s in doc.spans[key]
@@ -300,9 +301,12 @@ def test_factories_are_found_through_entry_points():
         "nlp = spacy.blank('en')\n"
         "nlp.add_pipe('plainspeak_sentencizer')\n"
         "nlp.add_pipe('plainspeak_lemmatizer')\n"
-        f"nlp.add_pipe('plainspeak_jargon', config={{'lexicon_paths': [{str(MINI_LEXICON)!r}], 'default_lexicon': False}})\n"
+        "nlp.add_pipe('plainspeak_jargon', config={'default_lexicon': False})\n"
         "for name in ('plainspeak_acronyms', 'plainspeak_uncommon', 'plainspeak_readability'):\n"
         "    nlp.add_pipe(name)\n"
+        "nlp.config['initialize']['components']['plainspeak_jargon'] = "
+        f"{{'lexicon_paths': [{str(MINI_LEXICON)!r}]}}\n"
+        "nlp.initialize()\n"
         "doc = nlp('Please utilize the portal.')\n"
         "print([s.id_ for s in doc.spans['plainspeak_jargon']])\n"
     )
@@ -362,7 +366,7 @@ def test_estimated_grade_rises_with_length_by_ever_smaller_steps():
     from plainspeak.text.readability import estimated_grade
 
     grades = [estimated_grade(n, 0.3, 0.3) for n in (5, 15, 25, 35)]
-    steps = [b - a for a, b in zip(grades, grades[1:])]
+    steps = [b - a for a, b in itertools.pairwise(grades)]
     assert all(s > 0 for s in steps) and steps[0] > steps[1] > steps[2]
     assert estimated_grade(10, 0.6, 0.3) > estimated_grade(10, 0.3, 0.3) < estimated_grade(10, 0.3, 0.6)
 
@@ -457,7 +461,7 @@ onboard,onboard,welcome|set up,wordy,suggestion,lemma,verb,N.,We onboard staff.,
 def context_nlp(tmp_path_factory):
     path = tmp_path_factory.mktemp("lexicon") / "context.csv"
     path.write_text(CONTEXT_LEXICON, encoding="utf-8")
-    return blank_nlp(("plainspeak_jargon", {"lexicon_paths": [str(path)], "default_lexicon": False}))
+    return blank_nlp(("plainspeak_jargon", {"default_lexicon": False}), lexicon_paths=(str(path),))
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""The real-document development set (benchmarks/devset) is well formed, and the
-benchmark's scoring of it is right on tiny cases. Fast: reads files only, no pipeline."""
+"""The real-document sets are well formed: the development set (benchmarks/devset)
+and the blind held-out set (benchmarks/heldout) alike; and the benchmark's scoring
+is right on tiny cases. Fast: reads files only, no pipeline."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "benchmarks" / "devset"
+HELDOUT = ROOT / "benchmarks" / "heldout"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from accuracy import JUDGEMENT_FIELDS, VERDICTS, caught, family_precision, load_devset  # noqa: E402
 
@@ -20,13 +22,18 @@ MARK_KINDS = {"term", "phrase", "formal", "acronym", "stigma", "hard", "citation
 DOC_KINDS = {"jargon-heavy", "plain"}
 
 
+@pytest.fixture(scope="module", params=[DEVSET, HELDOUT], ids=["devset", "heldout"])
+def folder(request) -> Path:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def devset():
-    return load_devset(DEVSET)
+def devset(folder):
+    return load_devset(folder)
 
 
-def test_marks_jsonl_parses_and_has_its_fields():
-    for n, line in enumerate((DEVSET / "marks.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+def test_marks_jsonl_parses_and_has_its_fields(folder):
+    for n, line in enumerate((folder / "marks.jsonl").read_text(encoding="utf-8").splitlines(), 1):
         mark = json.loads(line)  # a blank or broken line fails here, with its number in the traceback
         assert set(mark) == {"doc", "start", "end", "text", "kind", "note"}, f"marks.jsonl line {n}"
         assert mark["kind"] in MARK_KINDS, f"marks.jsonl line {n}: kind {mark['kind']!r}"
@@ -60,8 +67,12 @@ def test_every_document_has_a_source_and_a_licence(devset):
         assert row["kind"] in DOC_KINDS, doc
         for field in ("source", "licence", "retrieved", "title", "publisher"):
             assert row[field].strip(), f"{doc}: no {field}"
-    assert len(docs) >= 30
-    assert sum(row["kind"] == "plain" for row in sources.values()) >= 8
+
+
+def test_the_development_set_keeps_its_size_and_mix():
+    devset = load_devset(DEVSET)
+    assert len(devset["docs"]) >= 30
+    assert sum(row["kind"] == "plain" for row in devset["sources"].values()) >= 8
 
 
 def test_document_ids_are_numbered_uniquely(devset):
@@ -76,11 +87,12 @@ def test_documents_are_clean_utf8_text(devset):
         assert text.endswith("\n") and text.strip(), doc
 
 
-def test_judgements_are_well_formed(devset):
-    path = DEVSET / "judgements.tsv"
+def test_judgements_are_well_formed(devset, folder):
+    path = folder / "judgements.tsv"
     with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    assert rows and tuple(rows[0]) == JUDGEMENT_FIELDS
+        reader = csv.DictReader(f, delimiter="\t")
+        rows = list(reader)
+    assert tuple(reader.fieldnames or ()) == JUDGEMENT_FIELDS
     docs = devset["docs"]
     for n, row in enumerate(rows, 2):
         where = f"judgements.tsv line {n}"

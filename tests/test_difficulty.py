@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import blank_nlp
+from plainspeak.config.settings import audiences
 from plainspeak.pipeline.components import UNCOMMON_KEY
 from plainspeak.pipeline.components.uncommon import simple_rating
 from plainspeak.text.difficulty import rated
 from plainspeak.text.frequency import zipf
-from plainspeak.config.settings import audiences
 
 
 def uncommon(nlp, text):

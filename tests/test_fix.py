@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import stat
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -134,7 +132,6 @@ def test_failure_between_write_and_replace_leaves_the_original(tmp_path, monkeyp
 
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
     from plainspeak.sources.atomic import WriteError, write_atomic
-
     from plainspeak.sources.inputs import Snapshot
 
     path = tmp_path / "draft.txt"

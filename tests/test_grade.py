@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from plainspeak.cli.app import cli
-from plainspeak.grading.score import grade_report
 from plainspeak.grading.rubric import RubricError, load_rubric
+from plainspeak.grading.score import grade_report
 
 PLAIN = "See you on Monday at the park. Bring a friend if you like. We can get lunch after. Call me any time.\n"
 JARGON = (

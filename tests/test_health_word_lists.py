@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pytest
 
@@ -24,7 +24,7 @@ HANDFUL = 2  # at most this many of them (drug names aside) may end with any one
 PREFIX = 2  # a stem matches a word with at least this many letters before it
 
 
-@lru_cache(maxsize=None)
+@cache
 def groups(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(group header, entries) in file order; entries before any header fall under ""."""
     out: list[tuple[str, list[str]]] = [("", [])]
@@ -36,7 +36,7 @@ def groups(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((header, tuple(items)) for header, items in out if items or header)
 
 
-@lru_cache(maxsize=None)
+@cache
 def entries(name: str) -> tuple[str, ...]:
     return tuple(item for _, items in groups(name) for item in items)
 

@@ -9,18 +9,18 @@ from html import escape, unescape
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINI_LEXICON
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import MINI_LEXICON
 from plainspeak.__about__ import __version__
 from plainspeak.cli.app import cli
 from plainspeak.errors import PlainspeakError
+from plainspeak.grading.rubric import load_rubric
 from plainspeak.grading.score import grade_report
-from plainspeak.rules.lexicon import load_lexicon
 from plainspeak.render.html import _highlighted, _opening, render_html, report_time
 from plainspeak.report import Finding
-from plainspeak.grading.rubric import load_rubric
+from plainspeak.rules.lexicon import load_lexicon
 from plainspeak.severity import Severity
 
 PLAIN = "See you on Monday at the park. Bring a friend if you like. We can get lunch after. Call me any time.\n"

@@ -48,13 +48,13 @@ def test_accept_first_pick_skip(terminal, tmp_path, monkeypatch):
 def test_type_your_own_and_skip_all_of_a_term(terminal, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # S: skip "utilize" everywhere; e + "until": own wording for "prior to"; s: skip "modalities"
-    result, text = fix_interactively(tmp_path, "Seuntil\ns")
+    _result, text = fix_interactively(tmp_path, "Seuntil\ns")
     assert text == "We utilize the portal. We utilize it again until noon. Two treatment modalities.\n"
 
 
 def test_undo_takes_back_the_last_choice(terminal, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result, text = fix_interactively(tmp_path, "yus" + "ss")
+    _result, text = fix_interactively(tmp_path, "yus" + "ss")
     # y (use), u (undo it), s (skip the first utilize), s (second), s (prior to), then quit at the end
     assert text.startswith("We utilize the portal. We utilize it again prior to")
 
@@ -69,7 +69,7 @@ def test_quit_saves_what_was_accepted_and_x_abandons(terminal, tmp_path, monkeyp
 
 def test_accept_adds_the_term_to_the_project_list(terminal, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result, text = fix_interactively(tmp_path, "a" + "q")
+    _result, _text = fix_interactively(tmp_path, "a" + "q")
     assert (tmp_path / ".plainspeak-accept.txt").read_text(encoding="utf-8").splitlines()[-1] == "utilize"
     # check and fix now read the project's list: utilize is no longer flagged
     out = CliRunner().invoke(cli, ["check", "-", "--format", "line", *MINI], input="Please utilize it.\n").stdout

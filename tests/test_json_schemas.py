@@ -76,3 +76,17 @@ def test_the_schemas_follow_the_code():
 
     assert (const("check"), const("grade"), const("compare")) == (SCHEMA_VERSION, GRADE_SCHEMA_VERSION,
                                                                    COMPARE_SCHEMA_VERSION)
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "check"), ("jsonl", "check-jsonl")])
+def test_suppressed_findings_listed_on_request_validate(tmp_path, fmt, name):
+    draft = tmp_path / "note.md"
+    draft.write_text("<!-- plainspeak-disable-next-line jargon.utilize -->\nPlease utilize the portal.\n", encoding="utf-8")
+    shown = run(["check", "--format", fmt, "--show-suppressed", str(draft), "--fail-on", "never"]).stdout
+    plain = run(["check", "--format", fmt, str(draft), "--fail-on", "never"]).stdout
+    documents = [json.loads(line) for line in shown.splitlines()] if fmt == "jsonl" else [json.loads(shown)]
+    reports = [d for d in documents if "findings" in d] if fmt == "jsonl" else documents[0]["reports"]
+    assert [f["rule"] for f in reports[0]["suppressed"]] == ["jargon.utilize"]
+    for document in documents:
+        assert errors(schema(name), document) == []
+    assert '"suppressed"' not in plain  # only when asked

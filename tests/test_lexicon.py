@@ -103,7 +103,7 @@ def test_user_entries_override_shipped_ones_by_term(tmp_path):
     lexicon = load_lexicon([user])
     assert lexicon.get("utilize") is None
     assert lexicon.get("our-utilize").severity is Severity.ERROR
-    assert len(lexicon) == len(load_lexicon()) 
+    assert len(lexicon) == len(load_lexicon())
 
 
 def test_shipped_lexicon_is_valid_and_broad():

@@ -8,8 +8,8 @@ import pytest
 import spacy
 
 from conftest import MINI_LEXICON
-from plainspeak.rules import lexicon_index
 from plainspeak.pipeline.components.jargon import JargonMatcher
+from plainspeak.rules import lexicon_index
 from plainspeak.rules.lexicon import Lexicon, default_lexicon_path, load_lexicon, read_lexicon_file
 
 

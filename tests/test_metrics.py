@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from metrics import macro_f1, pearson, prf, ranks, spearman  # noqa: E402
+from metrics import macro_f1, pearson, prf, ranks, spearman
 
 
 def test_prf_and_macro_f1():

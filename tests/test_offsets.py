@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from plainspeak.text.positions import LineIndex
-from plainspeak.text.segment import segments
 from plainspeak.text.prep import prepare
+from plainspeak.text.segment import segments
 
 PIECES = [
     "We will utilize the portal",
@@ -124,7 +126,7 @@ def test_prepare_maps_every_character_back(text):
 def test_segments_cover_the_text_exactly(text, max_chars):
     pieces = list(segments(text, max_chars))
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
-    for (a, b), (c, _) in zip(pieces, pieces[1:]):
+    for (a, b), (c, _) in itertools.pairwise(pieces):
         assert b == c and a < b
     assert all(b - a <= max_chars for a, b in pieces)
 
@@ -132,5 +134,5 @@ def test_segments_cover_the_text_exactly(text, max_chars):
 @given(st.text(alphabet=st.sampled_from("ab\r\n\t\u2028")), st.data())
 def test_line_index_matches_reference(text, data):
     offset = data.draw(st.integers(min_value=0, max_value=len(text)))
-    assume(not text[max(0, offset - 1) : offset + 1] == "\r\n")  # inside a CRLF: no finding starts there
+    assume(text[max(0, offset - 1):offset + 1] != "\r\n")  # inside a CRLF: no finding starts there
     assert LineIndex(text).position(offset) == reference_position(text, offset)

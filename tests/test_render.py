@@ -18,8 +18,15 @@ from plainspeak.render.console import (
 from plainspeak.render.json import JsonLinesRenderer, JsonRenderer
 from plainspeak.render.line import LineRenderer
 from plainspeak.render.safe import display_text, one_line
-from plainspeak.report import SCHEMA_VERSION, Finding, Report, Summary, totals
+from plainspeak.report import SCHEMA_VERSION, Finding, Report, RunTotals, Summary
 from plainspeak.severity import Severity
+
+
+def totals(reports: list[Report]) -> RunTotals:
+    run = RunTotals()
+    for report in reports:
+        run.add(report)
+    return run
 
 
 def reports(analyzer):

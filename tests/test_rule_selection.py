@@ -58,8 +58,8 @@ def test_severity_per_rule_from_a_config(tmp_path):
     ("suffix", "text"),
     [
         ("md", "<!-- plainspeak-disable-next-line jargon.utilize -->\nWe will utilize the portal.\nWe will utilize it.\n"),
-        ("html", "<p><!-- plainspeak-disable-next-line jargon.utilize --></p>\n<p>We will utilize the portal.</p>\n"
-                 "<p>We will utilize it.</p>\n"),
+        ("html", ("<p><!-- plainspeak-disable-next-line jargon.utilize --></p>\n<p>We will utilize the portal.</p>\n"
+                 "<p>We will utilize it.</p>\n")),
         ("txt", "plainspeak-disable-next-line jargon.utilize\nWe will utilize the portal.\nWe will utilize it.\n"),
         ("txt", "# plainspeak-disable-next-line jargon\nWe will utilize the portal.\nWe will utilize it.\n"),
     ],

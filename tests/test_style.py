@@ -12,6 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
+from plainspeak.datafiles import data_path
 from plainspeak.pipeline.components import JARGON_KEY, STYLE_KEY
 from plainspeak.pipeline.components.style import (
     RULE_NAMES,
@@ -21,7 +22,6 @@ from plainspeak.pipeline.components.style import (
     render_verb_forms,
     verb_forms,
 )
-from plainspeak.datafiles import data_path
 
 
 def style(nlp, text: str) -> list[tuple[str, str, list[str]]]:

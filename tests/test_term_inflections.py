@@ -6,13 +6,12 @@ from __future__ import annotations
 import importlib.util
 
 from conftest import ROOT
-
+from plainspeak.datafiles import data_path
 from plainspeak.pipeline.components.lemmatizer import (
     inflections_of,
     missing_inflections,
     shipped_inflections,
 )
-from plainspeak.datafiles import data_path
 
 
 def load_tool():

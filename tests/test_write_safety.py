@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import MINI_LEXICON
+from plainspeak.cli.app import cli
 from plainspeak.sources import atomic
 from plainspeak.sources.atomic import WriteError, check_output_path, write_atomic, write_new
-from plainspeak.cli.app import cli
 from plainspeak.sources.inputs import Snapshot
 
 MINI = ["--no-default-lexicon", "--lexicon", str(MINI_LEXICON)]
@@ -169,8 +169,8 @@ def test_when_the_owner_cannot_be_kept_it_says_so(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "chown", chown)
     result = atomic.WriteResult()
     atomic._keep_owner(path, theirs, result)
-    assert result.notes == [f"{path}: its owner and group could not be kept (only its owner or root may); "
-                            "check who can read it now"]
+    assert result.notes == [(f"{path}: its owner and group could not be kept (only its owner or root may); "
+                            "check who can read it now")]
 
 
 def test_write_notes_are_shown_as_warnings(tmp_path, monkeypatch):
@@ -223,7 +223,7 @@ def test_an_append_by_another_program_is_never_lost(tmp_path, monkeypatch, momen
     path = tmp_path / "draft.txt"
     path.write_bytes(b"Please utilize it.\n")
     seen = _snapshot(path)
-    other = open(path, "ab")  # noqa: SIM115 - held open like an editor's handle
+    other = open(path, "ab")
     real_replace = atomic._replace
     calls = []
 

@@ -77,7 +77,7 @@ def fit(shared: Path) -> dict[str, dict[str, float]]:
     difficulty.word_rating.cache_clear()
     single = _complex(shared, "single")
     rows = [dict(difficulty.word_features(r["token"]), rating=difficulty.word_rating(r["token"])) for r in single]
-    weights = ridge(rows, [float(r["complexity"]) for r in single], names + ["rating"])
+    weights = ridge(rows, [float(r["complexity"]) for r in single], [*names, "rating"])
     difficulty.model()["difficulty"] = {"weights": weights}
     difficulty._single.cache_clear()
 
@@ -105,10 +105,10 @@ def grade_scale(rows: list[dict[str, str]]) -> dict[str, float]:
     the Lexile framework: each added word costs a reader less than the one
     before, and a text's few very long sentences do not swamp its vocabulary.
     """
-    from plainspeak.pipeline.components.readability import sentence_arrays
-    from plainspeak.pipeline.build import build_nlp
-    from plainspeak.text.readability import fk_grade
     from plainspeak.config.settings import make_settings
+    from plainspeak.pipeline.build import build_nlp
+    from plainspeak.pipeline.components.readability import sentence_arrays
+    from plainspeak.text.readability import fk_grade
 
     nlp = build_nlp(make_settings())
     names = ["log_words", "top_rated", "content_rated"]

@@ -29,16 +29,30 @@ _LAZY = {
     "word_difficulty": ".text.difficulty",
 }
 
-__all__ = ["__version__", *_LAZY]
+__all__ = [  # spelled out for linters and type checkers; tests check it equals _LAZY's names
+    "Analyzer",
+    "Finding",
+    "Lexicon",
+    "PlainspeakError",
+    "Report",
+    "Settings",
+    "Severity",
+    "Summary",
+    "__version__",
+    "analyze",
+    "load_lexicon",
+    "make_settings",
+    "word_difficulty",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import Analyzer, analyze
-    from .text.difficulty import word_difficulty
-    from .errors import PlainspeakError
-    from .rules.lexicon import Lexicon, load_lexicon
-    from .report import Finding, Report, Summary
     from .config.settings import Settings, make_settings
+    from .errors import PlainspeakError
+    from .report import Finding, Report, Summary
+    from .rules.lexicon import Lexicon, load_lexicon
     from .severity import Severity
+    from .text.difficulty import word_difficulty
 
 
 def __getattr__(name: str) -> Any:

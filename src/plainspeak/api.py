@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
 
-from .pipeline.extract import InputState, add_doc, finish
-from .rules.lexicon import Lexicon
-from .text.nonprose import nonprose_ranges
-from .report import Report
-from .rules.policy import Policy
-from .text.segment import DEFAULT_MAX_CHARS, segments
 from .config.settings import Settings, make_settings
+from .pipeline.extract import InputState, add_doc, finish
+from .report import Report
+from .rules.lexicon import Lexicon
+from .rules.policy import Policy
+from .text.nonprose import nonprose_ranges
 from .text.prep import Prepared, mask, prepare
+from .text.segment import DEFAULT_MAX_CHARS, segments
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,19 @@ class Analyzer:
         model: str | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
         policy: Policy | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
+        """``lexicon``: an already loaded one; otherwise the shipped lexicon (unless
+        ``default_lexicon`` is false) plus ``lexicon_paths``."""
         from .pipeline.build import build_nlp
+        from .rules.lexicon import load_lexicon
 
         self.settings = settings or make_settings()
         # rule selection and suppression comments (rules/policy.py)
         self.policy = policy if policy is not None else Policy()
-        self.nlp = build_nlp(self.settings, lexicon_paths=lexicon_paths, default_lexicon=default_lexicon, model=model)
-        self.lexicon: Lexicon = self.nlp.get_pipe("plainspeak_jargon").lexicon
+        # The Analyzer owns the lexicon; the pipeline's jargon component is given it.
+        self.lexicon: Lexicon = lexicon if lexicon is not None else load_lexicon(lexicon_paths, include_default=default_lexicon)
+        self.nlp = build_nlp(self.settings, lexicon=self.lexicon, model=model)
         self.max_chars = max_chars
 
     def analyze(self, text: str, name: str = "-") -> Report:

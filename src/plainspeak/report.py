@@ -31,6 +31,7 @@ class Finding:
     end_column: int
     suggestions: tuple[str, ...] = ()
     term: str | None = None  # the lexicon term, for jargon findings
+    entry_id: str | None = None  # the lexicon entry's id, for jargon findings (the rule is "jargon.<id>")
 
     @property
     def kind(self) -> str:
@@ -164,7 +165,7 @@ class RunTotals:
     inputs: int = 0
     words: int = 0
     findings: int = 0
-    by_severity: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
+    by_severity: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
     errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
 
     def add(self, report: Report) -> None:
@@ -188,10 +189,3 @@ class RunTotals:
             out[severity.label] = count
         return out
 
-
-def totals(reports: list[Report]) -> RunTotals:
-    """Totals over a list of reports (a convenience for library callers and tests)."""
-    run = RunTotals()
-    for report in reports:
-        run.add(report)
-    return run

@@ -9,6 +9,7 @@ interrupted, 141 the output pipe was closed early.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -33,9 +34,9 @@ class _Group(click.Group):
             _silence_stdout()
             sys.exit(for_exception(err))
 
-    def main(self, *args, **kwargs):  # noqa: D401
+    def main(self, *args, **kwargs):  # always our own standalone handling
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
@@ -145,10 +146,8 @@ def main() -> None:
     """
     _stand_in_for_closed_streams()
     for stream in (sys.stdout, sys.stderr):  # odd file names or a narrow terminal encoding: never crash
-        try:
-            stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError):  # pragma: no cover - replaced or closed streams
-            pass
+        with contextlib.suppress(AttributeError, ValueError):  # replaced or closed streams
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
     signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(prog_name="plainspeak")

@@ -33,7 +33,7 @@ Examples:
   plainspeak fix --in-place --backup .orig letter.txt
   plainspeak fix --interactive draft.txt      # decide each change with a key press
 
-
+\b
 Interactive keys: enter/y the first suggestion, 1-9 pick one, e type your own,
 s skip, S skip this term everywhere, a accept the term for this project (added
 to .plainspeak-accept.txt, which every command reads), u undo, q save and quit,
@@ -154,6 +154,7 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
             stdout.write(unified_diff(source_text.text, result.text, item.name))
         else:
             if result.applied:
+                assert item.source.path is not None  # standard input was refused above
                 try:
                     written = write_atomic(item.source.path, result.text.encode(source_text.encoding),
                                            expected=source_text.snapshot, backup=how.backup)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
@@ -12,6 +12,9 @@ from ..config.effective import Overrides
 from ..exitcode import ExitCode, done, for_grade
 from .options import analysis_options, input_options, overrides
 from .session import Session
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 GRADE_EPILOG = """\b
 Examples:
@@ -110,17 +113,17 @@ class _progress:
     def __init__(self, total: int, stream: IO[str]) -> None:
         self.total = total
         self.stream = stream
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if self.total > 1 and self.stream.isatty():
             from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(console=Console(file=self.stream), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("grading", total=self.total)
-            return lambda: self.bar.advance(self.task)
+            bar = self.bar = Progress(console=Console(file=self.stream), transient=True)
+            bar.start()
+            task = bar.add_task("grading", total=self.total)
+            return lambda: bar.advance(task)
         return lambda: None
 
     def __exit__(self, *exc) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..report import Report, grade_text
 from ..text.plural import count
 
 GRADE_SCHEMA_VERSION = "1.0"  # grade --format json (data/schemas/grade.schema.json)
-from ..report import Report, grade_text
 
 
 @dataclass(frozen=True)

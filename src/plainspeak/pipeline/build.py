@@ -8,29 +8,18 @@ nothing is ever downloaded.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any
 
-from ..errors import ModelError
 from ..config.settings import Settings
-
-# Our components, in order. Each reads the spans of those before it.
-COMPONENTS = (
-    "plainspeak_jargon",
-    "plainspeak_style",
-    "plainspeak_acronyms",
-    "plainspeak_uncommon",
-    "plainspeak_readability",
-)
+from ..errors import ModelError
+from ..rules.lexicon import Lexicon, default_lexicon_path
 
 
-def build_nlp(
-    settings: Settings,
-    *,
-    lexicon_paths: Sequence[str] = (),
-    default_lexicon: bool = True,
-    model: str | None = None,
-):
-    """Return a ready ``Language`` whose Docs carry plainspeak's span groups."""
+def build_nlp(settings: Settings, *, lexicon: Lexicon | None = None, model: str | None = None):
+    """Return a ready ``Language`` whose Docs carry plainspeak's span groups.
+
+    ``lexicon`` (default: the shipped one) is handed to the jargon component through
+    its ``initialize``, the way a saved pipeline gets it back (``from_disk``)."""
     import spacy
 
     from .components import acronyms, jargon, lemmatizer, mentions, paragraphs, readability, sentences, style, uncommon  # noqa: F401
@@ -48,10 +37,10 @@ def build_nlp(
         nlp.add_pipe("plainspeak_sentencizer")
     # After a trained pipeline's own lemmatizer, ours lower-cases and fills in its lemmas.
     nlp.add_pipe("plainspeak_lemmatizer")
-    nlp.add_pipe(
-        "plainspeak_jargon",
-        config={"lexicon_paths": [str(p) for p in lexicon_paths], "default_lexicon": default_lexicon},
-    )
+    shipped = lexicon is None or str(default_lexicon_path()) in lexicon.files
+    # Made empty when a lexicon is given (it replaces what the factory would load).
+    matcher: Any = nlp.add_pipe("plainspeak_jargon", config={"default_lexicon": shipped and lexicon is None})
+    matcher.default_lexicon = shipped
     nlp.add_pipe("plainspeak_style")  # after the jargon matcher: it skips what a lexicon term covers
     nlp.add_pipe("plainspeak_acronyms", config={"known": sorted(w.upper() for w in settings.accept)})
     nlp.add_pipe(
@@ -71,14 +60,16 @@ def build_nlp(
             "min_sentence_words": settings.min_sentence_words,
         },
     )
+    if lexicon is not None:
+        matcher.initialize(nlp=nlp, lexicon=lexicon)  # hands it to uncommon and mentions too
     return nlp
 
 
 def _load_model(name: str):
+    from pathlib import Path
+
     import spacy
     from spacy.util import is_package
-
-    from pathlib import Path
 
     if not is_package(name) and not Path(name).is_dir():
         raise ModelError(

@@ -14,6 +14,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..config.settings import Settings
+from ..report import Finding, Report, Sentence, Summary, summary_bucket
+from ..rewrite.suggest import adapt, agrees_with_verb, fits_before_a_noun, matched_head, stands_before_a_noun, with_article
+from ..rules.lexicon import Entry, Lexicon
+from ..rules.policy import Policy
+from ..severity import Severity
+from ..text.nonprose import overlaps
+from ..text.positions import LineIndex
+from ..text.prep import Prepared
+from ..text.readability import Counts, flesch_kincaid_grade, flesch_reading_ease
 from .components import (
     ACRONYM_DEFINITIONS_KEY,
     ACRONYM_KEY,
@@ -24,16 +34,6 @@ from .components import (
     UNCOMMON_KEY,
 )
 from .components.acronyms import acronym_base, common_acronyms
-from ..rules.lexicon import Entry, Lexicon
-from ..text.nonprose import overlaps
-from ..text.positions import LineIndex
-from ..text.readability import Counts, flesch_kincaid_grade, flesch_reading_ease
-from ..report import Finding, Report, Sentence, Summary, summary_bucket
-from ..config.settings import Settings
-from ..severity import Severity
-from ..rules.policy import Policy
-from ..rewrite.suggest import adapt, agrees_with_verb, fits_before_a_noun, matched_head, stands_before_a_noun, with_article
-from ..text.prep import Prepared
 
 UNCOMMON_SEVERITY = Severity.SUGGESTION
 ACRONYM_SEVERITY = Severity.WARNING
@@ -213,7 +213,7 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     for alternative in entry.plain:
         s = adapt(
             alternative, entry, head_form, head_lemma, matched,
-            sentence_start=span[0].is_sent_start, previous_word=previous,
+            sentence_start=bool(span[0].is_sent_start), previous_word=previous,
         )
         if s not in suggestions:
             suggestions.append(s)
@@ -234,7 +234,7 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
             start_char, suggestions = article.idx, fitted
     return _finding(
         state, span, piece, entry.rule_id, entry.category, entry.severity,
-        f"'{matched}': {entry.note}", tuple(suggestions), entry.term, start_char=start_char,
+        f"'{matched}': {entry.note}", tuple(suggestions), entry.term, start_char=start_char, entry_id=entry.id,
     )
 
 
@@ -284,6 +284,7 @@ def _finding(
     term: str | None = None,
     *,
     start_char: int | None = None,
+    entry_id: str | None = None,
 ) -> Finding:
     start, end = piece.start(span.start_char if start_char is None else start_char), piece.end(span.end_char)
     line, column = state.lines.position(start)
@@ -302,4 +303,5 @@ def _finding(
         end_column=end_column,
         suggestions=suggestions,
         term=term,
+        entry_id=entry_id,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import IO
 
 from ..grading.compare import Comparison
-from ..report import grade_text
+from ..report import Summary, grade_text
 
 
 def write_comparison(result: Comparison, first: str, second: str, stream: IO[str], *, min_words: int,
@@ -16,11 +16,11 @@ def write_comparison(result: Comparison, first: str, second: str, stream: IO[str
 
     b, a = result.before.summary, result.after.summary
 
-    def grade(s):
-        return "-" if s.grade is None else grade_text(s.grade)
+    def grade(s: Summary | None) -> str:
+        return "-" if s is None or s.grade is None else grade_text(s.grade)
 
-    def density(s):
-        return f"{100 * s.jargon / s.words if s.words else 0.0:.1f}"
+    def density(s: Summary | None) -> str:
+        return f"{100 * s.jargon / s.words if s and s.words else 0.0:.1f}"
 
     # Columns as wide as their widest cell, two spaces apart: cells never run together.
     rows = [("", "first", "second"), ("reading grade", grade(b), grade(a)),
@@ -29,7 +29,7 @@ def write_comparison(result: Comparison, first: str, second: str, stream: IO[str
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for label, *cells in rows:
         echo(f"{label:<{widths[0]}}" + "".join(f"  {c:>{w}}" for c, w in zip(cells, widths[1:])))
-    if b.grade is None or a.grade is None:
+    if b is None or a is None or b.grade is None or a.grade is None:
         echo(f"- not enough text for a reading grade (under {min_words} words or {min_sentences} sentences)")
     for title, items, name in (("Fixed", result.fixed, first), ("New in the second draft", result.new, second),
                                ("Still there", result.remaining, second)):

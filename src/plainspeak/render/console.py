@@ -17,7 +17,7 @@ over the findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, cast
 
 from rich.console import RenderableType
 from rich.padding import Padding
@@ -25,9 +25,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..text.plural import count
 from ..report import Finding, Report, RunTotals, grade_text
 from ..severity import Severity
+from ..text.plural import count
 from .rich_console import PipeConsole
 from .safe import display_text, one_line
 
@@ -84,7 +84,7 @@ class ConsoleRenderer:
             soft_wrap=False,
         )
         if not self.console.is_terminal:  # files and pipes get no padding at line ends
-            self.console.file = _TrimmedLines(stream)
+            self.console.file = cast("IO[str]", _TrimmedLines(stream))
         self.show_text = show_text
         self.quiet = quiet  # findings only: no text, no "no findings" line, no summaries
         self.show_suppressed = show_suppressed

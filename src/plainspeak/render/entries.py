@@ -3,7 +3,6 @@ and one entry explained (``plainspeak explain``)."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from typing import IO
@@ -13,14 +12,12 @@ from ..rules.lexicon import Entry
 
 def write_entries(entries: Sequence[Entry], fmt: str, out: IO[str]) -> None:
     """``entries`` in ``fmt`` (table, csv or json) on ``out``."""
-    from ..rules.lexicon_tools import COLUMNS, alternatives, entry_dict, entry_row
+    from ..rules.lexicon_tools import alternatives, entries_csv, entry_dict
 
     if fmt == "json":
         out.write(json.dumps([entry_dict(e) for e in entries], ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(entry_row(e) for e in entries)
+        out.write(entries_csv(entries))
     else:
         from rich.table import Table
 

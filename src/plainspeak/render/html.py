@@ -18,8 +18,8 @@ from html import escape
 from ..__about__ import __version__
 from ..errors import PlainspeakError
 from ..grading.score import Grade, score_text
-from ..text.plural import count
 from ..report import Finding, Report, grade_text
+from ..text.plural import count
 
 CSS = """
 :root { --jargon: #fff3b0; --person: #ffc9c9; --uncommon: #c5f0ff; --acronym: #ead7ff; --style: #d3f5d3;

@@ -9,7 +9,8 @@ bytes are exactly what ``json.dumps`` would give for the whole object.
 from __future__ import annotations
 
 import json
-from typing import IO, Any, Iterator
+from collections.abc import Iterator
+from typing import IO, Any
 
 from ..__about__ import __version__
 from ..report import SCHEMA_VERSION, Report, RunTotals

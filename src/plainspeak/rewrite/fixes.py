@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..rules.lexicon import Lexicon
 from ..report import Finding, Report
+from ..rules.lexicon import Lexicon
 from .edits import Edit, apply_edits, resolve_overlaps
 
 
@@ -21,9 +21,9 @@ class FixResult:
 def fixable(finding: Finding, lexicon: Lexicon, *, everything: bool = False) -> bool:
     """A jargon finding with a suggestion whose entry allows a swap without review
     (``fix`` auto), or any with a suggestion when ``everything`` (--all)."""
-    if finding.kind != "jargon" or not finding.suggestions:
+    if finding.entry_id is None or not finding.suggestions:
         return False
-    entry = lexicon.get(finding.rule.split(".", 1)[1])
+    entry = lexicon.get(finding.entry_id)
     if entry is None:
         return False
     mode = entry.fix_mode

@@ -8,16 +8,16 @@ driven by scripted input in tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import click
 
-from ..text.plural import count
-from ..report import Finding
-from .edits import Edit
 from ..config.effective import ACCEPT_FILE
+from ..report import Finding
+from ..text.plural import count
+from .edits import Edit
 
 KEYS_HELP = (
     "[enter/y] first suggestion  [1-9] pick one  [e] type your own  [s] skip  "
@@ -35,7 +35,7 @@ class Session:
     decisions: dict[int, Edit | None] = field(default_factory=dict)  # finding index -> edit or skip
     skipped_rules: set[str] = field(default_factory=set)
     accepted: list[str] = field(default_factory=list)
-    history: list[tuple[str, object]] = field(default_factory=list)
+    history: list[tuple[str, int | str]] = field(default_factory=list)
 
     def pending(self) -> tuple[int, Finding] | None:
         for i, finding in enumerate(self.findings):
@@ -60,7 +60,7 @@ class Session:
         if not self.history:
             return False
         kind, value = self.history.pop()
-        if kind == "decide":
+        if isinstance(value, int):  # "decide"
             del self.decisions[value]
         elif kind == "skip-rule":
             self.skipped_rules.discard(value)

@@ -28,7 +28,7 @@ def head_index(words: list[str], pos: str) -> int:
 
 # After these, an -ed form is a past participle: "was discharged", "has utilized".
 _AUXILIARIES = frozenset(
-    "be am is are was were been being 's 're 'm have has had having 've 'd get gets got gotten getting".split()
+    ["be", "am", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m", "have", "has", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten", "getting"]
 )
 
 
@@ -46,7 +46,9 @@ def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = Fals
     if not table:
         table = lemminflect.getAllInflectionsOOV(lemma, upos=upos or "NOUN")
     matching = [tag for tag, forms in table.items() if form in forms]
-    if after_auxiliary and "VBN" in matching:
+    # After "is" or "has" the form is a participle, also where the table lists a
+    # regular verb's -ed form only as past tense ("is allotted": given, not gave).
+    if after_auxiliary and ("VBN" in matching or ("VBD" in matching and "VBN" not in table)):
         return "VBN"
     for tag in _TAG_ORDER:
         if tag in matching:
@@ -71,7 +73,7 @@ def inflect(word: str, tag: str) -> str:
     return forms[0] if forms else word
 
 
-_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with".split())
+_SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 
 
 def match_case(suggestion: str, matched: str) -> str:
@@ -116,7 +118,7 @@ def adapt(
             words[i] = head_form
         else:
             tag = inflection_tag(head_form, head_lemma, entry.pos, previous_word.lower() in _AUXILIARIES)
-            if tag is not None:
+            if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)
     elif entry.match == "exact" and head_form.endswith("s") and not entry.term.endswith("s"):
         words[i] = inflect(words[i], "NNS")
@@ -126,17 +128,45 @@ def adapt(
     return match_case(text, matched)
 
 
+def _keeps_its_number(words: list[str], i: int) -> bool:
+    """A plural term need not make this word plural: it is a mass noun ("health
+    care", "extra help") or already plural ("its suburbs")."""
+    import lemminflect
+
+    word = words[i].lower()
+    mass = _grammar()[0]
+    if word in mass or " ".join(words[max(i - 1, 0) : i + 1]).lower() in mass:
+        return True
+    lemmas = lemminflect.getLemma(word, upos="NOUN")
+    return word.endswith("s") and bool(lemmas) and lemmas[0] != word
+
+
+_HEAD_BEFORE = frozenset(["of", "to", "for", "in", "on", "with", "at", "from"])
+
+
+def _term_head(entry: Entry, words: list[str]) -> int:
+    """Which word of the term carries its inflection: the first of a verb phrase, the
+    one before a preposition in a noun phrase ("pathways to recovery"), else the last."""
+    if entry.pos == "verb":
+        return 0
+    for k in range(1, len(words) - 1):
+        if words[k] in _HEAD_BEFORE:
+            return k - 1
+    return len(words) - 1
+
+
 def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) -> tuple[str, str]:
-    """The matched word that carries inflection: first for verbs, last otherwise."""
-    words = [(t, l) for t, l in zip(token_texts, token_lemmas) if any(ch.isalnum() for ch in t)]
+    """The matched word that carries inflection (see ``_term_head``)."""
+    words = [(t, lem) for t, lem in zip(token_texts, token_lemmas) if any(ch.isalnum() for ch in t)]
     if not words:
         return "", ""
-    form, lemma = words[0] if entry.pos == "verb" else words[-1]
+    term_words = entry.term.lower().split()
+    at = _term_head(entry, term_words) if len(term_words) == len(words) else (0 if entry.pos == "verb" else len(words) - 1)
+    form, lemma = words[at]
     if entry.match == "lemma" and entry.pos and lemma.lower() == form.lower():
         # A form the lookup table lacks ("handoffs" keeps its own text as lemma; it
         # matched through the term's inflections): inflect from the term's own word.
-        term_words = entry.term.lower().split()
-        head = term_words[0] if entry.pos == "verb" else term_words[-1]
+        head = term_words[_term_head(entry, term_words)]
         closed, last_part = head.replace("-", ""), head.rsplit("-", 1)[-1]
         lemma = closed if form.lower().startswith(closed) else last_part  # "copays"; "hand-offs" -> "off"
     return form, lemma
@@ -197,7 +227,7 @@ def is_plural(phrase: str) -> bool:
     return False
 
 
-_SINGULAR_VERBS = frozenset("is was has does isn't wasn't hasn't doesn't".split())
+_SINGULAR_VERBS = frozenset(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"])
 
 
 def agrees_with_verb(phrase: str, next_word: str) -> bool:

@@ -10,10 +10,11 @@ import csv
 import io
 import re
 import tomllib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from ..datafiles import data_path
 from ..errors import LexiconError
@@ -145,20 +146,29 @@ def load_lexicon(paths: Sequence[str | Path] = (), *, include_default: bool = Tr
         index = load_index()
         if index is not None:
             return Lexicon({e.id: e for e in index.entries}, tuple(str(f) for f in files), index)
-    merged: dict[str, Entry] = {}
-    by_term: dict[str, str] = {}
+    lexicon = Lexicon()
     for path in files:
-        for entry in read_lexicon_file(path):
-            key = _term_key(entry.term)
-            old_id = by_term.pop(key, None)
-            if old_id is not None:
-                merged.pop(old_id, None)
-            old = merged.pop(entry.id, None)
-            if old is not None:
-                by_term.pop(_term_key(old.term), None)
-            merged[entry.id] = entry
-            by_term[key] = entry.id
-    return Lexicon(merged, tuple(str(f) for f in files))
+        lexicon = merge_entries(lexicon, read_lexicon_file(path), str(path))
+    return lexicon
+
+
+def merge_entries(base: Lexicon, entries: Sequence[Entry], source: str) -> Lexicon:
+    """``base`` with ``entries`` (read from ``source``) laid over it: an entry replaces
+    one with the same term (case-insensitive) or the same id. The one merge rule,
+    for files and for lexicons saved with a pipeline."""
+    merged = dict(base.entries)
+    by_term = {_term_key(e.term): e.id for e in base}
+    for entry in entries:
+        key = _term_key(entry.term)
+        old_id = by_term.pop(key, None)
+        if old_id is not None:
+            merged.pop(old_id, None)
+        old = merged.pop(entry.id, None)
+        if old is not None:
+            by_term.pop(_term_key(old.term), None)
+        merged[entry.id] = entry
+        by_term[key] = entry.id
+    return Lexicon(merged, (*base.files, source))
 
 
 def read_lexicon_file(path: str | Path) -> list[Entry]:
@@ -214,7 +224,10 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> tuple[list[Entry], list
         if len(row) != len(header):
             problems.append(f"{name}:{row_no}: expected {len(header)} fields, got {len(row)}")
             continue
-        get = lambda col: row[index[col]].strip() if col in index else ""  # noqa: E731
+
+        def get(col: str, row: list[str] = row) -> str:
+            return row[index[col]].strip() if col in index else ""
+
         entry, row_problems = _build_entry(get, f"{name}:{row_no}")
         problems.extend(row_problems)
         if entry is None:

@@ -6,9 +6,12 @@ commands in lexicon_cli.py stay thin and these are easy to test.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from ..errors import LexiconError
 from .lexicon import Entry, Lexicon, parse_lexicon
@@ -50,6 +53,15 @@ def entry_row(entry: Entry) -> list[str]:
     d["plain"] = "|".join(entry.plain)  # with the * marks: the lexicon format
     d["fix"] = entry.fix
     return [d[c] for c in COLUMNS]
+
+
+def entries_csv(entries: Iterable[Entry]) -> str:
+    """Entries as a lexicon CSV file that :func:`parse_lexicon` reads back unchanged."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(entry_row(e) for e in entries)
+    return out.getvalue()
 
 
 def filter_entries(lexicon: Lexicon, *, categories: Sequence[str] = (), severities: Sequence[str] = ()) -> list[Entry]:

@@ -105,7 +105,8 @@ def apply_suppressions(
     suppressions = parse_suppressions(text)
     if not suppressions.directives:
         return list(findings), [], []
-    kept, suppressed = [], []
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
     for f in findings:
         (suppressed if suppressions.suppresses(f) else kept).append(f)
     return kept, suppressed, suppressions.unused() if report_unused else []

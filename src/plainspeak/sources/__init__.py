@@ -15,4 +15,4 @@ from .inputs import (
     text_codec,
 )
 
-__all__ = ["STDIN", "TEXT_SUFFIXES", "Input", "Snapshot", "iter_inputs", "Source", "SourceText", "decode", "discover", "read_source", "text_codec"]
+__all__ = ["STDIN", "TEXT_SUFFIXES", "Input", "Snapshot", "Source", "SourceText", "decode", "discover", "iter_inputs", "read_source", "text_codec"]

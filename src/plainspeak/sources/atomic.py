@@ -30,7 +30,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,7 +81,7 @@ def write_atomic(path: str | Path, data: bytes, *, expected: Snapshot | None = N
         raise WriteError(f"{path}: its folder is read-only, so it cannot be replaced safely; not changed")
     backup_path = Path(str(target) + backup) if backup else None
     if backup_path is not None and os.path.lexists(backup_path):
-        raise WriteError(f"{path}: the backup {Path(str(path) + backup)} already exists; not overwritten, file not changed")
+        raise WriteError(f"{path}: the backup {path}{backup} already exists; not overwritten, file not changed")
     result = WriteResult(_clean_stale_temporaries(target))
     try:
         with open(target, "rb") as original, _temporary(target, data, info, result) as tmp_name:
@@ -168,10 +168,8 @@ def _temporary(target: Path, data: bytes, info: os.stat_result | None, result: W
         yield name
     finally:
         if os.path.lexists(name):
-            try:
+            with suppress(OSError):
                 os.unlink(name)
-            except OSError:
-                pass
 
 
 def _keep_owner(path: Path, info: os.stat_result, result: WriteResult) -> None:
@@ -291,10 +289,10 @@ def check_output_path(
     target = Path(os.path.realpath(path))
     if not target.parent.is_dir():
         raise WriteError(f"{path}: the folder {target.parent} does not exist; nothing written")
-    inputs = [Path(item) for item in inputs]
-    if any(_same_file(info, other) for other in inputs):
+    paths = [Path(item) for item in inputs]
+    if any(_same_file(info, other) for other in paths):
         raise WriteError(f"{path}: is one of this run's inputs; choose another name (nothing written)")
-    for item in inputs:
+    for item in paths:
         if read_suffixes and target.name.lower().endswith(read_suffixes) and item.is_dir():
             folder = Path(os.path.realpath(item))
             if folder == target.parent or folder in target.parents:
@@ -384,7 +382,5 @@ class AtomicOutput:
                 raise WriteError(f"{self.path}: cannot write: {err.strerror or err}; nothing written") from None
         finally:
             if os.path.lexists(tmp):
-                try:
+                with suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass

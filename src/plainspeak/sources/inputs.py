@@ -283,8 +283,9 @@ _NOT_TEXT = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode
 
 
 def _human(size: int) -> str:
+    value = float(size)
     for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:,} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1000
-    return f"{size} GB"  # pragma: no cover
+        if value < 1000 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value} GB"  # pragma: no cover

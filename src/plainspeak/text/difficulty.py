@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from ..datafiles import data_path
 from .frequency import SMALL_FLOOR, common_zipf, zipf

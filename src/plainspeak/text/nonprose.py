@@ -18,8 +18,7 @@ from collections.abc import Iterator, Sequence
 
 # Block-level HTML elements: a tag of one of these ends a paragraph.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr "
-    "li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
 )
 
 _FILE_EXTENSIONS = (
@@ -92,10 +91,10 @@ def nonprose_ranges(text: str) -> list[tuple[int, int]]:
         if any(mark in text for mark in marks):
             end = -1
             for at in sorted({line_start(text, i) for mark in marks for i in _find_all(text, mark)}):
-                match = pattern.match(text, at) if at >= end else None  # a closing fence opens nothing
-                if match:
-                    found.append(match.span())
-                    end = match.end()
+                opened = pattern.match(text, at) if at >= end else None  # a closing fence opens nothing
+                if opened:
+                    found.append(opened.span())
+                    end = opened.end()
     done_until = -1
     for trigger in _TRIGGERS.finditer(text):
         at = trigger.start()
@@ -143,9 +142,7 @@ def trim_trailing(text: str, start: int, end: int) -> int:
     """Leave sentence punctuation, and a closing bracket the link did not open, outside."""
     while end > start:
         last = text[end - 1]
-        if last in _TRAILING:
-            end -= 1
-        elif last in ")]}" and text.count("([{"[")]}".index(last)], start, end) < text.count(last, start, end):
+        if last in _TRAILING or (last in ")]}" and text.count("([{"[")]}".index(last)], start, end) < text.count(last, start, end)):
             end -= 1
         else:
             break

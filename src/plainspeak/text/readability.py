@@ -21,7 +21,7 @@ class Counts:
     syllables: int = 0
     polysyllables: int = 0  # words of 3+ syllables
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts(
             self.words + other.words,
             self.sentences + other.sentences,

@@ -10,7 +10,7 @@ inside a line, after a line break, after a space; a run with none of these
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 DEFAULT_MAX_CHARS = 50_000
 
@@ -39,9 +39,7 @@ def segments(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[in
 def _best_cut(text: str, lo: int, hi: int) -> int:
     """The end of the last, most preferred separator within ``text[lo:hi]``."""
     for pattern in _CUTS:
-        last = None
-        for last in pattern.finditer(text, lo, hi):
-            pass
-        if last is not None:
-            return last.end()
+        ends = [match.end() for match in pattern.finditer(text, lo, hi)]
+        if ends:
+            return ends[-1]
     return hi

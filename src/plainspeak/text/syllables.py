@@ -82,9 +82,7 @@ def estimate_syllables(word: str) -> int:
     if not w:
         return 1
     n = len(_VOWEL_GROUP.findall(w))
-    if len(w) > 2 and w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye", "oe")) and n > 1:
-        n -= 1
-    elif len(w) > 3 and w.endswith(("es", "ed")) and n > 1 and not _NOT_A_SYLLABLE_ES_ED.search(w):
+    if (len(w) > 2 and w.endswith("e") and not w.endswith(("le", "ee", "ie", "ye", "oe")) and n > 1) or (len(w) > 3 and w.endswith(("es", "ed")) and n > 1 and not _NOT_A_SYLLABLE_ES_ED.search(w)):
         n -= 1
     n += len(_HIATUS.findall(w))
     return max(1, n)

@@ -16,8 +16,8 @@ Acronyms that are lexicon terms are left to the jargon matcher; everyday ones
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 import numpy
 from spacy.attrs import ORTH
@@ -62,17 +62,17 @@ def matches_long_form(acronym: str, long_form: str) -> bool:
     """Schwartz & Hearst: the acronym's letters appear in order in the long form,
     the first one at the start of a word."""
     short, long = acronym.lower(), long_form.lower()
-    s, l = len(short) - 1, len(long) - 1
+    s, k = len(short) - 1, len(long) - 1
     while s >= 0:
         ch = short[s]
         if not ch.isalnum():
             s -= 1
             continue
-        while l >= 0 and (long[l] != ch or (s == 0 and l > 0 and long[l - 1].isalnum())):
-            l -= 1
-        if l < 0:
+        while k >= 0 and (long[k] != ch or (s == 0 and k > 0 and long[k - 1].isalnum())):
+            k -= 1
+        if k < 0:
             return False
-        l -= 1
+        k -= 1
         s -= 1
     return True
 
@@ -83,7 +83,7 @@ class Acronyms:
         self.known = frozenset(known)
 
     def __call__(self, doc: Doc) -> Doc:
-        in_jargon = set()
+        in_jargon: set[int] = set()
         if JARGON_KEY in doc.spans:
             for span in doc.spans[JARGON_KEY]:
                 in_jargon.update(range(span.start, span.end))

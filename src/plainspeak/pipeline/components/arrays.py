@@ -6,7 +6,7 @@ each run; these do the same jobs with sorting and searching alone.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy
 

@@ -24,17 +24,30 @@ builds in ~0.02 s and matches as fast.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 import numpy
+import srsly
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...rules.lexicon import ContextRule, Entry, Lexicon, load_lexicon
+from ...errors import LexiconError
+from ...rules.lexicon import (
+    ContextRule,
+    Entry,
+    Lexicon,
+    default_lexicon_path,
+    load_lexicon,
+    merge_entries,
+    parse_lexicon,
+)
+from ...rules.lexicon_tools import entries_csv
 from . import JARGON_KEY
 from .arrays import KeySet
 from .lemmatizer import inflections_of, lookup_lemma
@@ -58,7 +71,7 @@ def _capitalised_neighbour(span: Span, step: int) -> bool:
             return False
         if token.is_alpha and token.lower_ not in _NAME_GLUE:
             # A sentence-initial "We" or "Please" is capitalised for the sentence, not a name.
-            return token.text[:1].isupper() and not (token.is_sent_start and token.is_stop or token.lower_ == "please")
+            return token.text[:1].isupper() and not ((token.is_sent_start and token.is_stop) or token.lower_ == "please")
         if not (token.is_alpha or token.is_space or token.text in "&-") or (step < 0 and token.is_sent_start):
             return False
         i += step
@@ -76,7 +89,7 @@ def _pair(first, second):
     """One number for two string hashes (numbers or arrays; wraps around in 64 bits).
     A collision only makes an extra candidate, which is then checked word by word."""
     with numpy.errstate(over="ignore"):
-        return numpy.uint64(first) * _MIX ^ numpy.uint64(second) if numpy.isscalar(first) else first * _MIX ^ second
+        return numpy.uint64(first) * _MIX ^ numpy.uint64(second) if numpy.isscalar(first) else first * _MIX ^ second  # type: ignore[arg-type]
 
 
 def string_key(text: str) -> int:
@@ -198,30 +211,115 @@ def _phrase_at(words: list[tuple[str, str]], k: int, phrase: tuple[str, ...]) ->
     return all(w in words[k + j] for j, w in enumerate(phrase))
 
 
-class JargonMatcher:
-    """Finds lexicon terms; ``self.lexicon`` is the loaded :class:`Lexicon`."""
+_Patterns = list[dict[int, tuple[list[str], dict[int, list[tuple[tuple[int, ...], str]]]]]]
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, name: str = "plainspeak_jargon", *, use_index: bool = True) -> None:
+
+class JargonMatcher:
+    """Finds lexicon terms; ``self.lexicon`` is the :class:`Lexicon` in use.
+
+    Like spaCy's SpanRuler, the component is made with the shipped lexicon (or
+    none, ``default_lexicon=False``), receives user lexicons through
+    :meth:`initialize` (``lexicon=`` a loaded one, or ``lexicon_paths=``, which
+    ``[initialize.components.plainspeak_jargon]`` can give), and saves the entries
+    that are not the shipped ones with the pipeline (``to_disk``/``to_bytes``), so a
+    saved pipeline loads from any folder. Components that use the lexicon too
+    (plainspeak_uncommon, plainspeak_mentions) get it from here, through their
+    ``use_lexicon``, whenever it changes: one owner, no copies to drift.
+    """
+
+    _patterns: _Patterns
+
+    def __init__(
+        self,
+        nlp: Language,
+        lexicon: Lexicon,
+        name: str = "plainspeak_jargon",
+        *,
+        use_index: bool = True,
+        default_lexicon: bool = True,
+    ) -> None:
         self.name = name
+        self.default_lexicon = default_lexicon
+        self._nlp = nlp
+        self._specials = {k.lower() for k in (getattr(nlp.tokenizer, "rules", None) or {})}
+        self._use_index = use_index
+        self.set_lexicon(lexicon)
+
+    def set_lexicon(self, lexicon: Lexicon) -> None:
+        """Match ``lexicon`` from now on, and hand it to the components that use it."""
         self.lexicon = lexicon
-        specials = {k.lower() for k in (nlp.tokenizer.rules or {})}
         # Context rules are compiled when their entry first matches: most runs need few.
         self._context = {entry.id: entry.context_rules for entry in lexicon if entry.context_rules}
         self._compiled: dict[str, list[_CompiledRule]] = {}
-        self._nlp, self._specials = nlp, specials
-        index = lexicon.index if use_index else None
+        index = lexicon.index if self._use_index else None
         if index is not None:  # the shipped lexicon, compiled ahead of time (lexicon_index.py)
             self._patterns = index.patterns
             self._singles = [KeySet.from_sorted(keys) for keys in index.singles]
             self._pairs = [KeySet.from_sorted(keys) for keys in index.pairs]
-            return
-        self._compile(nlp, lexicon, specials)
+        else:
+            self._compile(self._nlp, lexicon, self._specials)
+        pipes = [pipe for _, pipe in self._nlp.pipeline]
+        if any(pipe is self for pipe in pipes):  # a matcher made apart (explain, tests) hands nothing over
+            for pipe in pipes:
+                if pipe is not self and hasattr(pipe, "use_lexicon"):
+                    pipe.use_lexicon(lexicon)
+
+    def initialize(
+        self,
+        get_examples=None,
+        *,
+        nlp: Language | None = None,
+        # Builtin types only: spaCy validates these with pydantic, which cannot see our imports.
+        lexicon: Any = None,  # a Lexicon
+        lexicon_paths: list[str] | tuple[str, ...] = (),
+    ) -> None:
+        """Use ``lexicon``, or the shipped lexicon (unless ``default_lexicon`` is off)
+        plus the files in ``lexicon_paths``; called by ``nlp.initialize()`` too."""
+        if lexicon is None:
+            lexicon = load_lexicon(lexicon_paths, include_default=self.default_lexicon)
+        self.set_lexicon(lexicon)
+
+    # --- saving with the pipeline -------------------------------------------------------------
+
+    def _own_entries_csv(self) -> str:
+        """The entries that are not the shipped lexicon's, as a lexicon CSV."""
+        shipped = str(default_lexicon_path())
+        own = [e for e in self.lexicon if e.origin.rpartition(":")[0] != shipped]
+        return entries_csv(own)
+
+    def _restore(self, cfg: dict, own_csv: str, where: str) -> None:
+        self.default_lexicon = bool(cfg.get("default_lexicon", True))
+        base = load_lexicon((), include_default=self.default_lexicon)
+        entries, problems = parse_lexicon(own_csv, where)
+        if problems:
+            raise LexiconError(problems[0])
+        self.set_lexicon(merge_entries(base, entries, where) if entries else base)
+
+    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"cfg": {"default_lexicon": self.default_lexicon}, "lexicon": self._own_entries_csv()})
+
+    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> JargonMatcher:
+        msg = srsly.msgpack_loads(data)
+        self._restore(msg["cfg"], msg["lexicon"], f"{self.name} (bytes)")
+        return self
+
+    def to_disk(self, path, *, exclude: Sequence[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(folder / "cfg.json", {"default_lexicon": self.default_lexicon})
+        (folder / "lexicon.csv").write_text(self._own_entries_csv(), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Sequence[str] = ()) -> JargonMatcher:
+        folder = Path(path)
+        lexicon_file = folder / "lexicon.csv"
+        self._restore(srsly.read_json(folder / "cfg.json"), lexicon_file.read_text(encoding="utf-8"), str(lexicon_file))
+        return self
 
     def _compile(self, nlp: Language, lexicon: Lexicon, specials: set[str]) -> None:
         strings = nlp.vocab.strings
         # Per column: first key -> (ids of one-word terms, second key -> [(keys, id)]),
         # so a common first word ("in": 70 phrases) costs one lookup, not 70 comparisons.
-        self._patterns: list[dict[int, tuple[list[str], dict[int, list[tuple[tuple[int, ...], str]]]]]] = [{}, {}, {}]
+        self._patterns = [{}, {}, {}]
         generated: list[tuple[list[str], str]] = []
         for entry in lexicon:
             column = _COLUMNS[entry.match]
@@ -240,7 +338,7 @@ class JargonMatcher:
                     at = inflected_word(entry, words)
                     if at is not None:
                         for inflected in inflections_of(written[at], entry.pos):
-                            generated.append((written[:at] + [inflected] + written[at + 1 :], entry.id))
+                            generated.append(([*written[:at], inflected, *written[at + 1:]], entry.id))
                 for sequence in sequences:
                     self._add(column, sequence, entry.id, strings)
         # Forms of head words the lookup table does not lemmatise back ("copays"),
@@ -378,8 +476,9 @@ class JargonMatcher:
     "plainspeak_jargon",
     assigns=["doc.spans"],
     requires=["token.lemma"],
-    default_config={"lexicon_paths": [], "default_lexicon": True},
+    default_config={"default_lexicon": True},
 )
-def make_jargon_matcher(nlp: Language, name: str, lexicon_paths: Sequence[str], default_lexicon: bool) -> JargonMatcher:
-    """``lexicon_paths`` add user lexicons; ``default_lexicon=False`` drops the shipped one."""
-    return JargonMatcher(nlp, load_lexicon(lexicon_paths, include_default=default_lexicon), name)
+def make_jargon_matcher(nlp: Language, name: str, default_lexicon: bool) -> JargonMatcher:
+    """The shipped lexicon, or none with ``default_lexicon=False``; user lexicons
+    come through ``initialize`` (``lexicon_paths``)."""
+    return JargonMatcher(nlp, load_lexicon((), include_default=default_lexicon), name, default_lexicon=default_lexicon)

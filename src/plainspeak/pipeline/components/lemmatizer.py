@@ -117,7 +117,7 @@ class LookupLemmatizer:
             existing = doc.to_array(LEMMA)
             if existing.any():
                 lemmas = numpy.where(existing != 0, self._lookup(existing), lemmas)
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]  # numpy arrays are what it takes
         return doc
 
     def _lookup(self, hashes: numpy.ndarray) -> numpy.ndarray:

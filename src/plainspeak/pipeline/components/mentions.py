@@ -22,6 +22,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -33,7 +34,7 @@ from .acronyms import acronym_base, matches_long_form
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(
-    "a an the of to for and or in on at by with your you we our it is are be this that as from".split()
+    ["a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "at", "by", "with", "your", "you", "we", "our", "it", "is", "are", "be", "this", "that", "as", "from"]
 )
 
 
@@ -72,11 +73,16 @@ def load_cues() -> Cues:
 
 
 class Mentions:
-    def __init__(self, name: str, lexicon=()) -> None:
+    def __init__(self, name: str, lexicon=None) -> None:
         self.name = name
         self.cues = load_cues()
         self.lexicon = lexicon
         self._explanations: dict[str, frozenset[str]] = {}
+
+    def use_lexicon(self, lexicon) -> None:
+        """Called by plainspeak_jargon whenever its lexicon is set."""
+        self.lexicon = lexicon
+        self._explanations.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -271,7 +277,7 @@ def _count_words(tokens) -> int:
 
 
 def _words_before(span: Span, n: int) -> list[str]:
-    doc, words = span.doc, []
+    doc, words = span.doc, list[str]()
     i = span.start - 1
     while i >= 0 and len(words) < n:
         token = doc[i]
@@ -284,7 +290,7 @@ def _words_before(span: Span, n: int) -> list[str]:
 
 
 def _words_after(span: Span, n: int) -> list[str]:
-    doc, words = span.doc, []
+    doc, words = span.doc, list[str]()
     i = span.end
     while i < len(doc) and len(words) < n:
         token = doc[i]
@@ -299,8 +305,8 @@ def _words_after(span: Span, n: int) -> list[str]:
 @Language.factory("plainspeak_mentions", assigns=["doc.spans"])
 def make_mentions(nlp: Language, name: str) -> Mentions:
     """Runs after plainspeak_jargon, _acronyms and _uncommon (whose groups it trims)."""
-    lexicon = nlp.get_pipe("plainspeak_jargon").lexicon if "plainspeak_jargon" in nlp.pipe_names else None
-    return Mentions(name, lexicon)
+    jargon: Any = dict(nlp.pipeline).get("plainspeak_jargon")
+    return Mentions(name, jargon.lexicon if jargon is not None else None)
 
 
 def cue_phrases() -> Sequence[tuple[str, ...]]:

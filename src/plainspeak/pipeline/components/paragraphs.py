@@ -43,7 +43,7 @@ class ParagraphSplitter:
         # Set through arrays: each Token.is_sent_start assignment scans the whole Doc.
         values = doc.to_array(SENT_START).astype(numpy.int64)
         values[starts[1:]] = 1
-        doc.from_array([SENT_START], values.astype(numpy.uint64).reshape(-1, 1))
+        doc.from_array([SENT_START], values.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]  # numpy arrays are what it takes
         return doc
 
     def _breaks(self, doc: Doc, gap, line_first: int, gap_i: int) -> bool:
@@ -61,9 +61,8 @@ _BULLET_FIRST = frozenset(_LINE_MARKS + "0123456789")
 
 
 def _starts_with_bullet(doc: Doc, i: int) -> bool:
-    if i >= len(doc) or doc[i].text.lstrip()[:1] not in _BULLET_FIRST:  # the quick, common no
-        if i >= len(doc) or not doc[i].is_space:
-            return False
+    if i >= len(doc) or (doc[i].text.lstrip()[:1] not in _BULLET_FIRST and not doc[i].is_space):  # the quick, common no
+        return False
     head = "".join(t.text_with_ws for t in doc[i : i + 3])
     return bool(_BULLET.match(head))
 

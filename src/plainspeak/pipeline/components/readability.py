@@ -20,12 +20,12 @@ import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc, Span
 
+from ...config.settings import make_settings
 from ...text.difficulty import word_rating
 from ...text.readability import Counts, estimated_grade
-from ...config.settings import make_settings
 from ...text.syllables import count_syllables
 from . import SENTENCES_KEY
 from .arrays import isin_sorted, per_distinct

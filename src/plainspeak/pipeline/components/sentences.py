@@ -8,7 +8,7 @@ version the slowest part of the pipeline on long texts. Starts already set
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy
 from spacy.attrs import IS_PUNCT, ORTH, SENT_START
@@ -43,7 +43,7 @@ class PunctuationSentences:
         starts[0] = True
         existing = arr[:, 2].astype(numpy.int64)
         values = numpy.where(existing != 0, existing, numpy.where(starts, 1, -1))
-        doc.from_array([SENT_START], values.astype(numpy.uint64).reshape(-1, 1))
+        doc.from_array([SENT_START], values.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]  # numpy arrays are what it takes
         return doc
 
 

@@ -47,8 +47,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...datafiles import data_path
-from ...text.nonprose import trim_trailing
 from ...rewrite.suggest import match_case
+from ...text.nonprose import trim_trailing
 from . import JARGON_KEY, STYLE_KEY
 from .arrays import KeySet
 from .jargon import string_key

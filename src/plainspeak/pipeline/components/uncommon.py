@@ -16,8 +16,9 @@ and words on the accept list. Spans: ``label_ == "uncommon"``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
+from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, ORTH, SENT_START
@@ -25,17 +26,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ...config.settings import load_defaults, make_settings
 from ...datafiles import data_path
 from ...text.difficulty import rated, word_rating
 from ...text.frequency import is_rarer
-from ...config.settings import load_defaults, make_settings
 from . import JARGON_KEY, UNCOMMON_KEY
 from .arrays import unique_inverse
 from .words import is_word, sentence_of
 
 # Entity types that mark names, places, dates, money ... in a trained pipeline.
 _SKIP_ENTS = frozenset(
-    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split()
+    ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
 )
 MIN_LENGTH = 3
 # Latin letters (accents included), inner ' or -: English word frequencies say
@@ -135,19 +136,31 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
 
 
 class UncommonWords:
-    def __init__(self, name: str, zipf_threshold: float, rating_threshold: float, accept: Sequence[str] = ()) -> None:
+    def __init__(
+        self, name: str, zipf_threshold: float, rating_threshold: float, accept: Sequence[str] = (), *, lexicon_words: bool = True
+    ) -> None:
         self.name = name
         self.zipf_threshold = zipf_threshold
         self.rating_threshold = rating_threshold
-        self.accept = frozenset(w.lower() for w in accept)
+        self.lexicon_words = lexicon_words
+        self._accept = frozenset(w.lower() for w in accept)
+        self.accept = self._accept
         self._shape: dict[int, bool] = {}  # orth -> could this text be an uncommon word?
         self._rare: dict[tuple[int, int], bool] = {}  # (orth, lemma) -> rare, and not accepted?
+
+    def use_lexicon(self, lexicon) -> None:
+        """Called by plainspeak_jargon whenever its lexicon is set: the words of the
+        lexicon's best suggestions ("shortness of breath") are never uncommon."""
+        if self.lexicon_words:
+            self.accept = self._accept | plain_words(lexicon)
+            self._rare.clear()
+            self._shape.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._candidates(doc) if len(doc) else []
         spans = []
         if candidates:
-            skip = set()
+            skip: set[int] = set()
             if JARGON_KEY in doc.spans:
                 for span in doc.spans[JARGON_KEY]:
                     skip.update(range(span.start, span.end))
@@ -238,11 +251,13 @@ def make_uncommon_words(
     nlp: Language, name: str, zipf_threshold: float, rating_threshold: float, accept: Sequence[str], lexicon_words: bool
 ) -> UncommonWords:
     """``lexicon_words``: the words of the lexicon's best suggestions ("shortness of
-    breath") are never uncommon; they come from a plainspeak_jargon pipe added before."""
-    known = [*accept, *everyday_names()]
-    if lexicon_words and "plainspeak_jargon" in nlp.pipe_names:
-        known += plain_words(nlp.get_pipe("plainspeak_jargon").lexicon)
-    return UncommonWords(name, zipf_threshold, rating_threshold, known)
+    breath") are never uncommon; plainspeak_jargon hands its lexicon over when it is
+    set (``use_lexicon``), also when it is added after this component or initialised."""
+    component = UncommonWords(name, zipf_threshold, rating_threshold, [*accept, *everyday_names()], lexicon_words=lexicon_words)
+    jargon: Any = dict(nlp.pipeline).get("plainspeak_jargon")
+    if jargon is not None:
+        component.use_lexicon(jargon.lexicon)
+    return component
 
 
 def plain_words(lexicon) -> set[str]:
