@@ -144,3 +144,11 @@ def test_the_accept_file_keeps_working_and_isolated_ignores_it(tmp_path, monkeyp
     text = "We met at the zorbly.\n"
     assert "zorbly" not in run(["check", "-", "--format", "line"], input=text).stdout
     assert "zorbly" in run(["check", "-", "--format", "line", "--isolated"], input=text).stdout
+
+
+def test_standard_input_named_with_stdin_name_gets_that_files_config(repo):
+    """Like ruff's --stdin-filename: an editor piping a buffer gets the file's settings."""
+    name = str(repo / "outreach" / "2026" / "draft.txt")  # need not exist
+    named = run(["check", "-", "--stdin-name", name, "--format", "line", "--fail-on", "never"], input=DRAFT).stdout
+    unnamed = run(["check", "-", "--format", "line", "--fail-on", "never"], input=DRAFT).stdout  # the test's own empty folder
+    assert "jargon.utilize" not in named and "jargon.utilize" in unnamed

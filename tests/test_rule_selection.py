@@ -128,3 +128,34 @@ def test_every_rule_that_fires_is_listed():
 def test_explain_accepts_a_rule_id():
     assert "passive" in run(["explain", "style.passive"]).stdout
     assert "use" in run(["explain", "jargon.utilize"]).stdout
+
+
+def test_a_bare_disable_ends_only_at_a_bare_enable():
+    from plainspeak.rules.suppressions import parse_suppressions
+
+    text = "<!-- plainspeak-disable -->\na\n<!-- plainspeak-enable style -->\nb\n<!-- plainspeak-enable -->\nc\n"
+    (region,) = parse_suppressions(text).regions
+    assert (region.first, region.last) == (1, 5)
+
+
+def test_a_directive_in_the_middle_of_a_sentence_is_prose():
+    from plainspeak.rules.suppressions import parse_suppressions
+
+    text = "Type plainspeak-disable-next-line to skip a line.\nPlease utilize it.\n"
+    assert parse_suppressions(text).directives == []
+    at_start = "  # plainspeak-disable-next-line jargon\nPlease utilize it.\n"
+    (directive,) = parse_suppressions(at_start).directives
+    assert at_start[directive.start:directive.end].startswith("plainspeak-disable-next-line")
+
+
+def test_unused_suppression_reports_follow_ignore_and_severity(tmp_path):
+    from click.testing import CliRunner
+
+    from plainspeak.cli.app import cli
+
+    draft = tmp_path / "note.md"
+    draft.write_text("<!-- plainspeak-disable-next-line jargon.utilize -->\nSee you soon.\n", encoding="utf-8")
+    base = ["check", str(draft), "--format", "line", "--report-unused-suppressions", "--fail-on", "never"]
+    assert "suppression.unused" in CliRunner().invoke(cli, base).stdout
+    assert "suppression.unused" in CliRunner().invoke(cli, [*base, "--select", "jargon"]).stdout
+    assert "suppression.unused" not in CliRunner().invoke(cli, [*base, "--ignore", "suppression"]).stdout

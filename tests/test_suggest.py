@@ -76,3 +76,63 @@ def test_user_terms_forms_are_inflected(tmp_path):
         ("onboarded", ("welcomed",)),
         ("microgrants", ("small grants",)),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, rule, first",
+    [
+        ("Substance abusers need care.", "jargon.substance-abuser", "People who use drugs"),  # the verb agrees
+        ("The phlebotomists were kind.", "jargon.phlebotomist", "people who draw blood"),
+        ("A phlebotomist came.", "jargon.phlebotomist", "person who draws blood"),
+        ("The VA provides clinical services.", "jargon.clinical-service", "treatments"),
+        ("The grants help metropolitan areas.", "jargon.metropolitan-area", "city areas"),
+        ("There are multiple pathways to recovery.", "jargon.pathway-to-recovery", "ways to recover"),  # the head before "to"
+        ("Each state is allotted a share.", "jargon.allot", "given"),  # a participle after "is"
+    ],
+)
+def test_suggestions_agree_with_the_sentence(analyzer, text, rule, first):
+    (finding,) = [f for f in analyzer.analyze(text).findings if f.rule == rule]
+    assert finding.suggestions[0] == first
+
+
+def test_a_mass_noun_or_plural_word_is_not_pluralised_again(analyzer):
+    (finding,) = [f for f in analyzer.analyze("The VA provides clinical services.").findings if f.rule == "jargon.clinical-service"]
+    assert "health care" in finding.suggestions and "health cares" not in finding.suggestions
+
+
+@pytest.mark.parametrize(
+    "suggestion, voices, previous, fits",
+    [
+        ("your own statement", frozenset({"you"}), "accept", True),
+        ("your own statement", frozenset(), "accept", False),  # a text about someone else
+        ("your own statement", frozenset({"you"}), "'s", False),  # "a Veteran's your own statement"
+        ("we decide", frozenset({"you"}), "", False),  # the text speaks for nobody
+        ("we decide", frozenset({"we", "you"}), "", True),
+        ("the person's own word", frozenset(), "", True),
+    ],
+)
+def test_a_suggestion_keeps_the_texts_person(suggestion, voices, previous, fits):
+    from plainspeak.rewrite.suggest import fits_the_voice
+
+    assert fits_the_voice(suggestion, voices, previous) is fits
+
+
+def test_text_voices():
+    from plainspeak.rewrite.suggest import text_voices
+
+    assert text_voices("Call us if your card is lost.") == {"you", "we"}
+    assert text_voices("The state decides for each household.") == {"you", "we"}  # too short to tell
+    longer = "The state decides for each household whether it qualifies. " * 5
+    assert text_voices(longer) == frozenset()
+    assert text_voices(longer + "Yours truly") == {"you"}
+
+
+def test_third_person_text_gets_no_second_person_suggestion(analyzer):
+    text = "The agency accepts a Veteran's self-identification as proof. " + "The office reviews each case in turn. " * 6
+    (finding,) = [f for f in analyzer.analyze(text).findings if f.rule == "jargon.self-identification"]
+    assert not any("your" in s.split() or "yourself" in s.split() for s in finding.suggestions)
+
+
+def test_an_acronym_before_a_term_is_not_its_article(analyzer):
+    findings = analyzer.analyze("Services for AI/AN individuals are free.").findings
+    assert not any(f.text.startswith("AN ") for f in findings)

@@ -1,7 +1,7 @@
 """The one place that decides the process exit status (see docs/cli.md).
 
 Every command returns the code one of these functions gives; the command line
-turns errors into codes with ``for_exception``. tests/test_exit_codes.py
+turns errors into codes with ``for_exception``. tests/test_architecture.py
 checks that no command decides a code anywhere else.
 """
 

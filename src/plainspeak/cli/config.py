@@ -23,15 +23,17 @@ from .options import analysis_options, overrides
 def config(path: str | None, fmt: str, **params) -> ExitCode:
     """Show the effective settings for PATH (default: the current folder) and where
     each one comes from: the command line, a configuration file, or the default."""
+    from ..config.settings import make_settings
     from .session import Session
 
     session = Session(overrides(params))
     options = session.options_for(path)
+    audience = make_settings(audience=options.audience)  # the audience's own defaults, shown as values
     values = {
         "config": str(options.config) if options.config else None,
         "audience": options.audience or "general",
-        "target-grade": options.target_grade,
-        "max-sentence-words": options.max_sentence_words,
+        "target-grade": options.target_grade if options.target_grade is not None else audience.target_grade,
+        "max-sentence-words": options.max_sentence_words if options.max_sentence_words is not None else audience.max_sentence_words,
         "accept": list(options.accept),
         "accept-file": [str(p) for p in options.accept_files],
         "lexicon": [str(p) for p in options.lexicons],

@@ -33,7 +33,7 @@ def input_options(f: Callable) -> Callable:
     return _apply(f, [
         click.argument("paths", nargs=-1, type=click.Path(readable=False)),
         click.option("--stdin-name", default="-", show_default=True, metavar="NAME",
-                     help="The name reports give to standard input."),
+                     help="The name reports give to standard input; its configuration file is found from it."),
         click.option("--encoding", default=None, metavar="NAME",
                      help="Text encoding of the inputs (default: utf-8; a text encoding such as cp1252 or utf-16)."),
         click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",

@@ -40,6 +40,12 @@ class Session:
     def options_for(self, target: str | Path | None) -> Effective:
         return combine(self.config_for(target), self.cli)
 
+    def options_of(self, source: Source) -> Effective:
+        """The options for one input. Standard input named with --stdin-name gets the
+        configuration that file would get (as ruff's --stdin-filename); unnamed, the
+        current folder's."""
+        return self.options_for(_config_target(source))
+
     def run_options(self) -> Effective:
         """The options of the run as a whole (output format, rubric): --config, or the
         configuration file that applies to the current folder."""
@@ -53,7 +59,7 @@ class Session:
         targets: list[str | Path | None] = [None]
         for item in discover(paths, stdin_name=stdin_name):
             if isinstance(item, Source):
-                targets.append(item.path if item.path is not None else None)
+                targets.append(_config_target(item))
         seen: set[Any] = set()
         for target in targets:
             config = self.config_for(target)
@@ -81,10 +87,10 @@ class Session:
         def encoding(source: Source) -> str:
             from ..sources.inputs import text_codec
 
-            return text_codec(self.options_for(source.path).encoding)
+            return text_codec(self.options_of(source).encoding)
 
         def max_bytes(source: Source) -> int:
-            return self.options_for(source.path).max_bytes or default_max
+            return self.options_of(source).max_bytes or default_max
 
         return iter_inputs(paths, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, stdin=stdin)
 
@@ -118,7 +124,7 @@ class Session:
                             policy=Policy(selection, self.report_unused))
         if not selection.is_default:
             where = str(options.config) if options.config and any(
-                options.origins.get(k) not in ("command line", "default") for k in ("select", "ignore", "extend_select")
+                options.origins.get(k) not in ("command line", "default") for k in ("select", "ignore", "extend_select", "severity")
             ) else ""
             check_selectors(selection, known_selectors(analyzer.lexicon), where)
         return analyzer
@@ -126,8 +132,16 @@ class Session:
     def analyze(self, item: Input):
         """The report for one readable input, with its options."""
         assert item.text is not None
-        options = self.options_for(item.source.path)
+        options = self.options_of(item.source)
         return self.analyzer_for(options).analyze(item.text.text, name=item.name), options
+
+
+def _config_target(source: Source) -> Path | None:
+    """Where to look for an input's configuration: its path; for standard input the
+    --stdin-name given (if any), else the current folder (None)."""
+    if source.path is not None:
+        return source.path
+    return Path(source.name) if source.name not in ("", "-") else None
 
 
 def write_error(stderr: IO[str], error: Exception) -> None:

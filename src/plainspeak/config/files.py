@@ -205,6 +205,10 @@ def _line_of(text: str, table_path: tuple[str, ...], key: str) -> int:
     """The line on which ``key`` is set (in its table), for messages; 1 if not found."""
     lines = text.splitlines()
     start = 0
+    sub_table = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(map(re.escape, (*table_path, key))) + r"\s*\]\s*(#.*)?$")
+    for i, line in enumerate(lines):  # the key as a table of its own: [tool.plainspeak.severity]
+        if sub_table.match(line):
+            return i + 1
     if table_path:
         header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(map(re.escape, table_path)) + r"\s*\]\s*(#.*)?$")
         for i, line in enumerate(lines):

@@ -1,7 +1,7 @@
 """From annotated Docs to Findings: the one place spaCy spans become plain data.
 
 A long input is analysed as several Docs (segments); each Doc comes with its
-``textprep.Prepared`` piece, which maps positions in the Doc back to the
+``text.prep.Prepared`` piece, which maps positions in the Doc back to the
 original input (past any invisible characters removed), so every finding's
 ``start``/``end`` index the original input and ``text`` is sliced from it.
 Word findings that touch what is not prose (a link, a path, code: see
@@ -11,12 +11,22 @@ nonprose.py) are dropped here, whatever matched them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
 from ..config.settings import Settings
 from ..report import Finding, Report, Sentence, Summary, summary_bucket
-from ..rewrite.suggest import adapt, agrees_with_verb, fits_before_a_noun, matched_head, stands_before_a_noun, with_article
+from ..rewrite.suggest import (
+    adapt,
+    agrees_with_verb,
+    fits_before_a_noun,
+    fits_the_voice,
+    matched_head,
+    stands_before_a_noun,
+    text_voices,
+    with_article,
+)
 from ..rules.lexicon import Entry, Lexicon
 from ..rules.policy import Policy
 from ..severity import Severity
@@ -64,6 +74,11 @@ class InputState:
 
     def in_nonprose(self, start: int, end: int) -> bool:
         return bool(self.nonprose) and overlaps(self.nonprose, self.nonprose_starts, start, end)
+
+    @cached_property
+    def voices(self) -> frozenset[str]:
+        """Whom the text talks to or speaks for ("you", "we"), from its own words."""
+        return text_voices(self.text)
 
 
 def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, settings: Settings) -> None:
@@ -217,6 +232,9 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
         )
         if s not in suggestions:
             suggestions.append(s)
+    # "your" in a letter about someone else, "we" where the text speaks for nobody:
+    # the wrong person says something false, so such a suggestion is not offered.
+    suggestions = [s for s in suggestions if fits_the_voice(s, state.voices, previous)]
     following = _next_word(span)
     noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
     if noun and following and stands_before_a_noun(following):  # "the OBOT program": only what can stand there
@@ -246,8 +264,8 @@ def _article_before(span: Span):
     i = span.start - 1
     while i >= 0 and span.doc[i].is_space and "\n" not in span.doc[i].text:
         i -= 1
-    if i < 0 or span.doc[i].lower_ not in _ARTICLES:
-        return None
+    if i < 0 or span.doc[i].lower_ not in _ARTICLES or (span.doc[i].text == "AN" and not span.text.isupper()):
+        return None  # "AI/AN individuals": an acronym, not the article
     token = span.doc[i]
     if i > 0 and not (span.doc[i - 1].whitespace_ or span.doc[i - 1].is_space or span.doc[i - 1].is_punct):
         return None

@@ -51,7 +51,7 @@ ol.notes { font-size: .92rem; } ol.notes .try { color: #17612f; }
 }
 """
 
-# In step with the terminal and CSV roster (grade_cli.ROSTER_COLUMNS), plus the long-sentence count.
+# In step with the terminal and CSV roster (render/roster.ROSTER_COLUMNS), plus the long-sentence count.
 ROSTER_HEADERS = ("file", "words", "grade", "jargon/100w", "uncommon", "acronyms", "stigmatising", "hard", "long", "score",
                   "result")
 _WORD_CLASSES = ("person-first", "jargon", "acronym", "style", "uncommon")  # which colour wins when word findings overlap

@@ -1,6 +1,6 @@
 """Deciding which findings `plainspeak fix` changes, and rewriting one text.
 
-Pure: a Report and a Lexicon in, new text and the edits made out. File handling lives in fixrun.py, the rewriting mechanics in rewrite.py.
+Pure: a Report and a Lexicon in, new text and the edits made out. File handling lives in cli/fix.py, the rewriting mechanics in edits.py.
 """
 
 from __future__ import annotations

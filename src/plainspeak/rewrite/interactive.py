@@ -1,7 +1,7 @@
 """``plainspeak fix --interactive``: decide each change yourself, one key at a time.
 
 The decisions are plain data; the text is rewritten once at the end with the
-same pure function as every other fix (rewrite.apply_edits), and saved with
+same pure function as every other fix (edits.apply_edits), and saved with
 the same atomic write. Keys are read with ``click.getchar`` so the loop can be
 driven by scripted input in tests.
 """

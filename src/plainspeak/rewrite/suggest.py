@@ -8,6 +8,7 @@ imported only when a matched word is not in its base form.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..rules.lexicon import Entry
@@ -23,7 +24,12 @@ def head_index(words: list[str], pos: str) -> int:
     for i, word in enumerate(words):
         if word.endswith("*"):
             return i
-    return 0 if pos == "verb" else len(words) - 1
+    if pos == "verb":
+        return 0
+    for k in range(1, len(words) - 1):  # "adult without dependents", "set of benefits"
+        if words[k].lower() in _HEAD_BEFORE:
+            return k - 1
+    return len(words) - 1
 
 
 # After these, an -ed form is a past participle: "was discharged", "has utilized".
@@ -120,8 +126,11 @@ def adapt(
             tag = inflection_tag(head_form, head_lemma, entry.pos, previous_word.lower() in _AUXILIARIES)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)
-    elif entry.match == "exact" and head_form.endswith("s") and not entry.term.endswith("s"):
+                if tag == "NNS":
+                    _agree_with_plural(words, i)
+    elif entry.match == "exact" and head_form.endswith("s") and not entry.term.endswith("s") and not _keeps_its_number(words, i):
         words[i] = inflect(words[i], "NNS")
+        _agree_with_plural(words, i)
     text = " ".join(words)
     if entry.match == "exact":  # an acronym's capitals say nothing about the sentence
         return text[0].upper() + text[1:] if sentence_start else text
@@ -141,7 +150,58 @@ def _keeps_its_number(words: list[str], i: int) -> bool:
     return word.endswith("s") and bool(lemmas) and lemmas[0] != word
 
 
-_HEAD_BEFORE = frozenset(["of", "to", "for", "in", "on", "with", "at", "from"])
+_VOICE_WORDS = {
+    "you": "you", "your": "you", "yours": "you", "yourself": "you", "yourselves": "you",
+    "we": "we", "us": "we", "our": "we", "ours": "we", "ourselves": "we",
+}
+_VOICE_PATTERN = re.compile(r"\b(?:" + "|".join(_VOICE_WORDS) + r")\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = frozenset(["'s", "’s", "s'", "my", "his", "her", "its", "their", "our", "your", "the", "this", "that", "a", "an"])
+
+
+_VOICE_MIN_WORDS = 40  # a shorter text ("Copays are $5.") says too little to tell whom it addresses
+
+
+def text_voices(text: str) -> frozenset[str]:
+    """"you" if the text addresses its reader, "we" if it speaks for a group; both
+    for a text too short to tell."""
+    found = frozenset(_VOICE_WORDS[m.group().lower()] for m in _VOICE_PATTERN.finditer(text))
+    if len(found) < 2 and len(text.split()) < _VOICE_MIN_WORDS:
+        return frozenset({"you", "we"})
+    return found
+
+
+def fits_the_voice(suggestion: str, voices: frozenset[str], previous_word: str = "") -> bool:
+    """A suggestion may say "you"/"your" only in a text that addresses its reader, and
+    "we"/"our" only in one that speaks for a group; "your" cannot follow a determiner or
+    a possessive ("a Veteran's your own statement")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", suggestion)]
+    used = {_VOICE_WORDS[w] for w in words if w in _VOICE_WORDS}
+    if not used <= voices:
+        return False
+    return not (words[:1] == ["your"] and previous_word.lower() in _POSSESSIVE_BEFORE)
+
+
+_RELATIVES = frozenset(["who", "that", "which"])
+_PLURAL_OF = {"is": "are", "was": "were", "has": "have", "does": "do"}
+
+
+def _agree_with_plural(words: list[str], i: int) -> None:
+    """The verb of a relative clause after a head made plural agrees with it:
+    "person* who uses drugs" -> "people who use drugs"."""
+    if i + 2 >= len(words) or words[i + 1].lower() not in _RELATIVES:
+        return
+    verb = words[i + 2]
+    if verb.lower() in _PLURAL_OF:
+        words[i + 2] = _PLURAL_OF[verb.lower()]
+        return
+    import lemminflect
+
+    lemmas = lemminflect.getLemma(verb.lower(), upos="VERB")
+    if lemmas and lemmas[0] != verb.lower() and verb.lower() in lemminflect.getInflection(lemmas[0], tag="VBZ"):
+        words[i + 2] = lemmas[0]
+
+
+_HEAD_BEFORE = frozenset(["of", "to", "for", "in", "on", "with", "without", "at", "from"])
 
 
 def _term_head(entry: Entry, words: list[str]) -> int:

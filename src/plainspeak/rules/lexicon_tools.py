@@ -1,7 +1,7 @@
 """Exploring and checking lexicons: list, search, explain, validate. No Click here.
 
 Pure functions over :class:`~plainspeak.lexicon.Lexicon` entries, so the
-commands in lexicon_cli.py stay thin and these are easy to test.
+commands in cli/lexicon.py and cli/explain.py stay thin and these are easy to test.
 """
 
 from __future__ import annotations

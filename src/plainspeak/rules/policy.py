@@ -9,7 +9,7 @@ summary, not by ``grade``, not in the exit code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..report import Finding
 from ..severity import Severity
@@ -33,15 +33,18 @@ class Policy:
         kept, suppressed, unused = apply_suppressions(chosen, text, report_unused=self.report_unused_suppressions)
         if unused:
             lines = LineIndex(text)
+            reports = []
             for d in unused:
                 line, column = lines.position(d.start)
                 end_line, end_column = lines.position(d.end)
                 what = ", ".join(d.rules) if d.rules else "any rule"
-                kept.append(Finding(
+                reports.append(Finding(
                     rule=UNUSED_RULE, category="suppression", severity=Severity.WARNING,
                     message=f"This 'plainspeak-{d.kind}' comment silences nothing ({what}); remove it.",
                     text=text[d.start:d.end], start=d.start, end=d.end, line=line, column=column,
                     end_line=end_line, end_column=end_column,
                 ))
+            # Asked for by --report-unused-suppressions, so --select does not drop them; --ignore and severities apply.
+            kept.extend(replace(self.selection, select=None, extend_select=()).apply(reports))
             kept.sort(key=lambda f: (f.start, -f.end, f.rule))
         return kept, suppressed

@@ -8,7 +8,9 @@ A directive names rules, families or categories (as --select does: "jargon",
 "person-first", "readability.long-sentence"), separated by spaces or commas;
 none means every rule. ``disable-next-line`` covers the next line;
 ``disable`` covers the lines up to an ``enable`` (of the same rules, or a bare
-``enable``) or the end. A line directive in plain text (it may start with
+``enable``; a bare ``disable`` ends only at a bare ``enable``) or the end. A
+directive counts inside an HTML comment or at the start of a line, not in the
+middle of a sentence. A line directive in plain text (it may start with
 ``#``, ``//`` or ``%``) is not prose: it is never checked, and a writer can
 delete it before sending. Findings that start on a covered line are
 suppressed: not reported, not counted by ``grade`` or the exit code.
@@ -25,8 +27,12 @@ from ..text.positions import LineIndex
 from .selection import matches
 
 MARK = "plainspeak-"  # a text without it has no directives: one substring test
+# Inside an HTML comment, or at the start of a line (after an optional #, // or %): a
+# "plainspeak-disable" in the middle of a sentence is prose, not a directive.
 DIRECTIVE = re.compile(
-    r"plainspeak-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<rules>[^\n>]*?)\s*(?:-->|$)", re.M
+    r"(?:<!--[ \t]*|^[ \t]*(?:#|//|%)?[ \t]*)"
+    r"plainspeak-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<rules>[^\n>]*?)\s*(?:-->|$)",
+    re.M,
 )
 # A directive alone on its line, outside an HTML comment: not prose (text/nonprose.py masks it).
 LINE_DIRECTIVE = re.compile(r"(?m)^[ \t]*(?:#|//|%)?[ \t]*plainspeak-(?:disable-next-line|disable|enable)(?![\w-])[^\n]*")
@@ -76,8 +82,9 @@ def parse_suppressions(text: str) -> Suppressions:
     directives = []
     for match in DIRECTIVE.finditer(text):
         rules = tuple(r for r in re.split(r"[\s,]+", match.group("rules").strip()) if r)
-        line = lines.position(match.start())[0]
-        directives.append(Directive(match.group("kind"), rules, line, match.start(), match.end()))
+        at = match.start("kind") - len(MARK)  # the directive itself, without "<!--" or "#" before it
+        line = lines.position(at)[0]
+        directives.append(Directive(match.group("kind"), rules, line, at, match.end()))
     last_line = lines.position(len(text))[0]
     regions: list[Region] = []
     open_: list[Directive] = []
@@ -86,10 +93,10 @@ def parse_suppressions(text: str) -> Suppressions:
             regions.append(Region(d.line + 1, d.line + 1, d))
         elif d.kind == "disable":
             open_.append(d)
-        else:  # enable: closes the open disables of its rules (all, when bare)
+        else:  # enable: closes the open disables of its rules (all, when bare); a bare disable only by a bare enable
             still = []
             for o in open_:
-                if not d.rules or set(o.rules) <= set(d.rules):
+                if not d.rules or (o.rules and set(o.rules) <= set(d.rules)):
                     regions.append(Region(o.line, d.line, o))
                 else:
                     still.append(o)

@@ -6,7 +6,7 @@ never rewrite them (a changed link target is a broken link). ``nonprose_ranges``
 finds them in any text, whatever its format: the patterns are specific enough
 not to catch ordinary prose ("and/or", "24/7" and "e.g." are prose).
 The analyser masks these ranges before the pipeline reads the text
-(``textprep.mask``) and drops any word finding that touches one.
+(``text.prep.mask``) and drops any word finding that touches one.
 """
 
 from __future__ import annotations

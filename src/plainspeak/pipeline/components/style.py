@@ -1,6 +1,6 @@
 """Plain-language rules beyond word lists: marks ``doc.spans["plainspeak_style"]``.
 
-Five rules, each a label (rule id) on its spans; the span group's ``attrs``
+Six rules, each a label (rule id) on its spans; the span group's ``attrs``
 hold, aligned with the spans, ``messages`` (one sentence each),
 ``suggestions`` (lists of strings, ready to paste in place of the span) and
 ``severities``. The rules, their word lists and their examples live in

@@ -44,6 +44,9 @@ MIN_LENGTH = 3
 _WORD = re.compile(r"^[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'-]){0,38}[A-Za-z\u00C0-\u024F]$")
 PART_ZIPF = 4.0  # both parts of a see-through compound are at least this common
 PREFIXES = ("re", "un", "pre", "over", "under", "out", "self")
+# Suffixes that add a plain meaning to a common word: "prevent|able", "purpose|ful",
+# "kind|ness", "home|less". Not -ize, -ity, -ation: those make new, formal words.
+SUFFIXES = ("able", "ful", "ness", "less")
 
 
 # Not a part of a see-through compound: function words ("the|rapist", "her|ein",
@@ -56,6 +59,12 @@ def is_transparent(word: str) -> bool:
     """A compound or prefixed word whose parts are common content words: "re|schedule",
     "car|pool", "work|place", "grand|kids"; not "the|rapist" or "fort|with"."""
     word = word.lower()
+    for suffix in SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and any(
+            s not in _NOT_PARTS and not is_rarer(s, PART_ZIPF) for s in (stem, stem + "e", stem[:-1] + "y")
+        ):
+            return True
     for prefix in PREFIXES:
         stem = word[len(prefix):]
         if word.startswith(prefix) and len(stem) >= 3 and stem not in _NOT_PARTS and not is_rarer(stem, PART_ZIPF):
@@ -214,7 +223,8 @@ class UncommonWords:
         )
         hard = (people if people is not None else word_rating(text)) >= self.rating_threshold
         flag = lemma_text not in self.accept and (
-            (people is not None and people >= self.rating_threshold) or ((rare or hard) and not is_transparent(text))
+            (people is not None and people >= self.rating_threshold)
+            or ((rare or hard) and not (is_transparent(text) or (lemma_text and is_transparent(lemma_text))))
         ) and not (rare and is_drug_name(text))
         self._rare[orth, lemma] = flag
         return flag
