@@ -490,3 +490,12 @@ def test_no_grade_below_1_is_ever_shown():
     out = run(["check", "-", "--no-text", "--no-color"], input=text).stdout
     assert "Reading grade below 1" in out and "estimated grade below 1" in out
     assert not re.search(r"grade -?0\.\d|grade -\d", out)
+
+
+def test_shell_completion_completes_commands_and_options():
+    """The completion the README documents (Click's), through our own entry point."""
+    env = {"_PLAINSPEAK_COMPLETE": "bash_complete", "COMP_WORDS": "plainspeak ch", "COMP_CWORD": "1"}
+    result = CliRunner().invoke(cli, [], env=env, prog_name="plainspeak")
+    assert "plain,check" in result.output.splitlines()
+    env = {"_PLAINSPEAK_COMPLETE": "bash_complete", "COMP_WORDS": "plainspeak check --for", "COMP_CWORD": "2"}
+    assert "plain,--format" in CliRunner().invoke(cli, [], env=env, prog_name="plainspeak").output.splitlines()
