@@ -152,3 +152,14 @@ def test_standard_input_named_with_stdin_name_gets_that_files_config(repo):
     named = run(["check", "-", "--stdin-name", name, "--format", "line", "--fail-on", "never"], input=DRAFT).stdout
     unnamed = run(["check", "-", "--format", "line", "--fail-on", "never"], input=DRAFT).stdout  # the test's own empty folder
     assert "jargon.utilize" not in named and "jargon.utilize" in unnamed
+
+
+@pytest.mark.parametrize(
+    "table",
+    ['[tool]\nplainspeak = { ignore = ["jargon.utilize"] }\n', 'tool.plainspeak.ignore = ["jargon.utilize"]\n'],
+)
+def test_a_pyproject_table_written_another_way_is_found(tmp_path, table):
+    (tmp_path / "pyproject.toml").write_text(table, encoding="utf-8")
+    letter = tmp_path / "letter.txt"
+    letter.write_text(DRAFT, encoding="utf-8")
+    assert "jargon.utilize" not in run(["check", str(letter), "--format", "line", "--fail-on", "never"]).stdout

@@ -251,7 +251,14 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*plainspeak\s*[\].]", text, re.M) is not None
+    if re.search(r"^\s*\[\s*tool\s*\.\s*plainspeak\s*[\].]", text, re.M) is not None:
+        return True
+    if "plainspeak" not in text:  # the quick, common no
+        return False
+    try:  # written another way TOML allows: [tool] plainspeak = {...}, tool.plainspeak.audience = ...
+        return isinstance(tomllib.loads(text).get("tool", {}).get("plainspeak"), dict)
+    except tomllib.TOMLDecodeError:
+        return False
 
 
 @lru_cache(maxsize=64)
