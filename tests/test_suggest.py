@@ -136,3 +136,8 @@ def test_third_person_text_gets_no_second_person_suggestion(analyzer):
 def test_an_acronym_before_a_term_is_not_its_article(analyzer):
     findings = analyzer.analyze("Services for AI/AN individuals are free.").findings
     assert not any(f.text.startswith("AN ") for f in findings)
+
+
+def test_a_clause_in_a_suggestion_is_not_made_plural(analyzer):
+    (finding,) = [f for f in analyzer.analyze("We address any barriers to engagement.").findings if f.kind == "jargon"]
+    assert "what makes it hard to come" in finding.suggestions

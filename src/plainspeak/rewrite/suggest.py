@@ -139,12 +139,15 @@ def adapt(
 
 def _keeps_its_number(words: list[str], i: int) -> bool:
     """A plural term need not make this word plural: it is a mass noun ("health
-    care", "extra help") or already plural ("its suburbs")."""
+    care", "extra help"), already plural ("its suburbs") or no noun ("hard")."""
     import lemminflect
 
     word = words[i].lower()
     mass = _grammar()[0]
     if word in mass or " ".join(words[max(i - 1, 0) : i + 1]).lower() in mass:
+        return True
+    known = lemminflect.getAllLemmas(word)
+    if known and "NOUN" not in known:  # not a noun at all: "what makes it hard to come"
         return True
     lemmas = lemminflect.getLemma(word, upos="NOUN")
     return word.endswith("s") and bool(lemmas) and lemmas[0] != word
