@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -30,7 +29,6 @@ def config(path: str | None, fmt: str, **params) -> ExitCode:
     options = session.options_for(path)
     audience = make_settings(audience=options.audience)  # the audience's own defaults, shown as values
     values = {
-        "config": str(options.config) if options.config else None,
         "audience": options.audience or "general",
         "target-grade": options.target_grade if options.target_grade is not None else audience.target_grade,
         "max-sentence-words": options.max_sentence_words if options.max_sentence_words is not None else audience.max_sentence_words,
@@ -52,16 +50,8 @@ def config(path: str | None, fmt: str, **params) -> ExitCode:
     origin_keys = {"target-grade": "target_grade", "max-sentence-words": "max_sentence_words",
                    "accept-file": "accept_file", "lexicon": "lexicon", "default-lexicon": "default_lexicon",
                    "extend-select": "extend_select", "fail-on": "fail_on", "max-bytes": "max_bytes"}
-    origins = {key: options.origins.get(origin_keys.get(key, key), "default") for key in values if key != "config"}
-    if fmt == "json":
-        sys.stdout.write(json.dumps({"settings": values, "from": origins}, ensure_ascii=False, indent=2) + "\n")
-        return done()
-    out = sys.stdout
-    out.write(f"configuration file: {values['config'] or '(none found; defaults)'}\n")
-    width = max(len(k) for k in values)
-    for key, value in values.items():
-        if key == "config":
-            continue
-        shown = "(default)" if value is None or value == [] or value == {} else json.dumps(value, ensure_ascii=False)
-        out.write(f"  {key:<{width}}  {shown}   [{origins[key]}]\n")
+    origins = {key: options.origins.get(origin_keys.get(key, key), "default") for key in values}
+    from ..render.rules import write_settings
+
+    write_settings(str(options.config) if options.config else None, values, origins, fmt, sys.stdout)
     return done()

@@ -22,7 +22,6 @@ def explain(term: str, fmt: str, **params) -> ExitCode:
     """Show what plainspeak knows about TERM: what to say instead, why, an example
     and where the advice comes from. Inflected forms work ("utilized"); so do
     rule ids ("jargon.utilize", "style.passive")."""
-    import json
     import shlex
 
     from ..render.entries import write_explanation
@@ -32,11 +31,9 @@ def explain(term: str, fmt: str, **params) -> ExitCode:
     lexicon = load_lexicon_for(params)
     rule = {r.id: r for r in builtin_rules()}.get(term)
     if rule is not None:
-        if fmt == "json":
-            sys.stdout.write(json.dumps([rule.to_dict()], ensure_ascii=False, indent=2) + "\n")
-        else:
-            sys.stdout.write(f"{rule.id}  ({rule.family}, {rule.severity.label})\n  catches:     {rule.summary}\n"
-                             "  more:        docs/rules.md\n")
+        from ..render.rules import write_rule
+
+        write_rule(rule, fmt, sys.stdout)
         return for_lookup(True)
     entries = find_entries(lexicon, term)
     if not entries and term.startswith("jargon.") and lexicon.get(term.split(".", 1)[1]):

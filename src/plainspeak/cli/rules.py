@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -27,20 +26,7 @@ def rules(families: tuple[str, ...], fmt: str, **params) -> ExitCode:
 
     found = [r for r in all_rules(load_lexicon_for(params))
              if not families or r.family in families or r.category in families]
-    if fmt == "json":
-        sys.stdout.write(json.dumps([r.to_dict() for r in found], ensure_ascii=False, indent=2) + "\n")
-        return done()
-    from rich.table import Table
+    from ..render.rules import write_rules
 
-    from ..render.rich_console import PipeConsole
-
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("rule", no_wrap=True)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("catches", overflow="fold")
-    for r in found:
-        table.add_row(r.id, r.severity.label, r.summary)
-    console = PipeConsole(file=sys.stdout, highlight=False, markup=False, emoji=False)
-    console.print(table)
-    console.print(f"{len(found)} rules", style="dim")
+    write_rules(found, fmt, sys.stdout)
     return done()
