@@ -286,3 +286,20 @@ def test_check_suggestions_are_what_fix_writes(analyzer):
     """'an ROI' never becomes 'an permission': the finding covers the article it changes."""
     finding = next(f for f in analyzer.analyze("Please sign an ROI today.").findings if f.rule == "jargon.roi")
     assert finding.text == "an ROI" and finding.suggestions[0] == "permission to share information"
+
+
+def test_a_long_form_that_spells_out_the_acronym_after_it_is_left_alone():
+    text = "Each able-bodied adult without dependents (ABAWD) must work. An able-bodied adult without dependents must work.\n"
+    result = CliRunner().invoke(cli, ["fix", "--all", "-"], input=text)
+    first, second = result.stdout.split(". ", 1)
+    assert "able-bodied adult without dependents (ABAWD)" in first  # its acronym would explain nothing
+    assert "able-bodied adult without dependents" not in second  # elsewhere it is swapped
+
+
+def test_a_title_case_phrase_is_replaced_in_title_case():
+    from plainspeak.rewrite.suggest import match_case
+
+    assert match_case("adults who must meet work rules", "Able-Bodied Adults without Dependents") == (
+        "Adults Who Must Meet Work Rules"
+    )
+    assert match_case("people who use drugs", "Drug abusers") == "People who use drugs"

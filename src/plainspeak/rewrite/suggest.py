@@ -82,6 +82,9 @@ def inflect(word: str, tag: str) -> str:
 _SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
 
 
+_TITLE_SMALL = _SMALL_WORDS | {"without", "from", "into", "over", "than"}
+
+
 def match_case(suggestion: str, matched: str) -> str:
     """Cased like the matched text: ALL CAPS stays caps, Title Case stays title
     case, a capital first letter stays."""
@@ -90,8 +93,8 @@ def match_case(suggestion: str, matched: str) -> str:
     letters = [ch for ch in matched if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return suggestion.upper()
-    words = [w for w in matched.split() if w[:1].isalpha()]
-    if len(words) > 1 and all(w[:1].isupper() for w in words):  # "Behavioral Health"
+    words = [w for w in matched.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL]
+    if len(words) > 1 and all(w[:1].isupper() for w in words):  # "Behavioral Health", "Adults without Dependents"
         return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in suggestion.split())
     if matched[:1].isupper():
         return suggestion[0].upper() + suggestion[1:]
