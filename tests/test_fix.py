@@ -303,3 +303,19 @@ def test_a_title_case_phrase_is_replaced_in_title_case():
         "Adults Who Must Meet Work Rules"
     )
     assert match_case("people who use drugs", "Drug abusers") == "People who use drugs"
+
+
+def test_a_direct_quotation_is_never_rewritten():
+    text = ('"We will utilize every tool we have," the director said. We will utilize the form. '
+            'Call it a “handoff”, and utilize it.\n')
+    out = CliRunner().invoke(cli, ["fix", "-"], input=text).stdout
+    assert out.startswith('"We will utilize every tool we have," the director said. We will use the form.')
+    assert "and use it" in out  # a one-word quote is no quotation of a speaker
+
+
+def test_quotations_span_one_paragraph_only():
+    from plainspeak.rewrite.fixes import quotations
+
+    assert quotations('He said "stay with us tonight" and left.') == [(8, 30)]
+    assert quotations('Read this:\n\n"Hi Angela, this is Ray calling back."\n') == []  # a script: the writer's own words
+    assert quotations('An 8" pipe.\n\nWe utilize the "fast" one and more words here.') == []
