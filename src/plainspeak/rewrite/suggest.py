@@ -145,15 +145,18 @@ def _keeps_its_number(words: list[str], i: int) -> bool:
     care", "extra help"), already plural ("its suburbs") or no noun ("hard")."""
     import lemminflect
 
+    # The pipeline's lookup lemmas, not lemminflect's lemma tables (33 MB more at peak).
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
     word = words[i].lower()
     mass = _grammar()[0]
     if word in mass or " ".join(words[max(i - 1, 0) : i + 1]).lower() in mass:
         return True
-    known = lemminflect.getAllLemmas(word)
-    if known and "NOUN" not in known:  # not a noun at all: "what makes it hard to come"
+    lemma = lookup_lemma(word)
+    as_noun = lemminflect.getAllInflections(lemma, upos="NOUN")
+    if not as_noun and lemminflect.getAllInflections(lemma):  # a known word, but no noun: "hard to come"
         return True
-    lemmas = lemminflect.getLemma(word, upos="NOUN")
-    return word.endswith("s") and bool(lemmas) and lemmas[0] != word
+    return lemma != word and word in as_noun.get("NNS", ())
 
 
 _VOICE_WORDS = {
@@ -202,9 +205,11 @@ def _agree_with_plural(words: list[str], i: int) -> None:
         return
     import lemminflect
 
-    lemmas = lemminflect.getLemma(verb.lower(), upos="VERB")
-    if lemmas and lemmas[0] != verb.lower() and verb.lower() in lemminflect.getInflection(lemmas[0], tag="VBZ"):
-        words[i + 2] = lemmas[0]
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    lemma = lookup_lemma(verb.lower())
+    if lemma != verb.lower() and verb.lower() in lemminflect.getInflection(lemma, tag="VBZ"):
+        words[i + 2] = lemma
 
 
 _HEAD_BEFORE = frozenset(["of", "to", "for", "in", "on", "with", "without", "at", "from"])
