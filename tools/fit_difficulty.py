@@ -37,7 +37,7 @@ import numpy
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from plainspeak import difficulty  # noqa: E402
+from plainspeak.text import difficulty  # noqa: E402
 
 RIDGE = 1.0
 HEADER = """\
