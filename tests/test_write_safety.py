@@ -7,7 +7,10 @@ tests/test_docs.py, which checks that every such sentence names its test).
 from __future__ import annotations
 
 import os
+import random
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -244,6 +247,50 @@ def test_an_append_by_another_program_is_never_lost(tmp_path, monkeypatch, momen
     finally:
         other.close()
     assert path.read_bytes() == b"Please utilize it.\nappended\n"
+
+
+def test_a_concurrent_append_is_never_lost_racing_many_times(tmp_path, monkeypatch):
+    """Race an appending writer against the rewrite 300 times, at random moments.
+    Every append that was complete when the save made its last check is kept: in the
+    old file (the rewrite is refused or undone) or in the new one. An append still
+    being written when that check began is the one window no rename-based save can
+    close (docs/data-safety.md); it is told apart by the clock, not forgiven by luck."""
+    path = tmp_path / "draft.txt"
+    rng = random.Random(20261128)
+    real_check = atomic._check_after_replace
+    clock: dict[str, int] = {}
+
+    def check(*args, **kwargs):
+        clock["check"] = time.perf_counter_ns()
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr(atomic, "_check_after_replace", check)
+    outcomes = {"refused": 0, "written": 0, "late": 0}
+    for i in range(300):
+        path.write_bytes(b"Please utilize it.\n")
+        seen = _snapshot(path)
+        marker = f"appended {i}\n".encode()
+        delay = rng.random() * 0.004
+        clock.clear()
+
+        def append(marker=marker, delay=delay):
+            time.sleep(delay)
+            with open(path, "ab") as fh:
+                fh.write(marker)
+            clock["written"] = time.perf_counter_ns()
+
+        writer = threading.Thread(target=append)
+        writer.start()
+        try:
+            write_atomic(path, b"Please use it.\n", expected=seen)
+            outcomes["written"] += 1
+        except WriteError:
+            outcomes["refused"] += 1
+        writer.join()
+        if marker not in path.read_bytes():
+            assert "check" in clock and clock["written"] > clock["check"], f"append {i} was lost"
+            outcomes["late"] += 1
+    assert outcomes["refused"] and outcomes["written"]  # both sides of the race were exercised
 
 
 # --- interrupted runs -----------------------------------------------------------------------
