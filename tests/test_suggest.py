@@ -141,3 +141,15 @@ def test_an_acronym_before_a_term_is_not_its_article(analyzer):
 def test_a_clause_in_a_suggestion_is_not_made_plural(analyzer):
     (finding,) = [f for f in analyzer.analyze("We address any barriers to engagement.").findings if f.kind == "jargon"]
     assert "what makes it hard to come" in finding.suggestions
+
+
+@pytest.mark.parametrize(
+    "text, rule, suggestion",
+    [
+        ("We held two fair hearings.", "jargon.fair-hearing", "appeal hearings"),  # "hearing" is a noun as it stands
+        ("The stakeholders met.", "jargon.stakeholder", "people involved"),
+    ],
+)
+def test_plural_heads_that_are_nouns_are_made_plural(analyzer, text, rule, suggestion):
+    (finding,) = [f for f in analyzer.analyze(text).findings if f.rule == rule]
+    assert suggestion in finding.suggestions

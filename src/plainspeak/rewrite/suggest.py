@@ -152,6 +152,8 @@ def _keeps_its_number(words: list[str], i: int) -> bool:
     mass = _grammar()[0]
     if word in mass or " ".join(words[max(i - 1, 0) : i + 1]).lower() in mass:
         return True
+    if lemminflect.getAllInflections(word, upos="NOUN"):  # a noun as it stands: "hearing", "thinner"
+        return False
     lemma = lookup_lemma(word)
     as_noun = lemminflect.getAllInflections(lemma, upos="NOUN")
     if not as_noun and lemminflect.getAllInflections(lemma):  # a known word, but no noun: "hard to come"
