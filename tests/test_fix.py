@@ -266,7 +266,7 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
     ("text", "expected"),
     [
         # the article agrees with the replacement: none before a mass or plural noun, a/an by sound
-        ("The letter says you have an overpayment.", "The letter says you have money paid to you by mistake."),
+        ("She has an IEP at school.", "She has a special education plan at school."),
         ("Please sign an ROI today.", "Please sign permission to share information today."),
         ("A prior authorization has been sent.", "An approval in advance has been sent."),
         ("This is an evidence-based treatment.", "This is a proven treatment."),
@@ -319,3 +319,23 @@ def test_quotations_span_one_paragraph_only():
     assert quotations('He said "stay with us tonight" and left.') == [(8, 30)]
     assert quotations('Read this:\n\n"Hi Angela, this is Ray calling back."\n') == []  # a script: the writer's own words
     assert quotations('An 8" pipe.\n\nWe utilize the "fast" one and more words here.') == []
+
+
+@pytest.mark.parametrize(
+    "text, term, replacement, fits",
+    [
+        ("in the section 8 Housing Choice vouchers", "Housing Choice", "Section 8", False),  # repeats its neighbour
+        ("we will implement them soon", "implement", "carry out", False),  # particle before a pronoun
+        ("we will implement the plan soon", "implement", "carry out", True),
+        ("the overpayment amount", "overpayment", "money paid to you by mistake", True),  # "amount" may be a verb
+        ("the overpayment determination", "overpayment", "money paid to you by mistake", False),
+    ],
+)
+def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits):
+    from plainspeak.report import Finding
+    from plainspeak.rewrite.fixes import fits_in_place
+    from plainspeak.severity import Severity
+
+    start = text.index(term)
+    finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
+    assert fits_in_place(text, finding, replacement) is fits

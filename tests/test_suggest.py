@@ -153,3 +153,11 @@ def test_a_clause_in_a_suggestion_is_not_made_plural(analyzer):
 def test_plural_heads_that_are_nouns_are_made_plural(analyzer, text, rule, suggestion):
     (finding,) = [f for f in analyzer.analyze(text).findings if f.rule == rule]
     assert suggestion in finding.suggestions
+
+
+def test_no_article_before_a_phrase_with_its_own_determiner():
+    from plainspeak.rewrite.suggest import with_article
+
+    assert with_article("too much cost or trouble", "an") == "too much cost or trouble"
+    assert with_article("your own plan", "A") == "Your own plan"
+    assert with_article("plan", "an") == "a plan"

@@ -70,6 +70,68 @@ def quotations(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_PARTICLES = frozenset(["out", "up", "off", "on", "down", "back", "over", "away", "in", "through", "again"])
+_OBJECT_PRONOUNS = frozenset(["them", "it", "him", "her", "us", "you", "me", "this", "that"])
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _words_before(text: str, at: int) -> list[str]:
+    """Up to three words right before ``at`` on its line (numbers count: "section 8")."""
+    line = text[max(0, at - 60) : at].rsplit("\n", 1)[-1]
+    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", line)[-3:] if line.endswith((" ", "\t")) else []
+
+
+def _word_after(text: str, at: int) -> str:
+    match = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)").match(text, at)
+    return match.group(1) if match else ""
+
+
+def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool = False) -> bool:
+    """Whether the swap reads right between its neighbours; ``check`` still offers
+    the words, but ``fix`` does not make an edit that:
+
+    - repeats the word next to it ("section 8 Section 8 vouchers");
+    - puts a phrasal verb before its pronoun object ("carry out them");
+    - puts a phrase of several words before a noun the term described ("food
+      stamps benefits", "money paid to you by mistake determination"); not for a
+      ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
+      whose next word may be changed too (a rule that looks at the next word
+      must give the same answer after the swap, so a second run changes nothing)."""
+    words = _WORD.findall(replacement)
+    if not words:
+        return True
+    after = _word_after(text, finding.end)
+    before = [w.lower() for w in _words_before(text, finding.start)]
+    said = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", replacement)]
+    if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) or after.lower() == said[-1]:
+        return False
+    if words[-1].lower() in _PARTICLES and after.lower() in _OBJECT_PRONOUNS:
+        return False
+    if not verb and len(words) > 1 and len(_WORD.findall(finding.text)) == 1 and after[:1].islower() and not finding.text.isupper():
+        from .suggest import stands_before_a_noun
+
+        return not (stands_before_a_noun(after) or _is_noun(after))
+    return True
+
+
+def _is_noun(word: str) -> bool:
+    """A word that can only be, or is most likely, a noun (no verb or adjective reading)."""
+    import lemminflect
+
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    lemma = lookup_lemma(word.lower())
+    readings = lemminflect.getAllInflections(lemma)
+    return bool(lemminflect.getAllInflections(lemma, upos="NOUN")) and not (
+        lemminflect.getAllInflections(lemma, upos="VERB") or lemminflect.getAllInflections(lemma, upos="ADJ")
+    ) and bool(readings)
+
+
+def _is_verb_entry(lexicon: Lexicon, finding: Finding) -> bool:
+    entry = lexicon.get(finding.entry_id) if finding.entry_id else None
+    return entry is not None and entry.pos == "verb"
+
+
 def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> FixResult:
     """The report's text with every fixable finding replaced by its first suggestion."""
     quoted = quotations(report.text) if ("\"" in report.text or "“" in report.text) else []
@@ -79,5 +141,6 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
         if fixable(f, lexicon, everything=everything)
         and not spells_out_an_acronym(report.text, f)
         and not any(start <= f.start < end for start, end in quoted)
+        and fits_in_place(report.text, f, f.suggestions[0], verb=_is_verb_entry(lexicon, f))
     )
     return FixResult(apply_edits(report.text, edits), tuple(edits))

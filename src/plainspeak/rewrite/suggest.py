@@ -279,11 +279,21 @@ def _is_participle(word: str, lookup_lemma) -> bool:
     return lemma != word and not word.endswith("s")
 
 
+# A phrase that starts with one of these brings its own determiner: "a too much cost",
+# "a your plan", "a some help" cannot be.
+_NO_ARTICLE_BEFORE = frozenset(
+    ["too", "much", "many", "more", "most", "less", "enough", "some", "any", "no", "your", "their", "his", "her",
+     "its", "our", "my", "the", "this", "that", "these", "those", "what", "how", "whether", "each", "every", "all"]
+)
+
+
 def takes_no_article(phrase: str) -> bool:
     """A noun phrase whose head is plural or a mass noun: "pros and cons",
     "money paid to you by mistake", "daily tasks" (not "a mental health visit")."""
     mass = _grammar()[0]
     lowered = phrase.lower()
+    if lowered.split()[:1] and lowered.split()[0] in _NO_ARTICLE_BEFORE:  # "too much cost", "your own plan"
+        return True
     if any(lowered == m or lowered.startswith(m + " ") for m in mass if " " in m):
         return True
     return head_noun(phrase) in mass or is_plural(phrase)
@@ -326,7 +336,8 @@ def with_article(suggestion: str, written: str, *, noun: bool = True) -> str:
     program" -> "a proven program"): by sound only."""
     from .edits import article_for
 
-    if noun and takes_no_article(suggestion):
+    own_determiner = bool(suggestion.split()) and suggestion.split()[0].lower() in _NO_ARTICLE_BEFORE
+    if own_determiner or (noun and takes_no_article(suggestion)):
         return suggestion[0].upper() + suggestion[1:] if written[:1].isupper() else suggestion
     first = suggestion.split()[0] if suggestion.split() else suggestion
     wanted = article_for(first.strip("\"'("))
