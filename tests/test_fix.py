@@ -339,3 +339,14 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
     start = text.index(term)
     finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
     assert fits_in_place(text, finding, replacement) is fits
+
+
+@pytest.mark.parametrize("text", ["prior to\tin order to", "prior to in order to implement them"])
+def test_neighbour_checks_see_the_other_edits_so_a_second_run_changes_nothing(analyzer, text):
+    """Found by the idempotence property: judged on the original text, "in order to"
+    after "prior to" would repeat "to" and be kept, and the second run changed it."""
+    from plainspeak.rewrite.fixes import fix_text
+
+    for everything in (False, True):
+        once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=everything).text
+        assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=everything).text == once

@@ -6,7 +6,8 @@ Pure: a Report and a Lexicon in, new text and the edits made out. File handling 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from ..report import Finding, Report
 from ..rules.lexicon import Lexicon
@@ -134,13 +135,49 @@ def _is_verb_entry(lexicon: Lexicon, finding: Finding) -> bool:
 
 def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> FixResult:
     """The report's text with every fixable finding replaced by its first suggestion."""
-    quoted = quotations(report.text) if ("\"" in report.text or "“" in report.text) else []
-    edits = resolve_overlaps(
-        Edit(f.start, f.end, f.suggestions[0], f.rule)
-        for f in report.findings
+    text = report.text
+    quoted = quotations(text) if ("\"" in text or "“" in text) else []
+    chosen = [
+        f for f in report.findings
         if fixable(f, lexicon, everything=everything)
-        and not spells_out_an_acronym(report.text, f)
+        and not spells_out_an_acronym(text, f)
         and not any(start <= f.start < end for start, end in quoted)
-        and fits_in_place(report.text, f, f.suggestions[0], verb=_is_verb_entry(lexicon, f))
-    )
-    return FixResult(apply_edits(report.text, edits), tuple(edits))
+    ]
+    by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
+    candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
+                  for e in resolve_overlaps(Edit(f.start, f.end, f.suggestions[0], f.rule) for f in chosen)]
+    edits = _fitting(text, candidates, lexicon)
+    return FixResult(apply_edits(text, edits), tuple(edits))
+
+
+_REACH = 120  # how far a neighbour check looks, in characters
+
+
+def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon) -> list[Edit]:
+    """The edits that fit between their neighbours as the neighbours will read once
+    the other kept edits are made: judged on the original text, "prior to in order
+    to" would keep "in order to" (after "to") and a second run would then change
+    it. Repeated until nothing changes, so a second run finds the same answers."""
+    starts = [e.start for _, e in candidates]
+    kept = set(range(len(candidates)))
+    for _ in range(5):
+        now = set()
+        for i, (finding, edit) in enumerate(candidates):
+            lo, hi = max(0, edit.start - _REACH), min(len(text), edit.end + _REACH)
+            near = range(bisect_left(starts, lo), bisect_right(starts, hi))
+            before = [_shift(candidates[j][1], -lo) for j in near if j in kept and j != i and candidates[j][1].end <= edit.start]
+            after = [_shift(candidates[j][1], -edit.end) for j in near if j in kept and j != i and candidates[j][1].start >= edit.end
+                     and candidates[j][1].end <= hi]
+            left = apply_edits(text[lo : edit.start], before)
+            context = left + text[edit.start : edit.end] + apply_edits(text[edit.end : hi], after)
+            moved = replace(finding, start=len(left), end=len(left) + (edit.end - edit.start))
+            if fits_in_place(context, moved, edit.replacement, verb=_is_verb_entry(lexicon, finding)):
+                now.add(i)
+        if now == kept:
+            break
+        kept = now
+    return [candidates[i][1] for i in sorted(kept)]
+
+
+def _shift(edit: Edit, by: int) -> Edit:
+    return replace(edit, start=edit.start + by, end=edit.end + by)
