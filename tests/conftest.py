@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import settings as hypothesis_settings
+
+# Property tests are deterministic (the same examples on every run, as every other test)
+# and keep no example database in the working folder; HYPOTHESIS_PROFILE=explore
+# searches afresh on a developer's machine.
+hypothesis_settings.register_profile("plainspeak", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", max_examples=500, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "plainspeak"))
 
 HERE = Path(__file__).parent
 MINI_LEXICON = HERE / "fixtures" / "mini_lexicon.csv"
