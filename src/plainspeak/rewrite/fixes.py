@@ -74,16 +74,18 @@ def quotations(text: str) -> list[tuple[int, int]]:
 _PARTICLES = frozenset(["out", "up", "off", "on", "down", "back", "over", "away", "in", "through", "again"])
 _OBJECT_PRONOUNS = frozenset(["them", "it", "him", "her", "us", "you", "me", "this", "that"])
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
 
 
 def _words_before(text: str, at: int) -> list[str]:
-    """Up to three words right before ``at`` on its line (numbers count: "section 8")."""
+    """Up to three words right before ``at`` on its line."""
     line = text[max(0, at - 60) : at].rsplit("\n", 1)[-1]
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", line)[-3:] if line.endswith((" ", "\t")) else []
+    return _TOKEN.findall(line)[-3:] if line.endswith((" ", "\t")) else []
 
 
 def _word_after(text: str, at: int) -> str:
-    match = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)").match(text, at)
+    match = _NEXT_WORD.match(text, at)
     return match.group(1) if match else ""
 
 
@@ -103,7 +105,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return True
     after = _word_after(text, finding.end)
     before = [w.lower() for w in _words_before(text, finding.start)]
-    said = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", replacement)]
+    said = [w.lower() for w in _TOKEN.findall(replacement)]
     if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) or after.lower() == said[-1]:
         return False
     if words[-1].lower() in _PARTICLES and after.lower() in _OBJECT_PRONOUNS:
@@ -121,11 +123,8 @@ def _is_noun(word: str) -> bool:
 
     from ..pipeline.components.lemmatizer import lookup_lemma
 
-    lemma = lookup_lemma(word.lower())
-    readings = lemminflect.getAllInflections(lemma)
-    return bool(lemminflect.getAllInflections(lemma, upos="NOUN")) and not (
-        lemminflect.getAllInflections(lemma, upos="VERB") or lemminflect.getAllInflections(lemma, upos="ADJ")
-    ) and bool(readings)
+    readings = lemminflect.getAllInflections(lookup_lemma(word.lower()))
+    return any(tag.startswith("NN") for tag in readings) and not any(tag.startswith(("VB", "JJ")) for tag in readings)
 
 
 def _is_verb_entry(lexicon: Lexicon, finding: Finding) -> bool:
