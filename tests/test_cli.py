@@ -85,9 +85,8 @@ def test_several_files(tmp_path):
     "setup, message",
     [
         (lambda p: None, "no such file or folder"),
-        (lambda p: p.mkdir(), "no .txt, .md, .markdown or .text files in this folder"),
+        (lambda p: p.mkdir(), "no .txt, .md, .markdown, .text, .docx, .odt, .pdf, .html, .htm, .eml, .mbox or .rtf files in this folder"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "looks like a binary file"),
-        (lambda p: p.write_bytes(b"caf\xe9 con leche\n"), "is not valid utf-8 text: byte 0xe9 at offset 3 (line 1) (pass --encoding"),
         (lambda p: p.write_bytes(b""), "is empty"),
         (lambda p: p.write_bytes(b"  \n\t\n"), "has no text"),
     ],
@@ -150,14 +149,16 @@ def test_line_format():
 
 def test_json_format_is_one_versioned_document():
     data = json.loads(run(["check", "-", "--format", "json"], input=JARGON).stdout)
-    assert data["schema_version"] == "2.1"
+    assert data["schema_version"] == "2.2"
     assert data["tool"] == {"name": "plainspeak", "version": __version__}
     (report,) = data["reports"]
     finding = report["findings"][0]
     assert set(finding) == {
         "rule", "category", "severity", "message", "text", "start", "end", "line", "column",
-        "end_line", "end_column", "suggestions", "term",
+        "end_line", "end_column", "suggestions", "term", "where",
     }
+    assert finding["where"] is None  # plain text: line and column say where
+    assert (report["format"], report["encoding"]) == ("text", "utf-8")
     assert JARGON[finding["start"] : finding["end"]] == finding["text"] == "utilize"
     assert report["summary"]["grade"] is None  # one sentence: not enough text
     assert data["errors"] == []
@@ -171,7 +172,7 @@ def test_jsonl_format_one_report_per_line(tmp_path):
     docs = [json.loads(line) for line in lines]
     assert [d["path"] for d in docs] == [str(a), str(tmp_path / "nope.txt"), str(b)]
     assert docs[1]["error"] == "no such file or folder"
-    assert all(d["schema_version"] == "2.1" for d in docs)
+    assert all(d["schema_version"] == "2.2" for d in docs)
 
 
 def test_rich_format_shows_text_findings_and_summary():
@@ -398,8 +399,28 @@ def test_encoding_names_are_normalised(tmp_path, encoding):
     path.write_bytes("We will utilize it.\n".encode("utf-16"))
     result = run(["check", str(path), "--encoding", encoding, "--format", "line"])
     assert result.exit_code == 0 and "jargon.utilize" in result.stdout
-    plain = run(["check", str(path)])
-    assert plain.exit_code == 2 and "pass --encoding utf-16" in plain.stderr
+    plain = run(["check", str(path), "--format", "line"])  # its byte-order mark says UTF-16
+    assert plain.exit_code == 0 and "jargon.utilize" in plain.stdout
+
+
+def test_text_that_is_not_utf8_is_read_in_its_detected_encoding(tmp_path, monkeypatch):
+    """Windows tools write cp1252: read without --encoding, and the report says so."""
+    path = tmp_path / "letter.txt"
+    text = "We will utilize the caf\u00e9 \u2013 it\u2019s at Fran\u00e7oise\u2019s place. Please ensure you attend.\n"
+    path.write_bytes(text.encode("cp1252"))
+    data = json.loads(run(["check", str(path), "--format", "json"]).stdout)
+    (report,) = data["reports"]
+    assert report["encoding"] == "cp1252"
+    finding = report["findings"][0]
+    assert text[finding["start"]:finding["end"]] == finding["text"] == "utilize"
+    monkeypatch.chdir(tmp_path)
+    assert "letter.txt (read as cp1252)" in run(["check", "letter.txt", "--no-color"]).stdout
+    forced = run(["check", str(path), "--encoding", "utf-8"])
+    assert forced.exit_code == 2
+    assert f"{path}: is not valid utf-8 text: byte 0xe9 at offset 23 (line 1) (pass --encoding" in forced.stderr
+    written = run(["fix", "--in-place", str(path)])  # written back in the encoding it was read in
+    assert written.exit_code == 0, written.stderr
+    assert path.read_bytes().decode("cp1252").startswith("We will use the caf\u00e9 \u2013")
 
 
 def test_utf8_sig_keeps_the_bom_in_offsets(tmp_path):

@@ -53,6 +53,11 @@ def for_grade(scored_under: bool, had_errors: bool) -> ExitCode:
     return ExitCode.FINDINGS if scored_under else ExitCode.OK
 
 
+def for_annotate(had_errors: bool) -> ExitCode:
+    """annotate: 2 when an input could not be read or its copy not written."""
+    return ExitCode.ERROR if had_errors else ExitCode.OK
+
+
 def for_lookup(found: bool) -> ExitCode:
     """explain and lexicon search: 1 when nothing was found."""
     return ExitCode.OK if found else ExitCode.FINDINGS

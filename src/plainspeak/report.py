@@ -11,7 +11,7 @@ from typing import Any
 
 from .severity import Severity
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     term: str | None = None  # the lexicon term, for jargon findings
     entry_id: str | None = None  # the lexicon entry's id, for jargon findings (the rule is "jargon.<id>")
+    where: str | None = None  # where in a document it is ("paragraph 3", "table 1, row 2, cell 1", "page 2")
 
     @property
     def kind(self) -> str:
@@ -53,6 +54,7 @@ class Finding:
             "end_column": self.end_column,
             "suggestions": list(self.suggestions),
             "term": self.term,
+            "where": self.where,
         }
 
 
@@ -141,6 +143,8 @@ class Report:
     error: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     suppressed: list[Finding] = field(default_factory=list)  # set aside by the text's suppression comments
+    format: str = "text"  # what the text was read from: "text", "docx", "pdf", "html", "eml" ...
+    encoding: str | None = None  # the text encoding a text file was read with (None: not a text file)
 
     @property
     def worst(self) -> Severity | None:
@@ -151,6 +155,8 @@ class Report:
             return {"path": self.name, "error": self.error}
         return {
             "path": self.name,
+            "format": self.format,
+            "encoding": self.encoding,
             "summary": self.summary.to_dict() if self.summary else None,
             "findings": [f.to_dict() for f in self.findings],
             "sentences": [s.to_dict() for s in self.sentences],

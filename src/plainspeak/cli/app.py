@@ -85,6 +85,7 @@ def cli() -> None:
 
 
 def _register_commands() -> None:
+    from .annotate import annotate
     from .check import check
     from .compare import compare
     from .config import config
@@ -94,7 +95,7 @@ def _register_commands() -> None:
     from .lexicon import lexicon_group
     from .rules import rules
 
-    for command in (check, fix, grade, compare, explain, lexicon_group, rules, config):
+    for command in (check, fix, grade, annotate, compare, explain, lexicon_group, rules, config):
         cli.add_command(command)
 
 

@@ -19,13 +19,14 @@ from ..exitcode import ExitCode, fails, for_check
 from ..render import FORMATS
 from ..report import Report, RunTotals
 from ..severity import Severity
-from .options import FAIL_ON_CHOICES, analysis_options, input_options, overrides
+from ..sources.inputs import RecordSpec
+from .options import FAIL_ON_CHOICES, analysis_options, input_options, overrides, record_options, record_spec
 from .session import Session, write_error
 
 CHECK_EPILOG = """\b
 Examples:
   plainspeak check message.txt
-  plainspeak check drafts/                 # every .txt/.md file in it, recursively
+  plainspeak check drafts/                 # every file it can read in it, recursively
   plainspeak check a.txt b.md --format line
   echo "We will utilize the portal." | plainspeak check -
   pbpaste | plainspeak check --format json
@@ -33,6 +34,9 @@ Examples:
   plainspeak check notes/ --accept Eastside --lexicon our-terms.csv
   plainspeak check letters/ --ignore uncommon --select jargon --select acronym
   plainspeak check letters/ --format sarif --output-file plainspeak.sarif
+  plainspeak check letter.docx exercise.pdf page.html message.eml
+  plainspeak check --records notes.csv --column note --id-column case_id
+  export-notes | plainspeak check --records - --column text --format jsonl
 
 \b
 Options also come from the nearest plainspeak.toml, .plainspeak.toml or
@@ -62,6 +66,7 @@ class OutputOptions:
 
 @click.command(epilog=CHECK_EPILOG)
 @input_options
+@record_options
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="rich: for people (default); line: path:line:col: severity rule: message [try: ...]; "
                    "json: one document (docs/json-schema.md); jsonl: one report per line, as each input "
@@ -89,9 +94,12 @@ def check(paths: Sequence[str], stdin_name: str, fmt: str | None, output_file: s
           **params) -> ExitCode:
     """Check drafts for jargon and hard-to-read passages.
 
-    PATHS are files or folders (searched recursively for .txt, .md, .text and
-    .markdown files, in path order, skipping hidden ones); '-' reads standard
-    input, which is also read when no path is given and input is piped in.
+    PATHS are files or folders (searched recursively, in path order, skipping
+    hidden ones, for text (.txt, .md, .text, .markdown), Word (.docx),
+    OpenDocument (.odt), PDF, web pages (.html, .htm), e-mail (.eml, .mbox) and
+    RTF files); '-' reads standard input, which is also read when no path is
+    given and input is piped in. Text files that are not UTF-8 are read in
+    their detected encoding (--encoding forces one).
     """
     import sys
 
@@ -101,15 +109,17 @@ def check(paths: Sequence[str], stdin_name: str, fmt: str | None, output_file: s
         if options.stdin_is_terminal():
             raise click.UsageError("no input: give files or folders to check, or pipe text in (- reads stdin)")
         paths = ("-",)
+    records = record_spec(params)
     output = OutputOptions(fmt, color, show_text, None, output_file, quiet, show_suppressed, report_unused_suppressions)
-    return run_check(paths, overrides(params), output, stdin_name=stdin_name, stdout=sys.stdout, stderr=sys.stderr)
+    return run_check(paths, overrides(params), output, stdin_name=stdin_name, stdout=sys.stdout, stderr=sys.stderr,
+                     records=records)
 
 
 def run_check(paths: Sequence[str], cli: Overrides, output: OutputOptions, *, stdin_name: str = "-",
-              stdout: IO[str], stderr: IO[str], stdin: BinaryIO | None = None) -> ExitCode:
+              stdout: IO[str], stderr: IO[str], stdin: BinaryIO | None = None, records: RecordSpec | None = None) -> ExitCode:
     from ..render import make_renderer
 
-    session = Session(cli, report_unused_suppressions=output.report_unused_suppressions)
+    session = Session(cli, report_unused_suppressions=output.report_unused_suppressions, records=records)
     session.prepare(paths, stdin_name)  # every option and configuration file checked before any output
     fmt = output.fmt or session.run_options().format or "rich"
     with _destination(output.output_file, paths, stdout) as stream:
@@ -139,7 +149,7 @@ def _destination(output_file: str | None, inputs: Sequence[str], stdout: IO[str]
         yield stdout
         return
     from ..sources.atomic import AtomicOutput
-    from ..sources.inputs import TEXT_SUFFIXES
+    from ..sources.inputs import READ_SUFFIXES
 
-    with AtomicOutput(output_file, inputs=inputs, read_suffixes=TEXT_SUFFIXES) as stream:
+    with AtomicOutput(output_file, inputs=inputs, read_suffixes=READ_SUFFIXES) as stream:
         yield stream

@@ -123,10 +123,14 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
     would_change = 0  # inputs --check found something to change in
     if how.mode in ("in-place", "interactive"):
         _clean_up_after_killed_runs(items, stderr)
-    for item in session.inputs(paths, stdin_name=stdin_name, stdin=stdin):
+    # A web page is rewritten in its source, markup kept byte for byte (the text
+    # masks tags, scripts and comments); other documents through their readers.
+    for item in session.inputs(paths, stdin_name=stdin_name, stdin=stdin, as_text=(".html", ".htm")):
         error = item.error
         if error is None and how.mode in ("in-place", "interactive") and item.source.is_stdin:
             error = InputError(item.name, f"standard input cannot be changed in place; leave out --{how.mode}")
+        if error is None and item.text is not None and item.text.document is not None:
+            error = _document_refusal(item.name, item.text.format, how)
         if error is not None:
             had_errors = True
             write_error(stderr, error)
@@ -140,6 +144,10 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
                 had_errors = True
             continue
         result = fix_text(report, analyzer.lexicon, everything=how.everything)
+        if source_text.document is not None and how.mode == "in-place" and not how.check:
+            if not _fix_document(item, source_text, result, stdout, stderr, how):
+                had_errors = True
+            continue
         if how.check:
             if result.applied:
                 would_change += 1
@@ -148,7 +156,7 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
                 stdout.write(unified_diff(source_text.text, result.text, item.name))
         elif how.mode == "stdout":
             stdout.flush()
-            _binary(stdout).write(result.text.encode(source_text.encoding))
+            _binary(stdout).write(result.text.encode(source_text.encoding or "utf-8"))
             stdout.flush()
         elif how.mode == "diff":
             stdout.write(unified_diff(source_text.text, result.text, item.name))
@@ -156,7 +164,7 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
             if result.applied:
                 assert item.source.path is not None  # standard input was refused above
                 try:
-                    written = write_atomic(item.source.path, result.text.encode(source_text.encoding),
+                    written = write_atomic(item.source.path, result.text.encode(source_text.encoding or "utf-8"),
                                            expected=source_text.snapshot, backup=how.backup)
                 except WriteError as err:
                     had_errors = True
@@ -175,6 +183,72 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
         stderr.write(f"{would_change} of {count(len(items), 'input')} would change\n"
                      if would_change else "nothing would change\n")
     return for_fix(would_change > 0, had_errors)
+
+
+def _document_refusal(name: str, fmt: str, how: FixMode) -> InputError | None:
+    """Why fix cannot do what was asked with this document, or None. Every document's
+    changes can be shown (--diff, --check); only Word files are rewritten."""
+    if fmt == "pdf":
+        return InputError(name, "fix cannot change a PDF; change the document it was made from (check reads the PDF)")
+    if how.mode == "diff" or how.check:
+        return None
+    if fmt != "docx":
+        return InputError(name, f"fix rewrites Word (.docx) and text files, not {fmt} files; --diff shows the changes to make")
+    if how.mode == "stdout":
+        return InputError(name, "fix changes a Word document in place: use --in-place (or --diff to see the changes)")
+    if how.mode == "interactive":
+        return InputError(name, "--interactive works on text files; for a Word document use --in-place or --diff")
+    return None
+
+
+def _fix_document(item, source_text, result, stdout: IO[str], stderr: IO[str], how: FixMode) -> bool:
+    """Apply a fix's swaps inside a Word document, each within one formatted run;
+    a swap across runs (part bold, part not) is left and listed. True unless
+    writing failed."""
+    from ..documents import docx
+    from ..sources.atomic import WriteError, write_atomic
+    from ..sources.inputs import Snapshot
+
+    path = item.source.path
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        write_error(stderr, InputError(item.name, f"cannot read: {err.strerror or err}"))
+        return False
+    if source_text.snapshot is not None and Snapshot.of(data, path.stat()).sha256 != source_text.snapshot.sha256:
+        write_error(stderr, InputError(item.name, "changed while plainspeak was reading it; nothing was written"))
+        return False
+    wanted = [(e.start, e.end, e.replacement) for e in result.applied]
+    changed = len(wanted)
+    if wanted:
+        try:
+            new, left = docx.replace(data, item.name, wanted)
+        except InputError as err:
+            write_error(stderr, err)
+            return False
+        changed -= len(left)
+        if changed:
+            try:
+                written = write_atomic(path, new, expected=source_text.snapshot, backup=how.backup)
+            except WriteError as err:
+                write_error(stderr, err)
+                return False
+            for note in written.notes:
+                stderr.write(f"plainspeak: warning: {note}\n")
+    else:
+        left = []
+    stdout.write(f"{item.name}: {count(changed, 'change')} made")
+    if left:
+        stdout.write(f", {count(len(left), 'change')} left for you (the words span differently formatted text)")
+    stdout.write("\n")
+    text = source_text.text
+    for start, end, replacement in left:
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        where = source_text.document.where(start)
+        stdout.write(f"  {item.name}:{line}:{column}: change {text[start:end]!r} to {replacement!r}"
+                     + (f" [at {where}]" if where else "") + "\n")
+    return True
 
 
 def _interactive(item, source_text, report, how: FixMode, stdout: IO[str], stderr: IO[str]) -> bool:
@@ -196,7 +270,7 @@ def _interactive(item, source_text, report, how: FixMode, stdout: IO[str], stder
         return True
     if edits:
         try:
-            written = write_atomic(item.source.path, apply_edits(source_text.text, edits).encode(source_text.encoding),
+            written = write_atomic(item.source.path, apply_edits(source_text.text, edits).encode(source_text.encoding or "utf-8"),
                                    expected=source_text.snapshot, backup=how.backup)
         except WriteError as err:
             write_error(stderr, err)

@@ -35,7 +35,7 @@ def input_options(f: Callable) -> Callable:
         click.option("--stdin-name", default="-", show_default=True, metavar="NAME",
                      help="The name reports give to standard input; its configuration file is found from it."),
         click.option("--encoding", default=None, metavar="NAME",
-                     help="Text encoding of the inputs (default: utf-8; a text encoding such as cp1252 or utf-16)."),
+                     help="Text encoding of text inputs (default: auto, UTF-8 or a byte-order mark's, else detected and named in the report and JSON output; or one such as cp1252 or utf-16)."),
         click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
                      help="Refuse inputs larger than this many bytes (default: 20000000)."),
     ])
@@ -60,6 +60,33 @@ def config_options(f: Callable) -> Callable:
         click.option("--isolated", is_flag=True,
                      help="Ignore every configuration file and the .plainspeak-accept.txt accept list."),
     ])
+
+
+def record_options(f: Callable) -> Callable:
+    """--records, --column and --id-column: each row of a CSV or JSONL export is one input."""
+    return _apply(f, [
+        click.option("--records", is_flag=True,
+                     help="Read each PATH (or '-') as records: a CSV file with a header row, or JSON Lines; "
+                          "each row's --column is checked as one input, named FILE[id]."),
+        click.option("--column", metavar="NAME", help="With --records: the column (CSV) or field (JSONL) holding the text."),
+        click.option("--id-column", metavar="NAME",
+                     help="With --records: the column or field naming each row (default: its row or line number)."),
+    ])
+
+
+def record_spec(params: dict[str, Any]):
+    """The record stream options as a RecordSpec (None without --records); a usage error
+    when they do not go together."""
+    records, column, id_column = params.pop("records", False), params.pop("column", None), params.pop("id_column", None)
+    if not records:
+        if column or id_column:
+            raise click.UsageError(f"--{'column' if column else 'id-column'} goes with --records")
+        return None
+    if not column:
+        raise click.UsageError("--records needs --column NAME: the column or field that holds the text")
+    from ..sources.inputs import RecordSpec
+
+    return RecordSpec(column, id_column)
 
 
 def analysis_options(f: Callable) -> Callable:

@@ -17,12 +17,13 @@ from typing import IO, Any, BinaryIO
 from ..config.effective import Effective, Overrides, combine
 from ..config.files import Config, config_for, read_config
 from ..errors import PlainspeakError
-from ..sources.inputs import Input, Source, discover, iter_inputs
+from ..sources.inputs import Input, RecordSpec, Source, discover, iter_inputs
 
 
 class Session:
-    def __init__(self, cli: Overrides, *, report_unused_suppressions: bool = False) -> None:
+    def __init__(self, cli: Overrides, *, report_unused_suppressions: bool = False, records: RecordSpec | None = None) -> None:
         self.cli = cli
+        self.records = records  # read every input as a record stream (--records)
         self.report_unused = report_unused_suppressions
         self._fixed: Config | None = None
         if cli.config:
@@ -68,7 +69,8 @@ class Session:
             seen.add(config.path)
             options = combine(config, self.cli)
             try:
-                text_codec(options.encoding)
+                if options.encoding.lower() != "auto":
+                    text_codec(options.encoding)
             except LookupError as err:
                 where = "--encoding" if options.origins.get("encoding") == "command line" else f"{config.path}: encoding"
                 raise PlainspeakError(f"{err} ({where})") from None
@@ -78,21 +80,24 @@ class Session:
 
     # -- inputs and analyzers --------------------------------------------------
 
-    def inputs(self, paths: Sequence[str], *, stdin_name: str = "-", stdin: BinaryIO | None = None) -> Iterator[Input]:
+    def inputs(self, paths: Sequence[str], *, stdin_name: str = "-", stdin: BinaryIO | None = None,
+               as_text: tuple[str, ...] = ()) -> Iterator[Input]:
         """Every input, read with its own configuration's encoding and size limit."""
         from ..config.settings import load_defaults
 
         default_max = int(load_defaults()["input"]["max_bytes"])
 
         def encoding(source: Source) -> str:
-            from ..sources.inputs import text_codec
+            from ..sources.inputs import AUTO, text_codec
 
-            return text_codec(self.options_of(source).encoding)
+            chosen = self.options_of(source).encoding
+            return AUTO if chosen.lower() == AUTO else text_codec(chosen)
 
         def max_bytes(source: Source) -> int:
             return self.options_of(source).max_bytes or default_max
 
-        return iter_inputs(paths, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, stdin=stdin)
+        return iter_inputs(paths, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, stdin=stdin,
+                           as_text=as_text, records=self.records)
 
     def analyzer_for(self, options: Effective):
         """The analyzer for these options (built once per distinct set)."""
@@ -133,7 +138,21 @@ class Session:
         """The report for one readable input, with its options."""
         assert item.text is not None
         options = self.options_of(item.source)
-        return self.analyzer_for(options).analyze(item.text.text, name=item.name), options
+        report = self.analyzer_for(options).analyze(item.text.text, name=item.name)
+        return describe(report, item.text), options
+
+
+def describe(report, text):
+    """The report with what its text was read from: the format, the encoding of a text
+    file, and for a document where in it each finding is (paragraph, table cell, page)."""
+    report.format = text.format
+    report.encoding = text.encoding if text.document is None else None
+    if text.document is not None:
+        from ..documents.model import place_findings
+
+        report.findings = place_findings(report.findings, text.document)
+        report.suppressed = place_findings(report.suppressed, text.document)
+    return report
 
 
 def _config_target(source: Source) -> Path | None:

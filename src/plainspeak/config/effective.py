@@ -66,7 +66,7 @@ class Effective:
     origins: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
-DEFAULTS: dict[str, Any] = {"fail_on": "warning", "encoding": "utf-8", "default_lexicon": True}
+DEFAULTS: dict[str, Any] = {"fail_on": "warning", "encoding": "auto", "default_lexicon": True}
 
 
 def combine(config: Config, cli: Overrides) -> Effective:

@@ -95,13 +95,13 @@ class ConsoleRenderer:
         c = self.console
         if self.quiet:
             if report.findings:
-                c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
+                c.print(Rule(_title(report), align="left"))
                 if len(report.findings) > MAX_LISTED:
                     self._print_by_rule(report)
                 else:
                     c.print(self._findings_table([report.findings]))
             return
-        c.print(Rule(Text(one_line(report.name), style="bold"), align="left"))
+        c.print(Rule(_title(report), align="left"))
         if self.show_text and len(report.text) > MAX_TEXT_CHARS:
             note = f"The text ({count(len(report.text), 'character')}) is too long to show here with its findings highlighted."
             c.print(Padding(Text(note, style="dim"), (1, 0, 1, 2), expand=False))
@@ -178,7 +178,8 @@ class ConsoleRenderer:
                 if f.suggestions:
                     why.append("\ntry: ", style="bold green")
                     why.append(" | ".join(one_line(s) for s in f.suggestions), style="green")
-                table.add_row(f"{f.line}:{f.column}", Text(f.severity.label, style=SEVERITY_STYLES[f.severity]), found, why)
+                place = f"{f.line}:{f.column}" + (f"\n{_short(one_line(f.where))}" if f.where else "")
+                table.add_row(place, Text(f.severity.label, style=SEVERITY_STYLES[f.severity]), found, why)
         return Padding(table, (0, 0, 0, 2), expand=False)
 
     def _print_by_rule(self, report: Report) -> None:
@@ -250,6 +251,21 @@ class ConsoleRenderer:
         ]
         out.append("\n" + " · ".join(parts))
         return out
+
+
+_FORMAT_NAMES = {"docx": "Word document", "odt": "OpenDocument text", "pdf": "PDF", "html": "web page",
+                 "eml": "e-mail", "mbox": "mailbox", "rtf": "RTF document", "record": "record"}
+
+
+def _title(report: Report) -> Text:
+    """The input's name, and what it was read as when that is not plain UTF-8 text
+    (a Word document; text read as cp1252), so a wrong guess is visible."""
+    title = Text(one_line(report.name), style="bold")
+    if report.format in _FORMAT_NAMES:
+        title.append(f" ({_FORMAT_NAMES[report.format]})", style="dim")
+    elif report.encoding and report.encoding not in ("utf-8", "ascii"):
+        title.append(f" (read as {report.encoding})", style="dim")
+    return title
 
 
 @dataclass(slots=True)

@@ -34,7 +34,8 @@ def _lists(report: Report, show_suppressed: bool) -> list[tuple[str, list]]:
 
 
 def _report_chunks_compact(report: Report, show_suppressed: bool = False) -> Iterator[str]:
-    yield _compact({"schema_version": SCHEMA_VERSION, "path": report.name})[:-1]
+    yield _compact({"schema_version": SCHEMA_VERSION, "path": report.name, "format": report.format,
+                    "encoding": report.encoding})[:-1]
     yield ',"summary":' + _compact(report.summary.to_dict() if report.summary else None)
     for key, items in _lists(report, show_suppressed):
         yield f',"{key}":['
@@ -47,6 +48,8 @@ def _report_chunks_compact(report: Report, show_suppressed: bool = False) -> Ite
 def _report_chunks_pretty(report: Report, level: int, show_suppressed: bool = False) -> Iterator[str]:
     pad = "  " * level
     yield "{\n" + pad + '  "path": ' + json.dumps(report.name, ensure_ascii=False) + ",\n"
+    yield pad + '  "format": ' + json.dumps(report.format) + ",\n"
+    yield pad + '  "encoding": ' + json.dumps(report.encoding) + ",\n"
     yield pad + '  "summary": ' + _pretty(report.summary.to_dict() if report.summary else None, level + 1)
     for key, items in _lists(report, show_suppressed):
         if not items:

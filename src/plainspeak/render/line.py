@@ -1,4 +1,7 @@
-"""``path:line:col: severity rule-id: message [try: a | b]``, one finding per line.
+"""``path:line:col: severity rule-id: message [try: a | b] [at paragraph 3]``, one finding per line.
+
+The line and column are in the text as read (a document's extracted text);
+``[at ...]`` says where in a document (.docx, .pdf ...) the words are.
 
 Stable for scripts and editors (the same shape as compilers and Vale's
 ``--output=line``); sorted by position within each input.
@@ -16,6 +19,8 @@ def format_finding(name: str, f: Finding) -> str:
     line = f"{name}:{f.line}:{f.column}: {f.severity.label} {f.rule}: {one_line(f.message)}"
     if f.suggestions:
         line += " [try: " + " | ".join(one_line(s) for s in f.suggestions) + "]"
+    if f.where:
+        line += f" [at {one_line(f.where)}]"
     return line
 
 

@@ -12,13 +12,24 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
 
+if TYPE_CHECKING:
+    from ..documents.model import Document
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# Read by the document readers (documents/); kept here as plain names so finding
+# inputs never imports them.
+DOCUMENT_SUFFIXES = (".docx", ".odt", ".pdf", ".html", ".htm", ".eml", ".mbox", ".rtf")
+# What a folder search finds by default: everything plainspeak reads, and Word 97-2003
+# files, so that one in a folder of exercises is reported (save it as .docx), not skipped.
+READ_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
+FOLDER_SUFFIXES = (*READ_SUFFIXES, ".doc")
+AUTO = "auto"  # the default encoding: UTF-8 (or a BOM's), else detected
 STDIN = "-"
 _SNIFF_BYTES = 8192
 
@@ -55,17 +66,26 @@ class SourceText:
 
     source: Source
     text: str
-    encoding: str = "utf-8"  # the codec it was decoded with, to encode it back the same
+    encoding: str | None = "utf-8"  # the codec it was decoded with, to encode it back the same (None: a document)
     snapshot: Snapshot | None = None  # the file as read, to notice later changes (None for stdin)
+    document: Document | None = None  # for a .docx, .pdf, .html ...: the blocks the text came from
+    detected: bool = False  # the encoding was guessed (the text was not UTF-8), not given
+
+    @property
+    def format(self) -> str:
+        return self.document.format if self.document is not None else "text"
 
 
-def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Source | InputError]:
+def discover(paths: Iterable[str], *, stdin_name: str = STDIN,
+             suffixes: Iterable[str] | None = None) -> Iterator[Source | InputError]:
     """Expand paths into sources in a stable order; errors are yielded, not raised.
 
-    Folders are searched recursively for text files (TEXT_SUFFIXES), sorted by
-    path, skipping hidden files and folders; a subfolder that cannot be read
-    is reported. A path given explicitly is checked whatever its suffix.
+    Folders are searched recursively for the files plainspeak reads (``suffixes``,
+    by default FOLDER_SUFFIXES), sorted by path, skipping hidden files and
+    folders; a subfolder that cannot be read is reported. A path given
+    explicitly is checked whatever its suffix.
     """
+    wanted = FOLDER_SUFFIXES if suffixes is None else tuple(s.lower() for s in suffixes)
     seen: set[Path] = set()
     for raw in paths:
         if raw == STDIN:
@@ -77,7 +97,7 @@ def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Sourc
             yield InputError(raw, problem)
         elif path.is_dir():
             found = False
-            for file in _walk(path):
+            for file in _walk(path, wanted):
                 if isinstance(file, InputError):
                     yield file
                     continue
@@ -91,7 +111,7 @@ def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Sourc
                     seen.add(key)
                     yield Source(str(file), file)
             if not found:
-                yield InputError(raw, f"no {_suffix_list()} files in this folder")
+                yield InputError(raw, f"no {_suffix_list(wanted)} files in this folder")
         else:
             key = path.resolve()
             if key not in seen:
@@ -99,8 +119,9 @@ def discover(paths: Iterable[str], *, stdin_name: str = STDIN) -> Iterator[Sourc
                 yield Source(raw, path)
 
 
-def _suffix_list() -> str:
-    return ", ".join(TEXT_SUFFIXES[:-1]) + " or " + TEXT_SUFFIXES[-1]
+def _suffix_list(suffixes: tuple[str, ...]) -> str:
+    shown = [s for s in suffixes if s != ".doc"] or list(suffixes)
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
 def _path_problem(path: Path) -> str | None:
@@ -118,8 +139,8 @@ def _path_problem(path: Path) -> str | None:
     return None
 
 
-def _walk(root: Path) -> list[Path | InputError]:
-    """Text files under ``root``, sorted by path ("a.txt" < "b/z.md" < "c.txt"),
+def _walk(root: Path, suffixes: tuple[str, ...]) -> list[Path | InputError]:
+    """Files with these suffixes under ``root``, sorted by path ("a.txt" < "b/z.md" < "c.txt"),
     and an error for each subfolder that could not be read."""
     found: list[Path | InputError] = []
 
@@ -129,7 +150,7 @@ def _walk(root: Path) -> list[Path | InputError]:
 
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(dirpath) / n for n in filenames if not n.startswith(".") and n.lower().endswith(TEXT_SUFFIXES))
+        found.extend(Path(dirpath) / n for n in filenames if not n.startswith(".") and n.lower().endswith(suffixes))
 
     def order(item: Path | InputError) -> tuple[str, ...]:
         return Path(item.name).parts if isinstance(item, InputError) else item.parts
@@ -137,8 +158,10 @@ def _walk(root: Path) -> list[Path | InputError]:
     return sorted(found, key=order)
 
 
-def read_source(source: Source, *, encoding: str = "utf-8", max_bytes: int, stdin: BinaryIO | None = None) -> SourceText:
-    """Read and decode one source; raises InputError with a clear reason."""
+def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: BinaryIO | None = None,
+                as_text: tuple[str, ...] = ()) -> SourceText:
+    """Read one source: a document through its reader (by suffix), anything else
+    (and suffixes in ``as_text``) as text; raises InputError with a clear reason."""
     snapshot = None
     if source.is_stdin:
         if stdin is None and sys.stdin is None:
@@ -146,9 +169,25 @@ def read_source(source: Source, *, encoding: str = "utf-8", max_bytes: int, stdi
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = _read_limited(stream, max_bytes, source.name)
     else:
+        assert source.path is not None
+        suffix = source.path.suffix.lower()
+        if (suffix == ".doc" or suffix in DOCUMENT_SUFFIXES) and suffix not in as_text:
+            from ..documents import read_document
+
+            data, snapshot = _read_file(source, max_bytes)
+            document = read_document(data, name=source.name, suffix=suffix)
+            return SourceText(source, document.text, None, snapshot, document)
         data, snapshot = _read_file(source, max_bytes)
     decoded = decode(data, source, encoding=encoding)
-    return SourceText(source, decoded.text, decoded.encoding, snapshot)
+    return replace(decoded, snapshot=snapshot)
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """Read inputs as record streams (CSV or JSON Lines): each row's ``column`` is one text."""
+
+    column: str
+    id_column: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,24 +207,73 @@ def iter_inputs(
     paths: Iterable[str],
     *,
     stdin_name: str = STDIN,
-    encoding: str | Callable[[Source], str] = "utf-8",
+    encoding: str | Callable[[Source], str] = AUTO,
     max_bytes: int | Callable[[Source], int],
     stdin: BinaryIO | None = None,
+    suffixes: Iterable[str] | None = None,
+    as_text: tuple[str, ...] = (),
+    records: RecordSpec | None = None,
 ) -> Iterator[Input]:
-    """The one way every command reads drafts: paths found (folders searched) and
-    read one at a time, in order; an input that cannot be read comes with its
-    error, and the others still come. ``encoding`` and ``max_bytes`` may
-    depend on the input (its configuration file), hence the callables."""
-    for item in discover(paths, stdin_name=stdin_name):
+    """The one way every command reads drafts: paths found (folders searched for
+    ``suffixes``) and read one at a time, in order; an input that cannot be read
+    comes with its error, and the others still come. ``encoding`` and
+    ``max_bytes`` may depend on the input (its configuration file), hence the
+    callables; ``as_text`` names document suffixes to read as text instead (fix
+    rewrites a web page's source, markup kept). With ``records``, each input is
+    a record stream and each of its rows is one input, read as they come."""
+    for item in discover(paths, stdin_name=stdin_name, suffixes=suffixes):
         if isinstance(item, InputError):
             yield Input(Source(item.name, Path(item.name)), error=item)
+            continue
+        if records is not None:
+            limit = max_bytes(item) if callable(max_bytes) else max_bytes
+            yield from _record_inputs(item, records, limit, stdin)
             continue
         try:
             codec = encoding(item) if callable(encoding) else encoding
             limit = max_bytes(item) if callable(max_bytes) else max_bytes
-            yield Input(item, text=read_source(item, encoding=codec, max_bytes=limit, stdin=stdin))
+            yield Input(item, text=read_source(item, encoding=codec, max_bytes=limit, stdin=stdin, as_text=as_text))
         except InputError as err:
             yield Input(item, error=err)
+
+
+def _record_inputs(source: Source, spec: RecordSpec, max_bytes: int, stdin: BinaryIO | None) -> Iterator[Input]:
+    """One input per row of a record stream, named ``FILE[id]``; a row that is empty,
+    too long or broken is an input with its error, and the rows after it still come."""
+    from .records import iter_records
+
+    try:
+        if source.is_stdin:
+            if stdin is None and sys.stdin is None:
+                raise InputError(source.name, "standard input is closed")
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            rows = iter_records(stream, source.name, column=spec.column, id_column=spec.id_column, max_chars=max_bytes)
+            yield from _rows(source, rows)
+            return
+        assert source.path is not None
+        if source.path.is_dir():
+            raise InputError(source.name, "is a folder; --records reads CSV or JSON Lines files")
+        with open(source.path, "rb") as fh:
+            rows = iter_records(fh, source.name, column=spec.column, id_column=spec.id_column, max_chars=max_bytes)
+            yield from _rows(source, rows)
+    except InputError as err:
+        yield Input(source, error=err)
+    except PermissionError:
+        yield Input(source, error=InputError(source.name, "permission denied"))
+    except OSError as err:
+        yield Input(source, error=InputError(source.name, f"cannot read: {err.strerror or err}"))
+
+
+def _rows(source: Source, rows) -> Iterator[Input]:
+    from ..documents.model import Block, Document
+
+    for row in rows:
+        named = Source(f"{source.name}[{row.id}]", source.path)
+        if row.error is not None or row.text is None:
+            yield Input(named, error=InputError(named.name, f"{row.error or 'has no text'} (line {row.line})"))
+            continue
+        document = Document(row.text, (Block(0, len(row.text), f"line {row.line}"),), "record")
+        yield Input(named, text=SourceText(named, row.text, None, None, document))
 
 
 def _read_file(source: Source, max_bytes: int) -> tuple[bytes, Snapshot]:
@@ -217,12 +305,17 @@ def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
     return data
 
 
-def decode(data: bytes, source: Source, *, encoding: str = "utf-8") -> SourceText:
+def decode(data: bytes, source: Source, *, encoding: str = AUTO) -> SourceText:
     """Decode bytes, refusing binary data, bad encodings and empty text.
 
-    A UTF-8 byte-order mark stays in the text (as U+FEFF), so offsets count it.
+    ``auto`` (the default) reads UTF-8, or UTF-16/32 with a byte-order mark,
+    and otherwise guesses the encoding (text from Windows tools is often
+    cp1252); a named encoding is used as given. A UTF-8 byte-order mark stays
+    in the text (as U+FEFF), so offsets count it.
     """
     name = source.name
+    if encoding == AUTO:
+        return _decode_auto(data, source)
     try:
         codec = text_codec(encoding)
     except LookupError as err:
@@ -248,6 +341,58 @@ def decode(data: bytes, source: Source, *, encoding: str = "utf-8") -> SourceTex
     if not text.replace("\ufeff", "").strip():
         raise InputError(name, "is empty" if not data else "has no text (only white space)")
     return SourceText(source, text, "utf-8" if codec == "utf-8-sig" else codec)  # the BOM is in the text
+
+
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"))
+
+
+def _decode_auto(data: bytes, source: Source) -> SourceText:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return decode(data, source, encoding=codec)
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        return decode(data, source, encoding="utf-8")  # refused as binary, with its message
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return decode(data, source, encoding="utf-8")
+    guessed = guess_encoding(data)
+    if guessed is None:
+        raise InputError(source.name, "is not UTF-8 text and its encoding could not be recognised (pass --encoding, e.g. --encoding cp1252)")
+    return replace(decode(data, source, encoding=guessed), detected=True)
+
+
+# Single-byte Western encodings that read the same bytes the same way far more often
+# than not; among equally likely guesses, Windows' own (cp1252) is the one people have.
+_PREFERRED = "cp1252"
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The most likely encoding of bytes that are not UTF-8 (charset-normalizer's
+    guess), preferring cp1252 wherever it reads the text the same or as well: on
+    short texts the detector cannot tell Windows' Western and Central European
+    code pages apart, and the Western one is what writers here have."""
+    import charset_normalizer
+
+    sample = data[:65536]
+    matches = charset_normalizer.from_bytes(sample)
+    best = matches.best()
+    if best is None:
+        try:
+            data.decode(_PREFERRED)
+        except UnicodeDecodeError:
+            return None
+        return _PREFERRED
+    try:
+        data.decode(_PREFERRED)
+    except UnicodeDecodeError:
+        return text_codec(best.encoding)
+    if sample.decode(_PREFERRED) == str(best) or any(m.encoding == _PREFERRED and m.chaos <= best.chaos + 0.01 for m in matches):
+        return _PREFERRED
+    return text_codec(best.encoding)
 
 
 # Decodes the ASCII letters, digits, punctuation and line endings every text
