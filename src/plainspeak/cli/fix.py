@@ -129,6 +129,8 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
         error = item.error
         if error is None and how.mode in ("in-place", "interactive") and item.source.is_stdin:
             error = InputError(item.name, f"standard input cannot be changed in place; leave out --{how.mode}")
+        if error is None and item.source.in_export and how.mode != "diff" and not how.check:
+            error = InputError(item.name, "is inside a submissions export; fix the student's own file (--diff shows the changes)")
         if error is None and item.text is not None and item.text.document is not None:
             error = _document_refusal(item.name, item.text.format, how)
         if error is not None:

@@ -38,6 +38,9 @@ def input_options(f: Callable) -> Callable:
                      help="Text encoding of text inputs (default: auto, UTF-8 or a byte-order mark's, else detected and named in the report and JSON output; or one such as cp1252 or utf-16)."),
         click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
                      help="Refuse inputs larger than this many bytes (default: 20000000)."),
+        click.option("--suffixes", default=None, metavar="LIST",
+                     help="The file suffixes a folder search finds, comma-separated (e.g. .docx,.txt; default: "
+                          "every format plainspeak reads, docs/formats.md). Files named explicitly are always read."),
     ])
 
 
@@ -117,6 +120,17 @@ def analysis_options(f: Callable) -> Callable:
     ])
 
 
+def _suffix_option(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    from ..config.files import parse_suffixes
+
+    try:
+        return parse_suffixes([v for v in value.split(",") if v.strip()] or [""])
+    except ValueError as err:
+        raise click.BadParameter(str(err).replace("got ['", "got '").replace("']", "'"), param_hint="--suffixes") from None
+
+
 def overrides(params: dict[str, Any], **extra: Any) -> Overrides:
     """The command line's options as Overrides: None where not given."""
 
@@ -142,6 +156,7 @@ def overrides(params: dict[str, Any], **extra: Any) -> Overrides:
         encoding=params.get("encoding"),
         max_bytes=params.get("max_bytes"),
         rubric=params.get("rubric_path"),
+        suffixes=_suffix_option(params.get("suffixes")),
         config=params.get("config_file"),
         isolated=bool(params.get("isolated")),
         **extra,

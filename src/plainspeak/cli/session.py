@@ -58,7 +58,7 @@ class Session:
         from ..sources.inputs import text_codec
 
         targets: list[str | Path | None] = [None]
-        for item in discover(paths, stdin_name=stdin_name):
+        for item in discover(paths, stdin_name=stdin_name, suffixes=self.run_options().suffixes):
             if isinstance(item, Source):
                 targets.append(_config_target(item))
         seen: set[Any] = set()
@@ -97,7 +97,7 @@ class Session:
             return self.options_of(source).max_bytes or default_max
 
         return iter_inputs(paths, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, stdin=stdin,
-                           as_text=as_text, records=self.records)
+                           as_text=as_text, records=self.records, suffixes=self.run_options().suffixes)
 
     def analyzer_for(self, options: Effective):
         """The analyzer for these options (built once per distinct set)."""

@@ -39,6 +39,7 @@ class Overrides:
     encoding: str | None = None
     max_bytes: int | None = None
     rubric: str | None = None
+    suffixes: tuple[str, ...] | None = None
     config: str | None = None  # --config FILE: this file for every input
     isolated: bool = False  # --isolated: no configuration files, no accept file
 
@@ -62,6 +63,7 @@ class Effective:
     encoding: str
     max_bytes: int | None
     rubric: Path | None
+    suffixes: tuple[str, ...] | None  # what a folder search finds (None: every format plainspeak reads)
     config: Path | None  # the configuration file used, if any
     origins: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
@@ -114,6 +116,7 @@ def combine(config: Config, cli: Overrides) -> Effective:
         encoding=pick("encoding"),
         max_bytes=pick("max_bytes"),
         rubric=Path(cli.rubric) if cli.rubric else config.rubric,
+        suffixes=pick("suffixes"),
         config=config.path,
         origins={**origins, "severity": file_name if config.severity else "default",
                  "rubric": "command line" if cli.rubric else (file_name if config.rubric else "default")},

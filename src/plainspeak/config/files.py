@@ -52,6 +52,7 @@ class Config:
     encoding: str | None = None
     max_bytes: int | None = None
     rubric: Path | None = None
+    suffixes: tuple[str, ...] | None = None
     keys: frozenset[str] = field(default=frozenset())  # the keys the file set, as written
 
 
@@ -67,6 +68,19 @@ def _strings(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ValueError(f"must be a list of strings; got {value!r}")
     return tuple(v.strip() for v in value)
+
+
+def parse_suffixes(value: Any) -> tuple[str, ...]:
+    """File suffixes for folder searches: ".docx" or "docx", any case."""
+    found = _strings(value)
+    out = []
+    for suffix in found:
+        suffix = suffix.lower()
+        suffix = suffix if suffix.startswith(".") else "." + suffix
+        if len(suffix) < 2 or "/" in suffix or "\\" in suffix or " " in suffix:
+            raise ValueError(f"must be file suffixes such as \".txt\" or \".docx\"; got {value!r}")
+        out.append(suffix)
+    return tuple(dict.fromkeys(out))
 
 
 def _number(low: float, high: float):
@@ -139,6 +153,7 @@ KEYS: dict[str, tuple[str, Any, str]] = {
     "encoding": ("encoding", _string, "the text encoding of the inputs"),
     "max-bytes": ("max_bytes", _whole(1), "refuse inputs larger than this"),
     "rubric": ("rubric", _string, "the grading rubric TOML file (relative to this file)"),
+    "suffixes": ("suffixes", parse_suffixes, "the file suffixes a folder search finds (default: every format plainspeak reads)"),
 }
 _PATHS = {"accept_file", "lexicon", "rubric"}
 

@@ -18,6 +18,7 @@ def annotated_name(source_name: str, fmt: str) -> str:
     """``letter.docx`` -> ``letter.annotated.docx``; other formats get a page,
     ``notes.txt`` -> ``notes.annotated.html``."""
     stem = Path(source_name).stem if source_name not in ("", "-") else "stdin"
+    stem = "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in stem).strip(". ") or "submission"
     return f"{stem}.annotated.{'docx' if fmt == 'docx' else 'html'}"
 
 
@@ -33,7 +34,7 @@ def annotated_bytes(text: SourceText, report: Report, *, grade=None, target_grad
 
         assert text.source.path is not None
         try:
-            data = text.source.path.read_bytes()
+            data = text.source.data if text.source.data is not None else text.source.path.read_bytes()
         except OSError as err:
             raise InputError(text.source.name, f"cannot read: {err.strerror or err}") from None
         comments = [(f.start, f.end, comment_for(f)) for f in sorted(report.findings, key=lambda f: (f.start, f.end))]
@@ -41,16 +42,20 @@ def annotated_bytes(text: SourceText, report: Report, *, grade=None, target_grad
     from ..grading.score import Grade
     from ..render.html import render_html
 
-    entry = grade if grade is not None else Grade(report.name, passed=True, score=100.0)
-    page = render_html([(report, entry)], pass_score=pass_score, title=f"plainspeak notes: {Path(report.name).name}")
+    entry = grade if grade is not None else Grade(report.name)
+    page = render_html([(report, entry)], pass_score=pass_score, title=f"plainspeak notes: {Path(report.name).name}",
+                       graded=grade is not None)
     return page.encode("utf-8")
 
 
 def write_annotated(path: str | Path, data: bytes, inputs) -> None:
-    """Write the copy atomically; never over an input of the run or a draft the next run would read."""
+    """Write the copy atomically; never over an input of the run, nor (unless it is named
+    as our copies are, NAME.annotated.*, which folder searches skip) where the next
+    run would read it as a draft."""
     from ..sources.atomic import write_new
+    from ..sources.inputs import is_our_output
 
-    write_new(path, data, inputs=inputs, read_suffixes=tuple(s for s in READ_SUFFIXES if s not in (".html", ".htm")))
+    write_new(path, data, inputs=inputs, read_suffixes=() if is_our_output(Path(path).name) else READ_SUFFIXES)
 
 
 def unique_path(path: Path, used: set[Path]) -> Path:

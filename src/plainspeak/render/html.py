@@ -243,8 +243,10 @@ def render_html(
     lexicon_files: Sequence[str] = (),
     shipped_lexicon: bool = True,
     lexicon_terms: int | None = None,
+    graded: bool = True,
 ) -> str:
-    """The whole report as one HTML string.
+    """The whole report as one HTML string (``graded=False``: the texts and their
+    notes only, with no roster or scores, as ``annotate`` hands a text back).
 
     ``made_at`` defaults to :func:`report_time`; ``rubric_name`` is the rubric
     file as the trainer named it (None: the default rubric); ``lexicon_files``
@@ -259,13 +261,16 @@ def render_html(
         lines = "".join(
             f"<li>&minus;{score_text(d.points)} {escape(d.rule.replace('_', ' '))}: {escape(d.detail)}</li>" for d in g.deductions
         ) or "<li>no points taken off</li>"
+        heading = (f'{escape(g.name)}: {score_text(g.score)} '
+                   f'<span class="{"pass" if g.passed else "fail"}">{"pass" if g.passed else "fail"}</span>') if graded else escape(g.name)
+        score = (f'<h3>Score</h3><ul class="breakdown"><li>start at 100</li>{lines}<li>= {score_text(g.score)}</li></ul>'
+                 if graded else "")
         sections.append(
-            f'<section id="s{i}"><h2>{escape(g.name)}: {score_text(g.score)} '
-            f'<span class="{"pass" if g.passed else "fail"}">{"pass" if g.passed else "fail"}</span></h2>'
-            f"{_verdict(report, g)}"
+            f'<section id="s{i}"><h2>{heading}</h2>'
+            f"{_verdict(report, g) if graded else ''}"
             f'<div class="text">{body}</div>'
             f'<h3>Notes</h3><ol class="notes">{notes or "<li>Nothing to flag: this reads plainly.</li>"}</ol>'
-            f'<h3>Score</h3><ul class="breakdown"><li>start at 100</li>{lines}<li>= {score_text(g.score)}</li></ul></section>'
+            f"{score}</section>"
         )
     key = ('<p class="key"><span><mark class="jargon">jargon</mark></span><span><mark class="person-first">stigmatising'
            '</mark></span><span><mark class="uncommon">uncommon word</mark></span><span><mark class="acronym">acronym'
@@ -277,5 +282,5 @@ def render_html(
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>'
         f"<style>{CSS}</style></head><body><h1>{escape(title)}</h1>{made}"
         f"<p>Hover over a highlight, or see the numbered notes, for why and what to say instead.</p>"
-        f"{key}{_roster(entries)}{''.join(sections)}</body></html>\n"
+        f"{key}{_roster(entries) if graded else ''}{''.join(sections)}</body></html>\n"
     )

@@ -12,7 +12,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -36,14 +36,23 @@ _SNIFF_BYTES = 8192
 
 @dataclass(frozen=True)
 class Source:
-    """One input: ``name`` is what reports call it (a path, or ``-`` for stdin)."""
+    """One input: ``name`` is what reports call it (a path, ``-`` for stdin, or a
+    student's name for a submission in a learning platform's export)."""
 
     name: str
-    path: Path | None = None  # None for stdin
+    path: Path | None = None  # None for stdin; the export for a submission in one
+    # A submission inside an export: its file name (whose suffix says how to read
+    # it) and its bytes, read when the export was opened.
+    member: str | None = None
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_stdin(self) -> bool:
         return self.path is None
+
+    @property
+    def in_export(self) -> bool:
+        return self.member is not None
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,8 @@ def discover(paths: Iterable[str], *, stdin_name: str = STDIN,
         problem = _path_problem(path)
         if problem is not None:
             yield InputError(raw, problem)
+        elif _is_export(path):
+            yield from _export_sources(path, raw)
         elif path.is_dir():
             found = False
             for file in _walk(path, wanted):
@@ -117,6 +128,47 @@ def discover(paths: Iterable[str], *, stdin_name: str = STDIN,
             if key not in seen:
                 seen.add(key)
                 yield Source(raw, path)
+
+
+def is_our_output(filename: str) -> bool:
+    """An annotated copy plainspeak wrote (NAME.annotated.docx or .html): never read back
+    as a draft when its folder is searched."""
+    return ".annotated." in filename.lower() and filename.lower().endswith((".annotated.docx", ".annotated.html"))
+
+
+def _is_export(path: Path) -> bool:
+    """A learning platform's submissions export: a .zip file, or a folder laid out as one."""
+    if path.is_file():
+        return path.suffix.lower() == ".zip"
+    if not path.is_dir():
+        return False
+    from ..documents.lms import is_export
+
+    return is_export(path)
+
+
+def _export_sources(path: Path, raw: str) -> Iterator[Source | InputError]:
+    """One source per submission in an export, named by the student as the export
+    names them (with the file name when a student handed in more than one)."""
+    from ..documents.lms import iter_submissions
+
+    try:
+        submissions = list(iter_submissions(path))
+    except InputError as err:
+        yield InputError(raw, err.reason)
+        return
+    per_student: dict[str, int] = {}
+    for item in submissions:
+        per_student[item.student] = per_student.get(item.student, 0) + 1
+    if not submissions:
+        yield InputError(raw, "is not a Moodle or Canvas submissions export with files plainspeak reads; "
+                              "unpack it and check the folder")
+    for item in submissions:
+        name = item.student if per_student[item.student] == 1 else f"{item.student} ({item.filename})"
+        if item.error is not None:
+            yield InputError(name, item.error.reason)
+        else:
+            yield Source(name, path, item.filename, item.data)
 
 
 def _suffix_list(suffixes: tuple[str, ...]) -> str:
@@ -150,7 +202,8 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> list[Path | InputError]:
 
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(dirpath) / n for n in filenames if not n.startswith(".") and n.lower().endswith(suffixes))
+        found.extend(Path(dirpath) / n for n in filenames
+                     if not n.startswith(".") and n.lower().endswith(suffixes) and not is_our_output(n))
 
     def order(item: Path | InputError) -> tuple[str, ...]:
         return Path(item.name).parts if isinstance(item, InputError) else item.parts
@@ -168,6 +221,16 @@ def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: 
             raise InputError(source.name, "standard input is closed")
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = _read_limited(stream, max_bytes, source.name)
+    elif source.member is not None:  # a submission in an export: already read
+        data = source.data or b""
+        if len(data) > max_bytes:
+            raise InputError(source.name, f"is {_human(len(data))}, over the {_human(max_bytes)} limit (raise it with --max-bytes)")
+        suffix = Path(source.member).suffix.lower()
+        if suffix == ".doc" or suffix in DOCUMENT_SUFFIXES:
+            from ..documents import read_document
+
+            document = read_document(data, name=source.name, suffix=suffix)
+            return SourceText(source, document.text, None, None, document)
     else:
         assert source.path is not None
         suffix = source.path.suffix.lower()
