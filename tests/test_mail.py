@@ -211,3 +211,31 @@ def test_a_sentence_ending_in_wrote_is_not_an_attribution():
 def test_raw_8bit_subject_is_decoded():
     raw = b"From: a@example.org\nSubject: Caf\xc3\xa9 at noon\n\nSee you.\n"
     assert read(raw, "s.eml").text == "Caf\u00e9 at noon\n\nSee you."
+
+
+def test_html_body_goes_through_html_to_document_and_is_cut_like_text(monkeypatch):
+    """The wiring, with a stand-in reader (the real one is tested above): its text's blank
+    lines make the paragraphs, and an HTML reply's copied message is cut at its attribution."""
+    import re
+    import sys
+    import types
+
+    from plainspeak.documents.model import TextBuilder
+
+    def html_to_document(html: str, fmt: str = "html"):
+        builder = TextBuilder()
+        for number, chunk in enumerate(re.findall(r"<(?:p|div)[^>]*>(.*?)</(?:p|div)>", html, re.S), 1):
+            builder.add(re.sub(r"<[^>]+>", "", chunk), f"paragraph {number}")
+        return builder.build(fmt)
+
+    stand_in = types.ModuleType("plainspeak.documents.html")
+    stand_in.html_to_document = html_to_document  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "plainspeak.documents.html", stand_in)
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "a@example.org", "b@example.org", "Plan"
+    msg.set_content("<p>We will <b>utilize</b> the portal.</p><p>Call me.</p>"
+                    "<div>On Tue, 3 Mar 2026 at 10:00, Ana &lt;ana@example.com&gt; wrote:</div>"
+                    "<blockquote><p>Old words.</p></blockquote>", subtype="html")
+    doc = read(bytes(msg), "h.eml")
+    assert paragraphs(doc) == [("subject", "Plan"), ("paragraph 1", "We will utilize the portal."), ("paragraph 2", "Call me.")]
+    assert doc.notes == ("left out 2 quoted lines",)

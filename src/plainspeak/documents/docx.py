@@ -680,8 +680,9 @@ def _comment(word: Any, document: Document, comments: Sequence[tuple[int, int, s
         raise InputError(name, "could not be given comments: python-docx reads its body differently")
     body_end = layout.body_end
 
-    # Where each comment goes: a range of body text, or a point (before or after a piece).
-    Anchor = tuple[str, int, int]  # ("range", start, end) | ("before", offset, 0) | ("after", offset, 0)
+    # Where each comment goes: ("range", start, end) of body text; a point "before" the character
+    # at an offset; or the "start" or "end" of the body's text, for what Word cannot hold comments on.
+    Anchor = tuple[str, int, int]
     anchors: list[tuple[Anchor, str]] = []
     if summary is not None:
         first = layout.document.blocks[0] if layout.document.blocks else None  # the body's first paragraph with text

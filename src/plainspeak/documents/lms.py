@@ -123,27 +123,32 @@ def iter_submissions(path: Path) -> Iterator[Submission]:
         entries = _unwrap(_visible([_Entry(tuple(PurePosixPath(i.filename).parts), i)
                                     for i in archive.infolist() if not i.is_dir()]))
     try:
-        layout = _layout(_tops(entries))
-        if layout is None:
-            return
-        found: dict[tuple[str, str], list[tuple[str, _Entry]]] = {}  # (student, their id) -> files
-        for entry in entries:
-            parsed = _parse(entry.parts, layout)
-            if parsed is not None:
-                student, ident, filename = parsed
-                found.setdefault((student, ident), []).append((filename, entry))
-        names: dict[str, int] = {}
-        for student, _ in found:
-            names[student] = names.get(student, 0) + 1
-        submissions: list[Submission] = []
-        for (student, ident), files in found.items():
-            shown = student if names[student] == 1 else f"{student} #{ident}"  # two Jane Smiths in one class
-            submissions.extend(_student_submissions(shown, files, archive, name))
-        submissions.sort(key=lambda s: (s.student.casefold(), s.filename.casefold()))  # stable: ties keep export order
-        yield from submissions
+        submissions = _collect(entries, archive, name)
     finally:
         if archive is not None:
-            archive.close()
+            archive.close()  # every member is read by now
+    yield from submissions
+
+
+def _collect(entries: list[_Entry], archive: zipfile.ZipFile | None, export: str) -> list[Submission]:
+    layout = _layout(_tops(entries))
+    if layout is None:
+        return []
+    found: dict[tuple[str, str], list[tuple[str, _Entry]]] = {}  # (student, their id) -> files
+    for entry in entries:
+        parsed = _parse(entry.parts, layout)
+        if parsed is not None:
+            student, ident, filename = parsed
+            found.setdefault((student, ident), []).append((filename, entry))
+    names: dict[str, int] = {}
+    for student, _ in found:
+        names[student] = names.get(student, 0) + 1
+    submissions: list[Submission] = []
+    for (student, ident), files in found.items():
+        shown = student if names[student] == 1 else f"{student} #{ident}"  # two Jane Smiths in one class
+        submissions.extend(_student_submissions(shown, files, archive, export))
+    submissions.sort(key=lambda s: (s.student.casefold(), s.filename.casefold()))  # stable: ties keep export order
+    return submissions
 
 
 def _student_submissions(student: str, files: list[tuple[str, _Entry]], archive: zipfile.ZipFile | None,
