@@ -137,8 +137,36 @@ def test_fix_refuses_a_pdf_and_prints_no_word_document(tmp_path):
     assert diff.exit_code == 0 and "+We will use the website" in diff.stdout
 
 
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    import io
+
+    from docbuilders import pdf_bytes
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes([["We will utilize the portal."]]))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 BAD = {
     "not-a-zip.docx": (b"this is not a zip file at all", "is not a valid"),
+    "no-body.docx": (_zip({"[Content_Types].xml": b"<Types/>", "docProps/app.xml": b"<x/>"}), "lacks its main part"),
+    "locked.pdf": (_encrypted_pdf, "password-protected"),
+    "odd.eml": (b"From: a@example.org\nSubject: Hi\nContent-Type: text/plain; charset=x-no-such\n\nWe will utilize it.\n",
+                "unknown character set"),
+    "broken.odt": (b"PK\x03\x04 truncated", "is not a valid"),
     "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "save it as .docx"),
     "locked.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "password-protected"),
     "scanned.pdf": (None, "no text layer"),
@@ -151,7 +179,7 @@ def test_bad_documents_are_one_line_each_and_the_others_still_checked(tmp_path, 
 
     data, message = BAD[name]
     bad = tmp_path / name
-    bad.write_bytes(pdf_bytes([[]]) if data is None else data)
+    bad.write_bytes(pdf_bytes([[]]) if data is None else data() if callable(data) else data)
     good = tmp_path / "good.txt"
     good.write_text("We will utilize the portal.\n", encoding="utf-8")
     result = run(["check", str(bad), str(good), "--format", "line", "--fail-on", "never"])
@@ -190,6 +218,15 @@ def test_records_from_csv_and_jsonl_on_files_and_stdin(tmp_path):
                   "--fail-on", "never"], input=lines)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("-[7]:1:9: ") and "jargon.utilize" in result.stdout
+    jsonl = tmp_path / "notes.jsonl"
+    jsonl.write_text(lines + "not json\n", encoding="utf-8")
+    result = run(["check", "--records", str(jsonl), "--column", "text", "--format", "jsonl", "--fail-on", "never"])
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["path"] for d in docs] == [f"{jsonl}[line 1]", f"{jsonl}[line 2]", f"{jsonl}[line 3]"]
+    assert "error" in docs[2] and result.exit_code == 2
+    piped = run(["check", "--records", "-", "--column", "note", "--format", "line", "--fail-on", "never"],
+                input="note\nWe will utilize the portal.\n")
+    assert piped.exit_code == 0 and piped.stdout.startswith("-[row 1]:1:9: ")
     missing = run(["check", "--records", str(csv_path), "--column", "message"])
     assert missing.exit_code == 2 and "has no column 'message'" in missing.stderr
     graded = run(["grade", "--records", str(csv_path), "--column", "note", "--id-column", "case_id", "--format", "csv"])
