@@ -150,8 +150,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
 def _encrypted_pdf() -> bytes:
     import io
 
-    from docbuilders import pdf_bytes
     from pypdf import PdfReader, PdfWriter
+
+    from docbuilders import pdf_bytes
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes([["We will utilize the portal."]]))))
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
