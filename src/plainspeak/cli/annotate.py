@@ -87,7 +87,7 @@ def run_annotate(paths: Sequence[str], cli: Overrides, *, output: str | None = N
             base = item.source.path.parent if item.source.path is not None else Path.cwd()
             target = unique_path(base / name, used)
         try:
-            data = annotated_bytes(item.text, report, target_grade=options.target_grade)
+            data = annotated_bytes(item.text, report, target_grade=target_grade_for(options))
             write_annotated(target, data, inputs)
         except (InputError, WriteError) as err:
             had_errors = True
@@ -97,3 +97,12 @@ def run_annotate(paths: Sequence[str], cli: Overrides, *, output: str | None = N
         stdout.flush()
     return for_annotate(had_errors)
 
+
+
+def target_grade_for(options) -> float:
+    """The target grade the hard-sentence rule used (the option, else the audience's default)."""
+    if options.target_grade is not None:
+        return float(options.target_grade)
+    from ..config.settings import make_settings
+
+    return float(make_settings(audience=options.audience).target_grade)

@@ -141,10 +141,11 @@ def _annotate(item, report, result, options, folder: str, rubric, written: set, 
     from ..documents.annotated import annotated_bytes, annotated_name, unique_path, write_annotated
     from ..errors import InputError
     from ..sources.atomic import WriteError
+    from .annotate import target_grade_for
 
     target = unique_path(Path(folder) / annotated_name(item.name, item.text.format), written)
     try:
-        data = annotated_bytes(item.text, report, grade=result, target_grade=options.target_grade,
+        data = annotated_bytes(item.text, report, grade=result, target_grade=target_grade_for(options),
                                pass_score=rubric["pass_score"])
         write_annotated(target, data, paths)
     except (InputError, WriteError) as err:

@@ -11,9 +11,10 @@ script, style, template, title, textarea ... hold raw text, not markup.
 What is read: the visible text of the body. Not read: ``<head>`` (so not the
 title), scripts, styles, templates, ``noscript``, SVG, MathML, iframes,
 objects, form fields (``select``, ``textarea``, ``input``, which hold no
-prose), and any element with the ``hidden`` attribute, ``aria-hidden="true"``
-or an inline style with ``display: none`` or ``visibility: hidden``. Styles
-from a stylesheet (a hiding class) are not applied.
+prose), a ``dialog`` that is not open, and any element with the ``hidden``
+attribute, ``aria-hidden="true"`` or an inline style with ``display: none``
+or ``visibility: hidden``. Stylesheets are not applied (an element hidden by
+its class is read), nor are images' ``alt`` texts.
 
 Blocks (``p``, ``div``, ``li``, headings, table cells, ``blockquote``, ``pre``
 ...) are separate blocks; inline elements (``a``, ``span``, ``b``, ``em`` ...)

@@ -62,9 +62,8 @@ def _t(local: str) -> str:
 
 _P, _H, _S, _TAB, _LINE_BREAK = _t("p"), _t("h"), _t("s"), _t("tab"), _t("line-break")
 _NOTE, _NOTE_CITATION, _NOTE_BODY = _t("note"), _t("note-citation"), _t("note-body")
-_LIST, _LIST_ITEM, _LIST_HEADER = _t("list"), _t("list-item"), _t("list-header")
 _TRACKED_CHANGES, _CHANGED_REGION, _DELETION = _t("tracked-changes"), _t("changed-region"), _t("deletion")
-_HIDDEN_TEXT, _HIDDEN_PARAGRAPH, _RUBY, _RUBY_TEXT = _t("hidden-text"), _t("hidden-paragraph"), _t("ruby"), _t("ruby-text")
+_HIDDEN_TEXT, _HIDDEN_PARAGRAPH, _RUBY_TEXT = _t("hidden-text"), _t("hidden-paragraph"), _t("ruby-text")
 _STYLE_NAME, _IS_HIDDEN, _C, _NOTE_CLASS = _t("style-name"), _t("is-hidden"), _t("c"), _t("note-class")
 _ANNOTATION, _ANNOTATION_END = f"{{{OFFICE}}}annotation", f"{{{OFFICE}}}annotation-end"
 _TABLE, _ROW, _CELL = f"{{{TABLE}}}table", f"{{{TABLE}}}table-row", f"{{{TABLE}}}table-cell"

@@ -6,12 +6,14 @@ has no blank line between paragraphs, so paragraphs are found from where the
 lines stand, which pypdf reports to a visitor as it extracts them: a line
 starts a new paragraph when the gap above it is clearly wider than the
 page's usual line spacing, when its font size differs from the line before
-(a heading), or when the gap is at least one and a half lines and the line
-before ends a sentence (pages whose lines are all spaced wide). A blank line
-in pypdf's text is a break too. Lines within a paragraph are joined with
-``\\n`` (the analyzer reads a single newline as a space). A word hyphenated
-at a line end stays as it is ("assis-" and "tance"): joining would also join
-real hyphens that fall there ("self-" "employed"), and change the words.
+(a heading), or when the gap is over one and a half times the font size and
+the line before ends a sentence (a page whose lines are all spaced wide, as
+in double spacing). A blank line in pypdf's text is a break too. Where
+pypdf gives no positions (text it cannot place), only blank lines break.
+Lines within a paragraph are joined with ``\\n`` (the analyzer reads a
+single newline as a space). A word hyphenated at a line end stays as it is
+("assis-" and "tance"): joining would also join real hyphens that fall there
+("self-" "employed"), and change the words.
 
 ``where`` is ``page N``: paragraphs are found by judging gaps, so numbering
 them would promise more than the layout can tell.

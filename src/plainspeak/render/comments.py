@@ -33,8 +33,12 @@ def summary_comment(report: Report, grade=None, *, target_grade: float | None = 
     if s is not None:
         reading = s.grade if s.grade is not None else s.short_text_grade
         if reading is not None:
-            target = f" (aim for {target_grade:g} or lower)" if target_grade is not None else ""
-            lines.append(f"Reading grade: {grade_text(reading)}{target}")
+            line = f"Reading grade: {grade_text(reading)} (Flesch-Kincaid)"
+            if s.estimated_grade is not None:
+                line += f", {grade_text(s.estimated_grade)} estimated from sentence length and readers' word ratings"
+            if target_grade is not None:
+                line += f"; aim for {target_grade:g} or lower"
+            lines.append(line)
         lines.append(", ".join([
             count(s.words, "word"), count(s.jargon, "jargon term"), count(s.stigmatising, "stigmatising term"),
             count(s.uncommon, "uncommon word"), count(s.acronyms, "unexplained acronym"),
