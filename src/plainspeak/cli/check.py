@@ -149,7 +149,7 @@ def _destination(output_file: str | None, inputs: Sequence[str], stdout: IO[str]
         yield stdout
         return
     from ..sources.atomic import AtomicOutput
-    from ..sources.inputs import READ_SUFFIXES
+    from ..suffixes import READ_SUFFIXES
 
     with AtomicOutput(output_file, inputs=inputs, read_suffixes=READ_SUFFIXES) as stream:
         yield stream

@@ -82,7 +82,8 @@ def run_grade(paths: Sequence[str], cli: Overrides, *, fmt: str = "table", sort:
 
     if html_path:  # before any grading: a bad report path fails fast and never replaces a device or an input
         from ..sources.atomic import check_output_path
-        from ..sources.inputs import READ_SUFFIXES, Source, discover
+        from ..sources.inputs import Source, discover
+        from ..suffixes import READ_SUFFIXES
 
         files = [item.path for item in discover(paths) if isinstance(item, Source) and item.path is not None]
         check_output_path(html_path, [*paths, *files], read_suffixes=READ_SUFFIXES)

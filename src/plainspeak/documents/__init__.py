@@ -11,20 +11,8 @@ from __future__ import annotations
 import importlib
 
 from ..errors import InputError
+from ..suffixes import DOCUMENT_SUFFIXES, READERS
 from .model import Block, Document, TextBuilder
-
-# suffix -> the module that reads it
-READERS: dict[str, str] = {
-    ".docx": "docx",
-    ".odt": "odt",
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".eml": "mail",
-    ".mbox": "mail",
-    ".rtf": "rtf",
-}
-DOCUMENT_SUFFIXES = tuple(READERS)
 
 # Formats people have that plainspeak cannot read, and what to do instead.
 REFUSED: dict[str, str] = {

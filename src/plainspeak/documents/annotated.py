@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..report import Report
-from ..sources.inputs import READ_SUFFIXES, SourceText
+from ..sources.inputs import SourceText
+from ..suffixes import READ_SUFFIXES
 
 
 def annotated_name(source_name: str, fmt: str) -> str:

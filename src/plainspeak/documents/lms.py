@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
-from . import READERS, REFUSED
+from ..suffixes import READ_SUFFIXES
+from . import REFUSED
 from .archive import open_zip, read_member
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")  # as sources.inputs reads them (not imported: no cycle)
-READABLE = (*TEXT_SUFFIXES, *READERS)
+READABLE = READ_SUFFIXES
 
 _MOODLE_FOLDER = re.compile(r"^(?P<student>.+?)_(?P<id>\d+)_assignsubmission_(?P<plugin>[a-z0-9]+(?:_[a-z0-9]+)*?)_?$")
 _MOODLE_FILE = re.compile(r"^(?P<student>.+?)_(?P<id>\d+)_assignsubmission_(?P<plugin>file|onlinetext|[a-z0-9]+)_(?P<file>.+)$")

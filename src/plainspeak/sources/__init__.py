@@ -1,9 +1,9 @@
 """Where drafts come from and where results go: finding and reading inputs
 (``inputs``), and writing files without losing anything (``atomic``)."""
 
+from ..suffixes import TEXT_SUFFIXES
 from .inputs import (
     STDIN,
-    TEXT_SUFFIXES,
     Input,
     Snapshot,
     Source,

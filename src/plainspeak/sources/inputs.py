@@ -17,18 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
+from ..suffixes import DOCUMENT_SUFFIXES, FOLDER_SUFFIXES
 
 if TYPE_CHECKING:
     from ..documents.model import Document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-# Read by the document readers (documents/); kept here as plain names so finding
-# inputs never imports them.
-DOCUMENT_SUFFIXES = (".docx", ".odt", ".pdf", ".html", ".htm", ".eml", ".mbox", ".rtf")
-# What a folder search finds by default: everything plainspeak reads, and Word 97-2003
-# files, so that one in a folder of exercises is reported (save it as .docx), not skipped.
-READ_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
-FOLDER_SUFFIXES = (*READ_SUFFIXES, ".doc")
 AUTO = "auto"  # the default encoding: UTF-8 (or a BOM's), else detected
 STDIN = "-"
 _SNIFF_BYTES = 8192
