@@ -297,3 +297,17 @@ def test_libreoffice_opens_an_annotated_copy(tmp_path):
 
     text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     assert "We will utilize the portal" in text  # the document itself, unchanged
+
+
+def test_an_html_reply_leaves_out_the_quoted_message(tmp_path):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "dana@example.org", "sam@example.org", "Your visit"
+    message.set_content('<div>Hi Sam, see you Monday.</div><div class="gmail_quote"><div class="gmail_attr">'
+                        "On Tue, Bob wrote:</div><blockquote>Please utilize the portal.</blockquote></div>",
+                        subtype="html")
+    path = tmp_path / "reply.eml"
+    path.write_bytes(bytes(message))
+    report = json.loads(run(["check", str(path), "--format", "json", "--fail-on", "never"]).stdout)["reports"][0]
+    assert report["findings"] == [] and report["summary"]["words"] == 7  # the subject and her one line

@@ -222,7 +222,7 @@ def test_html_body_goes_through_html_to_document_and_is_cut_like_text(monkeypatc
 
     from plainspeak.documents.model import TextBuilder
 
-    def html_to_document(html: str, fmt: str = "html"):
+    def html_to_document(html: str, fmt: str = "html", **_options):
         builder = TextBuilder()
         for number, chunk in enumerate(re.findall(r"<(?:p|div)[^>]*>(.*?)</(?:p|div)>", html, re.S), 1):
             builder.add(re.sub(r"<[^>]+>", "", chunk), f"paragraph {number}")

@@ -84,6 +84,13 @@ UNTOUCHED = {
 def test_fix_leaves_links_paths_code_and_comments_byte_for_byte(tmp_path, suffix, text):
     path = tmp_path / f"draft.{suffix}"
     path.write_text(text, encoding="utf-8")
+    if suffix == "html":  # a page is not rewritten (markup can run through a word): --diff shows its text's changes
+        refused = CliRunner().invoke(cli, ["fix", "--all", "--in-place", str(path)], catch_exceptions=False)
+        assert refused.exit_code == 2 and "fix does not rewrite web pages" in refused.stderr
+        assert path.read_text(encoding="utf-8") == text
+        diff = CliRunner().invoke(cli, ["fix", "--all", "--diff", str(path)], catch_exceptions=False).stdout
+        assert "+Please use the website before your visit." in diff and "style" not in diff and "script" not in diff
+        return
     result = CliRunner().invoke(cli, ["fix", "--all", str(path)], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     out = result.stdout

@@ -123,9 +123,7 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
     would_change = 0  # inputs --check found something to change in
     if how.mode in ("in-place", "interactive"):
         _clean_up_after_killed_runs(items, stderr)
-    # A web page is rewritten in its source, markup kept byte for byte (the text
-    # masks tags, scripts and comments); other documents through their readers.
-    for item in session.inputs(paths, stdin_name=stdin_name, stdin=stdin, as_text=(".html", ".htm")):
+    for item in session.inputs(paths, stdin_name=stdin_name, stdin=stdin):
         error = item.error
         if error is None and how.mode in ("in-place", "interactive") and item.source.is_stdin:
             error = InputError(item.name, f"standard input cannot be changed in place; leave out --{how.mode}")
@@ -194,6 +192,9 @@ def _document_refusal(name: str, fmt: str, how: FixMode) -> InputError | None:
         return InputError(name, "fix cannot change a PDF; change the document it was made from (check reads the PDF)")
     if how.mode == "diff" or how.check:
         return None
+    if fmt == "html":  # its markup can split a word ("assist<em>ance</em>"), and it holds text check never reads
+        return InputError(name, "fix does not rewrite web pages (markup can run through a word); "
+                                "--diff shows the changes to make in the page's text")
     if fmt != "docx":
         return InputError(name, f"fix rewrites Word (.docx) and text files, not {fmt} files; --diff shows the changes to make")
     if how.mode == "stdout":

@@ -80,8 +80,7 @@ class Session:
 
     # -- inputs and analyzers --------------------------------------------------
 
-    def inputs(self, paths: Sequence[str], *, stdin_name: str = "-", stdin: BinaryIO | None = None,
-               as_text: tuple[str, ...] = ()) -> Iterator[Input]:
+    def inputs(self, paths: Sequence[str], *, stdin_name: str = "-", stdin: BinaryIO | None = None) -> Iterator[Input]:
         """Every input, read with its own configuration's encoding and size limit."""
         from ..config.settings import load_defaults
 
@@ -97,7 +96,7 @@ class Session:
             return self.options_of(source).max_bytes or default_max
 
         return iter_inputs(paths, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, stdin=stdin,
-                           as_text=as_text, records=self.records, suffixes=self.run_options().suffixes)
+                           records=self.records, suffixes=self.run_options().suffixes)
 
     def analyzer_for(self, options: Effective):
         """The analyzer for these options (built once per distinct set)."""

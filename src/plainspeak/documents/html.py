@@ -115,8 +115,9 @@ class _Block:
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, skip_quotes: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip_quotes = skip_quotes  # an e-mail's HTML body: the quoted earlier message is not the writer's
         self.builder = TextBuilder()
         self.stack: list[_Open] = []
         self.block = _Block()
@@ -185,7 +186,7 @@ class _Reader(HTMLParser):
                 self._text("\n", _LINE_BREAK)
             return
         self._implied_ends(tag)
-        hidden = self._hidden() or tag in _SKIPPED or _hides(attrs) or (
+        hidden = self._hidden() or tag in _SKIPPED or _hides(attrs) or (self.skip_quotes and _quotes(tag, attrs)) or (
             tag == "dialog" and all(key != "open" for key, _ in attrs))  # a dialog shows only when opened
         if tag in _BLOCKS and not hidden:  # a hidden block makes no box: the text around it flows on
             self._flush()
@@ -342,6 +343,23 @@ def _end_scope(tag: str) -> frozenset[str]:
     return _BLOCKS | {"template"}
 
 
+# How mail clients mark the earlier message in a reply: Gmail, Thunderbird, Yahoo, Outlook, Apple Mail.
+_QUOTE_CLASSES = frozenset({"gmail_quote", "gmail_attr", "moz-cite-prefix", "yahoo_quoted", "ydp_quoted"})
+_QUOTE_IDS = frozenset({"divrplyfwdmsg", "appendonsend", "mail-editor-reference-message-container"})
+
+
+def _quotes(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """An element of an e-mail's HTML body that holds the message being replied to."""
+    if tag == "blockquote":
+        return True
+    for key, value in attrs:
+        if key == "class" and value and _QUOTE_CLASSES.intersection(value.lower().split()):
+            return True
+        if key == "id" and value and value.lower() in _QUOTE_IDS:
+            return True
+    return False
+
+
 def _hides(attrs: list[tuple[str, str | None]]) -> bool:
     for key, value in attrs:
         if key == "hidden":
@@ -375,9 +393,10 @@ def _collapse(pieces: list[tuple[str, int]]) -> str:
     return "".join(out).strip(" \t\n\r\f")
 
 
-def html_to_document(html: str, fmt: str = "html", *, name: str = "HTML") -> Document:
-    """The visible text of an HTML page (or an e-mail's HTML body), as a document of format ``fmt``."""
-    reader = _Reader()
+def html_to_document(html: str, fmt: str = "html", *, name: str = "HTML", skip_quotes: bool = False) -> Document:
+    """The visible text of an HTML page (or an e-mail's HTML body), as a document of format ``fmt``;
+    ``skip_quotes`` leaves out what mail clients mark as the quoted earlier message."""
+    reader = _Reader(skip_quotes)
     try:
         reader.feed(html)
         return reader.finish(fmt)

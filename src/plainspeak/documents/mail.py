@@ -230,7 +230,7 @@ def _html_text(html: str) -> str:
     except ImportError:
         raise _Unreadable("has only an HTML body, and this installation cannot read HTML") from None
     try:
-        return html_to_document(html, "html").text
+        return html_to_document(html, "html", skip_quotes=True).text
     except InputError as err:
         raise _Unreadable(err.reason) from None
 

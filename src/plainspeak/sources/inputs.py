@@ -204,10 +204,9 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> list[Path | InputError]:
     return sorted(found, key=order)
 
 
-def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: BinaryIO | None = None,
-                as_text: tuple[str, ...] = ()) -> SourceText:
+def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: BinaryIO | None = None) -> SourceText:
     """Read one source: a document through its reader (by suffix), anything else
-    (and suffixes in ``as_text``) as text; raises InputError with a clear reason."""
+    as text; raises InputError with a clear reason."""
     snapshot = None
     if source.is_stdin:
         if stdin is None and sys.stdin is None:
@@ -227,7 +226,7 @@ def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: 
     else:
         assert source.path is not None
         suffix = source.path.suffix.lower()
-        if (suffix == ".doc" or suffix in DOCUMENT_SUFFIXES) and suffix not in as_text:
+        if suffix == ".doc" or suffix in DOCUMENT_SUFFIXES:
             from ..documents import read_document
 
             data, snapshot = _read_file(source, max_bytes)
@@ -267,15 +266,13 @@ def iter_inputs(
     max_bytes: int | Callable[[Source], int],
     stdin: BinaryIO | None = None,
     suffixes: Iterable[str] | None = None,
-    as_text: tuple[str, ...] = (),
     records: RecordSpec | None = None,
 ) -> Iterator[Input]:
     """The one way every command reads drafts: paths found (folders searched for
     ``suffixes``) and read one at a time, in order; an input that cannot be read
     comes with its error, and the others still come. ``encoding`` and
     ``max_bytes`` may depend on the input (its configuration file), hence the
-    callables; ``as_text`` names document suffixes to read as text instead (fix
-    rewrites a web page's source, markup kept). With ``records``, each input is
+    callables. With ``records``, each input is
     a record stream and each of its rows is one input, read as they come."""
     for item in discover(paths, stdin_name=stdin_name, suffixes=suffixes):
         if isinstance(item, InputError):
@@ -288,7 +285,7 @@ def iter_inputs(
         try:
             codec = encoding(item) if callable(encoding) else encoding
             limit = max_bytes(item) if callable(max_bytes) else max_bytes
-            yield Input(item, text=read_source(item, encoding=codec, max_bytes=limit, stdin=stdin, as_text=as_text))
+            yield Input(item, text=read_source(item, encoding=codec, max_bytes=limit, stdin=stdin))
         except InputError as err:
             yield Input(item, error=err)
 
