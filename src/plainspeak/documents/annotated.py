@@ -12,13 +12,17 @@ from pathlib import Path
 from ..errors import InputError
 from ..report import Report
 from ..sources.inputs import SourceText
-from ..suffixes import READ_SUFFIXES
+from ..suffixes import FOLDER_SUFFIXES, READ_SUFFIXES
 
 
 def annotated_name(source_name: str, fmt: str) -> str:
     """``letter.docx`` -> ``letter.annotated.docx``; other formats get a page,
     ``notes.txt`` -> ``notes.annotated.html``."""
-    stem = Path(source_name).stem if source_name not in ("", "-") else "stdin"
+    if source_name in ("", "-"):
+        stem = "stdin"
+    else:  # only a real suffix goes: "wucy (letter.docx)", a student's second file, keeps its name
+        base = Path(source_name).name
+        stem = Path(base).stem if Path(base).suffix.lower() in FOLDER_SUFFIXES else base
     stem = "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in stem).strip(". ") or "submission"
     return f"{stem}.annotated.{'docx' if fmt == 'docx' else 'html'}"
 

@@ -424,26 +424,32 @@ _PREFERRED = "cp1252"
 
 
 def guess_encoding(data: bytes) -> str | None:
-    """The most likely encoding of bytes that are not UTF-8 (charset-normalizer's
-    guess), preferring cp1252 wherever it reads the text the same or as well: on
-    short texts the detector cannot tell Windows' Western and Central European
-    code pages apart, and the Western one is what writers here have."""
+    """The most likely encoding of bytes that are not UTF-8: cp1252 (Windows' Western
+    code page, what writers here have) when it reads them as mostly-ASCII text, else
+    charset-normalizer's guess, still preferring cp1252 where it reads the same or
+    as well (on short texts the detector cannot tell Windows' Western and Central
+    European code pages apart, and guesses exotic ones)."""
+    sample = data[:65536]
+    try:
+        data.decode(_PREFERRED)
+        western: str | None = sample.decode(_PREFERRED)
+    except UnicodeDecodeError:
+        western = None
+    if western is not None:
+        # English or another Western language with a few accented letters and curly quotes is
+        # mostly ASCII; text in another script read as cp1252 is mostly accented gibberish.
+        letters = sum(c.isalpha() for c in western)
+        foreign = sum(not c.isascii() for c in western)
+        if letters and foreign <= 0.3 * letters:
+            return _PREFERRED
     import charset_normalizer
 
-    sample = data[:65536]
     matches = charset_normalizer.from_bytes(sample)
     best = matches.best()
     if best is None:
-        try:
-            data.decode(_PREFERRED)
-        except UnicodeDecodeError:
-            return None
-        return _PREFERRED
-    try:
-        data.decode(_PREFERRED)
-    except UnicodeDecodeError:
-        return text_codec(best.encoding)
-    if sample.decode(_PREFERRED) == str(best) or any(m.encoding == _PREFERRED and m.chaos <= best.chaos + 0.01 for m in matches):
+        return _PREFERRED if western is not None else None
+    if western is not None and (western == str(best) or any(
+            m.encoding == _PREFERRED and m.chaos <= best.chaos + 0.01 for m in matches)):
         return _PREFERRED
     return text_codec(best.encoding)
 
