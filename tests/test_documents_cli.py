@@ -311,3 +311,15 @@ def test_an_html_reply_leaves_out_the_quoted_message(tmp_path):
     path.write_bytes(bytes(message))
     report = json.loads(run(["check", str(path), "--format", "json", "--fail-on", "never"]).stdout)["reports"][0]
     assert report["findings"] == [] and report["summary"]["words"] == 7  # the subject and her one line
+
+
+def test_what_reading_left_out_is_reported(tmp_path):
+    """A message dropped from a mailbox (unknown charset) is named, not silently gone."""
+    box = tmp_path / "box.mbox"
+    box.write_bytes(b"From a@x Mon Jan  1 00:00:00 2026\nFrom: a@example.org\nSubject: One\n\nWe will utilize it.\n\n"
+                    b"From b@x Mon Jan  1 00:00:00 2026\nFrom: b@example.org\nSubject: Two\n"
+                    b"Content-Type: text/plain; charset=klingon\n\nHello there.\n")
+    report = json.loads(run(["check", str(box), "--format", "json", "--fail-on", "never"]).stdout)["reports"][0]
+    assert report["notes"] == ["left out message 2, which uses an unknown character set 'klingon'"]
+    shown = run(["check", str(box), "--no-color", "--fail-on", "never"]).stdout
+    assert "Left out message 2, which uses an unknown character set 'klingon'." in " ".join(shown.split())

@@ -145,6 +145,7 @@ class Report:
     suppressed: list[Finding] = field(default_factory=list)  # set aside by the text's suppression comments
     format: str = "text"  # what the text was read from: "text", "docx", "pdf", "html", "eml" ...
     encoding: str | None = None  # the text encoding a text file was read with (None: not a text file)
+    notes: list[str] = field(default_factory=list)  # what reading left out and why ("left out 3 quoted lines")
 
     @property
     def worst(self) -> Severity | None:
@@ -157,6 +158,7 @@ class Report:
             "path": self.name,
             "format": self.format,
             "encoding": self.encoding,
+            "notes": self.notes,
             "summary": self.summary.to_dict() if self.summary else None,
             "findings": [f.to_dict() for f in self.findings],
             "sentences": [s.to_dict() for s in self.sentences],

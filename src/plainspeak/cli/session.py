@@ -149,6 +149,7 @@ def describe(report, text):
     if text.document is not None:
         from ..documents.model import place_findings
 
+        report.notes = list(text.document.notes)
         report.findings = place_findings(report.findings, text.document)
         report.suppressed = place_findings(report.suppressed, text.document)
     return report

@@ -35,7 +35,7 @@ def _lists(report: Report, show_suppressed: bool) -> list[tuple[str, list]]:
 
 def _report_chunks_compact(report: Report, show_suppressed: bool = False) -> Iterator[str]:
     yield _compact({"schema_version": SCHEMA_VERSION, "path": report.name, "format": report.format,
-                    "encoding": report.encoding})[:-1]
+                    "encoding": report.encoding, "notes": report.notes})[:-1]
     yield ',"summary":' + _compact(report.summary.to_dict() if report.summary else None)
     for key, items in _lists(report, show_suppressed):
         yield f',"{key}":['
@@ -50,6 +50,7 @@ def _report_chunks_pretty(report: Report, level: int, show_suppressed: bool = Fa
     yield "{\n" + pad + '  "path": ' + json.dumps(report.name, ensure_ascii=False) + ",\n"
     yield pad + '  "format": ' + json.dumps(report.format) + ",\n"
     yield pad + '  "encoding": ' + json.dumps(report.encoding) + ",\n"
+    yield pad + '  "notes": ' + _pretty(report.notes, level + 1) + ",\n"
     yield pad + '  "summary": ' + _pretty(report.summary.to_dict() if report.summary else None, level + 1)
     for key, items in _lists(report, show_suppressed):
         if not items:
