@@ -525,8 +525,8 @@ def test_shell_completion_completes_commands_and_options():
 @pytest.mark.parametrize(("text", "encoding", "expected"), [
     ("short caf\u00e9\n", "cp1252", "cp1252"),  # too short for the detector, which guessed cp1006 (Urdu)
     ("Se\u00f1ora Garc\u00eda, su cita es el mi\u00e9rcoles.\n", "latin-1", "cp1252"),  # reads the same
-    ("\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430? \u042f \u0445\u043e\u0447\u0443 "
-     "\u0432\u0441\u0442\u0440\u0435\u0442\u0438\u0442\u044c\u0441\u044f.\n", "cp1251", "cp1251"),
+    (("\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430? \u042f \u0445\u043e\u0447\u0443 "
+     "\u0432\u0441\u0442\u0440\u0435\u0442\u0438\u0442\u044c\u0441\u044f.\n"), "cp1251", "cp1251"),
 ])
 def test_encodings_are_guessed_as_a_reader_would(tmp_path, text, encoding, expected):
     path = tmp_path / "draft.txt"
