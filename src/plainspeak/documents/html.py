@@ -282,6 +282,7 @@ class _Reader(HTMLParser):
                 data = data[1:]
         if self.stack and self.stack[-1].tag == "head" and data.strip(" \t\n\r\f"):
             self._close({"head"}, frozenset({"html"}))  # text in the head starts the body
+        data = data.replace("\u00ad", "")  # &shy; only marks where a word may break
         if self._hidden() or not data:
             return
         self._text(data, _PRE if self.stack and self.stack[-1].pre else _TEXT)

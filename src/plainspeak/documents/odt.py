@@ -218,6 +218,9 @@ class _Line:
         self.at_start = True
 
     def chars(self, data: str) -> None:
+        # A soft hyphen only marks where a word may break; a non-breaking hyphen is a hyphen
+        # (as the Word reader reads both), so "ame\u00adliorate" is one word.
+        data = data.replace("\u00ad", "").replace("\u2011", "-")
         for i, part in enumerate(_WHITE_SPACE.split(data)):
             if i:  # white space stood before this part
                 self.space_pending = True
