@@ -323,3 +323,15 @@ def test_what_reading_left_out_is_reported(tmp_path):
     assert report["notes"] == ["left out message 2, which uses an unknown character set 'klingon'"]
     shown = run(["check", str(box), "--no-color", "--fail-on", "never"]).stdout
     assert "Left out message 2, which uses an unknown character set 'klingon'." in " ".join(shown.split())
+
+
+def test_soft_hyphens_are_not_part_of_words(tmp_path):
+    from docbuilders import odt_bytes
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>We will ame&shy;liorate it.</p>", encoding="utf-8")
+    odt = tmp_path / "letter.odt"
+    odt.write_bytes(odt_bytes("<text:p>We will ame\u00adliorate it.</text:p>"))
+    for path in (page, odt):
+        report = json.loads(run(["check", str(path), "--format", "json", "--fail-on", "never"]).stdout)["reports"][0]
+        assert "ameliorate" in [f["text"] for f in report["findings"]], path

@@ -507,7 +507,9 @@ def test_html_to_document_for_mail_bodies():
 
 
 # Paragraph text: words of any script, emoji, the characters HTML escapes, and white space to collapse.
-_WORD = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")) | st.sampled_from("&<>\"';é😀\xa0"),
+# (Soft hyphens are dropped by the reader, as a browser shows none: tested apart.)
+_WORD = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\xad")
+                | st.sampled_from("&<>\"';é😀\xa0"),
                 min_size=1, max_size=8)
 _PARAGRAPH = st.lists(st.tuples(_WORD, st.sampled_from([" ", "  ", "\n", "\t ", " \r\n "])), min_size=1, max_size=8)
 _INLINE = ["b", "i", "em", "strong", "a", "span", "code", "small", "u"]
