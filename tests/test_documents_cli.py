@@ -84,6 +84,12 @@ def test_annotate_writes_a_commented_copy(tmp_path):
     assert comments[0].text.startswith("plainspeak")
     texts = [c.text for c in comments[1:]]
     assert any("Try: use" in t for t in texts), texts
+    # each comment sits on the words it is about
+    from test_docx import anchored
+
+    by_id = anchored(out.read_bytes())
+    on = sorted(by_id[str(c.comment_id)] for c in comments[1:])
+    assert on == sorted(f["text"] for f in report["findings"])
     # the copy reads as the original did: the comments are notes, not text
     again = json.loads(run(["check", str(out), "--format", "json", "--isolated", "--fail-on", "never"]).stdout)["reports"][0]
     assert _findings(again) == _findings(report)
