@@ -24,14 +24,32 @@ ROOT = HERE.parent
 
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
-    """No test may touch the network: plainspeak works offline."""
+    """No test may touch the network: plainspeak works offline. Loopback, where the
+    server's tests talk to a server they started, is this machine, not the network."""
+    loopback = {"127.0.0.1", "::1", "localhost"}
+    connect, create_connection, getaddrinfo = socket.socket.connect, socket.create_connection, socket.getaddrinfo
 
-    def guard(*args, **kwargs):
-        raise AssertionError("network access attempted during a test")
+    def host_of(address) -> str | None:
+        return address[0] if isinstance(address, tuple) and address else None
 
-    monkeypatch.setattr(socket.socket, "connect", guard)
-    monkeypatch.setattr(socket, "create_connection", guard)
-    monkeypatch.setattr(socket, "getaddrinfo", guard)
+    def guarded_connect(self, address):
+        if host_of(address) not in loopback:
+            raise AssertionError("network access attempted during a test")
+        return connect(self, address)
+
+    def guarded_create_connection(address, *args, **kwargs):
+        if host_of(address) not in loopback:
+            raise AssertionError("network access attempted during a test")
+        return create_connection(address, *args, **kwargs)
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        if host not in loopback:
+            raise AssertionError("network access attempted during a test")
+        return getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket, "create_connection", guarded_create_connection)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
 
 
 @pytest.fixture(autouse=True)

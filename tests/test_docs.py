@@ -29,7 +29,7 @@ def help_text(*args: str) -> str:
     return result.output
 
 
-COMMANDS = ((), ("check",), ("fix",), ("grade",), ("annotate",), ("compare",), ("explain",), ("rules",), ("config",), ("lexicon",),
+COMMANDS = ((), ("check",), ("fix",), ("grade",), ("annotate",), ("serve",), ("compare",), ("explain",), ("rules",), ("config",), ("lexicon",),
             ("lexicon", "list"), ("lexicon", "search"), ("lexicon", "validate"))
 
 

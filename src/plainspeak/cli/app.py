@@ -94,8 +94,9 @@ def _register_commands() -> None:
     from .grade import grade
     from .lexicon import lexicon_group
     from .rules import rules
+    from .serve import serve
 
-    for command in (check, fix, grade, annotate, compare, explain, lexicon_group, rules, config):
+    for command in (check, fix, grade, annotate, compare, explain, lexicon_group, rules, config, serve):
         cli.add_command(command)
 
 

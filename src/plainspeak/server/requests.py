@@ -1,0 +1,104 @@
+"""Requests to the server as plain data: which options a request may set, checked
+as the command line checks them, and the analyzer for them (built once per set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config.effective import Overrides
+
+# field -> (Overrides field, kind): what a request may set, as the CLI's options
+OPTIONS: dict[str, tuple[str, str]] = {
+    "audience": ("audience", "audience"),
+    "target_grade": ("target_grade", "grade"),
+    "max_sentence_words": ("max_sentence_words", "count"),
+    "accept": ("accept", "words"),
+    "select": ("select", "words"),
+    "ignore": ("ignore", "words"),
+    "extend_select": ("extend_select", "words"),
+}
+
+
+class RequestError(ValueError):
+    """A request that cannot be answered: the message says why (HTTP 400)."""
+
+
+def text_of(fields: dict[str, Any], *names: str) -> str:
+    """The text to check, from the first of ``names`` present; a clear error otherwise."""
+    for name in names:
+        if name in fields:
+            value = fields[name]
+            if not isinstance(value, str):
+                raise RequestError(f"'{name}' must be a string")
+            return value
+    raise RequestError(f"give the text to check in '{names[0]}'")
+
+
+def overrides(fields: dict[str, Any], *, ignore: tuple[str, ...] = ()) -> Overrides:
+    """The options a request set, checked: unknown fields and wrong types are errors."""
+    from ..cli.options import AUDIENCES
+
+    given: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key in ignore:
+            continue
+        if key not in OPTIONS:
+            known = ", ".join(sorted({*OPTIONS, *ignore}))
+            raise RequestError(f"unknown field '{key}'; known fields: {known}")
+        name, kind = OPTIONS[key]
+        if kind == "audience":
+            if value not in AUDIENCES:
+                raise RequestError(f"'audience' must be one of {', '.join(AUDIENCES)}")
+        elif kind == "grade":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 30:
+                raise RequestError("'target_grade' must be a number from 0 to 30")
+            value = float(value)
+        elif kind == "count":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise RequestError(f"'{key}' must be a whole number, 1 or more")
+        elif kind == "words":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise RequestError(f"'{key}' must be a list of strings")
+            value = tuple(value)
+        given[name] = value
+    return Overrides(isolated=True, **given)
+
+
+class Analyzers:
+    """One analyzer per distinct set of options, built once and shared by every request
+    (built lazily: the server starts before spaCy is loaded)."""
+
+    def __init__(self, base: Overrides | None = None) -> None:
+        from ..cli.session import Session
+
+        self._base = base or Overrides(isolated=True)
+        self._sessions: dict[Overrides, Any] = {}
+        self._session_type = Session
+
+    def report(self, text: str, options: Overrides, name: str = "-"):
+        from dataclasses import replace
+
+        merged = replace(self._base, **{k: v for k, v in vars(options).items()
+                                         if k != "isolated" and v not in (None, ())})
+        session = self._sessions.get(merged)
+        if session is None:
+            from ..errors import PlainspeakError
+
+            session = self._session_type(merged)
+            try:
+                session.prepare([], "-")
+            except PlainspeakError as err:
+                raise RequestError(str(err)) from None
+            if len(self._sessions) < 32:  # bounded: a client cycling options cannot grow memory
+                self._sessions[merged] = session
+        options_used = session.run_options()
+        try:
+            return session.analyzer_for(options_used).analyze(text, name=name)
+        except Exception as err:  # a selector that names no rule, say
+            from ..errors import PlainspeakError
+
+            if isinstance(err, PlainspeakError):
+                raise RequestError(str(err)) from None
+            raise

@@ -1,0 +1,167 @@
+"""plainspeak serve: the API answers as the CLI does, LanguageTool clients get LanguageTool's
+shape with UTF-16 offsets, and a local server refuses what a local server must."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+from urllib.parse import urlencode
+
+import pytest
+
+from plainspeak.server.http import MAX_BODY, make_server
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = make_server("127.0.0.1", 0)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+def request(server, method: str, path: str, body: bytes | str | None = None, headers: dict | None = None):
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=60)
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    sent = {"Host": f"127.0.0.1:{port}", **(headers or {})}
+    connection.request(method, path, body=data, headers=sent)
+    response = connection.getresponse()
+    payload = response.read()
+    connection.close()
+    return response, payload
+
+
+def post_json(server, path: str, fields, headers: dict | None = None):
+    response, payload = request(server, "POST", path, json.dumps(fields), {"Content-Type": "application/json", **(headers or {})})
+    return response.status, json.loads(payload)
+
+
+def test_api_check_gives_the_clis_report(server):
+    from click.testing import CliRunner
+
+    from plainspeak.cli.app import cli
+
+    text = "We will utilize the portal prior to your IOP intake."
+    status, report = post_json(server, "/api/check", {"text": text})
+    assert status == 200
+    cli_report = json.loads(CliRunner().invoke(cli, ["check", "-", "--format", "json", "--isolated", "--fail-on", "never"],
+                                               input=text).stdout)["reports"][0]
+    assert report["findings"] == cli_report["findings"] and report["summary"] == cli_report["summary"]
+    assert report["schema_version"] == "2.2"
+
+
+def test_api_options_are_checked(server):
+    status, report = post_json(server, "/api/check", {"text": "Your eligibility is the same.", "audience": "professional"})
+    assert status == 200 and "eligibility" not in [f["text"] for f in report["findings"]]
+    for fields, message in [({"text": 3}, "'text' must be a string"), ({"txt": "x"}, "unknown field 'txt'"),
+                            ({"text": "Hi.", "audience": "kids"}, "'audience' must be one of"),
+                            ({"text": "Hi.", "target_grade": "8"}, "'target_grade' must be a number"),
+                            ({"text": "  "}, "the text is empty"), ({"text": "Hi.", "select": ["nonsense"]}, "nonsense")]:
+        status, answer = post_json(server, "/api/check", fields)
+        assert status == 400 and message in answer["error"], (fields, answer)
+
+
+def test_malformed_bodies_are_400_never_500(server):
+    for body in (b"{not json", b"[1, 2]", b"\xff\xfe", b""):
+        response, payload = request(server, "POST", "/api/check", body, {"Content-Type": "application/json"})
+        assert response.status == 400, body
+        assert "Traceback" not in payload.decode("utf-8", "replace")
+
+
+def test_languagetool_check_counts_offsets_as_java_does(server):
+    text = "Hi 😀 Sam, we will utilize the portal."
+    response, payload = request(server, "POST", "/v2/check", urlencode({"text": text, "language": "en-US"}),
+                                {"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status == 200
+    data = json.loads(payload)
+    match = next(m for m in data["matches"] if m["rule"]["subId"] == "jargon.utilize")
+    utf16 = text.encode("utf-16-le")
+    assert utf16[match["offset"] * 2:(match["offset"] + match["length"]) * 2].decode("utf-16-le") == "utilize"
+    assert match["offset"] == text.index("utilize") + 1  # the emoji is two UTF-16 units
+    assert match["replacements"] == [{"value": "use"}]
+    assert {"id", "category"} <= set(match["rule"]) and match["shortMessage"] and match["context"]["text"]
+    assert data["language"]["code"] == "en-US"
+
+
+def test_languagetool_annotated_data_keeps_the_documents_offsets(server):
+    data = json.dumps({"annotation": [{"markup": "<p>"}, {"text": "We will utilize it."}, {"markup": "</p>"}]})
+    response, payload = request(server, "POST", "/v2/check", urlencode({"data": data, "language": "en-US"}),
+                                {"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status == 200
+    match = json.loads(payload)["matches"][0]
+    assert (match["offset"], match["length"]) == (len("<p>We will "), len("utilize"))
+
+
+def test_languagetool_languages(server):
+    response, payload = request(server, "GET", "/v2/languages")
+    assert response.status == 200 and {"name": "English (US)", "code": "en", "longCode": "en-US"} in json.loads(payload)
+
+
+def test_the_page_loads_nothing_from_elsewhere(server):
+    response, payload = request(server, "GET", "/")
+    assert response.status == 200
+    policy = response.getheader("Content-Security-Policy")
+    assert "default-src 'none'" in policy and "connect-src 'self'" in policy
+    page = payload.decode("utf-8")
+    assert "http://" not in page and "https://" not in page
+    script = request(server, "GET", "/page.js")[1].decode("utf-8")
+    assert "innerHTML" not in script and "textContent" in script  # the writer's text never becomes markup
+
+
+def test_another_host_or_origin_is_refused(server):
+    """DNS rebinding: a page elsewhere that resolves its name to 127.0.0.1 still sends its own Host."""
+    response, _ = request(server, "GET", "/", headers={"Host": "evil.example"})
+    assert response.status == 403
+    status, answer = post_json(server, "/api/check", {"text": "Hi."}, {"Origin": "https://evil.example"})
+    assert status == 403 and "other origins" in answer["error"]
+    port = server.server_address[1]
+    status, _ = post_json(server, "/api/check", {"text": "Hi there."}, {"Origin": f"http://127.0.0.1:{port}"})
+    assert status == 200
+    assert request(server, "OPTIONS", "/api/check")[0].status == 403
+    extension = {"Origin": "chrome-extension://oldceeleldhonbafppcapldpdifcinji",
+                 "Content-Type": "application/x-www-form-urlencoded"}
+    assert request(server, "POST", "/v2/check", "text=Hi+there.&language=en-US", extension)[0].status == 200
+    assert post_json(server, "/api/check", {"text": "Hi there."}, {"Origin": extension["Origin"]})[0] == 403
+
+
+def test_a_body_over_the_limit_is_413(server):
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=60)
+    connection.putrequest("POST", "/api/check", skip_host=True)
+    connection.putheader("Host", f"127.0.0.1:{port}")
+    connection.putheader("Content-Length", str(MAX_BODY + 1))
+    connection.endheaders()  # the body is never sent: the server answers from the header
+    response = connection.getresponse()
+    assert response.status == 413
+    connection.close()
+
+
+def test_unknown_paths_are_404(server):
+    assert request(server, "GET", "/etc/passwd")[0].status == 404
+    assert request(server, "GET", "/../README.md")[0].status == 404
+
+
+def test_serve_prints_its_address_and_stops_on_sigterm():
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "plainspeak", "serve", "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("plainspeak is serving http://127.0.0.1:"), line + proc.stderr.read()
+        port = int(line.split("127.0.0.1:")[1].split("/")[0])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/v2/languages")
+        assert connection.getresponse().status == 200
+        connection.close()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+        assert proc.stderr.read() == ""
+    finally:
+        proc.kill()
