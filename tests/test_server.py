@@ -165,3 +165,16 @@ def test_serve_prints_its_address_and_stops_on_sigterm():
         assert proc.stderr.read() == ""
     finally:
         proc.kill()
+
+
+def test_a_languagetool_client_uses_plainspeak_as_its_server(server):
+    """language-tool-python, LanguageTool's own Python client, pointed at plainspeak:
+    its matches land on the right words (it converts Java's UTF-16 offsets back), and
+    its correct() applies plainspeak's first suggestions."""
+    language_tool_python = pytest.importorskip("language_tool_python")
+    tool = language_tool_python.LanguageTool("en-US", remote_server=f"http://127.0.0.1:{server.server_address[1]}")
+    text = "Hi 😀 Sam, we will utilize the portal prior to your visit."
+    found = [(m.rule_id, text[m.offset:m.offset + m.error_length], m.replacements[0]) for m in tool.check(text)]
+    assert found == [("JARGON_UTILIZE", "utilize", "use"), ("JARGON_PORTAL", "portal", "website"),
+                     ("JARGON_PRIOR_TO", "prior to", "before")]
+    assert tool.correct(text) == "Hi 😀 Sam, we will use the website before your visit."
