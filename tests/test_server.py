@@ -178,3 +178,20 @@ def test_a_languagetool_client_uses_plainspeak_as_its_server(server):
     assert found == [("JARGON_UTILIZE", "utilize", "use"), ("JARGON_PORTAL", "portal", "website"),
                      ("JARGON_PRIOR_TO", "prior to", "before")]
     assert tool.correct(text) == "Hi 😀 Sam, we will use the website before your visit."
+
+
+def test_the_page_runs_in_a_real_browser(server, tmp_path):
+    """Chromium loads the page from the server, its script runs under the page's
+    Content-Security-Policy (it marks the page ready) and nothing else is fetched."""
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (Debian: apt-get install chromium; .ci/run does this)")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=3000"]
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    dom = subprocess.run([chromium, *flags, "--dump-dom", url], capture_output=True, text=True, timeout=90).stdout
+    assert 'data-ready="1"' in dom, dom[:500]
+    assert 'id="draft"' in dom and "Nothing leaves this computer" in dom

@@ -3,8 +3,10 @@
 Self-contained: its script and style are served by plainspeak itself (the
 Content-Security-Policy forbids anything else), and every piece of the
 writer's text reaches the page through ``textContent``, never as markup.
-This is the first version: findings highlighted in the text as you type
-(debounced) and listed with why and what to say instead.
+Findings are highlighted in the text as you type (debounced) and listed with
+why and what to say instead; choosing a highlight offers its suggestions
+(already inflected and cased to fit), and choosing one puts it in place,
+with undo. Readers and target grade can be changed on the page.
 """
 
 PAGE = """<!DOCTYPE html>
@@ -14,11 +16,20 @@ PAGE = """<!DOCTYPE html>
 <body><main>
 <h1>plainspeak</h1>
 <p>Paste or type your message. Nothing leaves this computer.</p>
+<div class="controls">
+<label>Readers <select id="audience"><option value="everyday">everyday readers</option>
+<option value="general" selected>the general public</option><option value="professional">professionals</option></select></label>
+<label>Target grade <input id="grade" type="number" min="1" max="20" step="1" value="8"></label>
+</div>
 <label for="draft">Your message</label>
 <textarea id="draft" rows="10" spellcheck="true"></textarea>
+<div class="controls"><button id="undo" type="button" disabled>Undo</button>
+<button id="copy" type="button">Copy the text</button></div>
 <p id="status" role="status" aria-live="polite"></p>
 <section aria-labelledby="shown-h"><h2 id="shown-h">What to look at</h2>
+<p class="hint">Choose a highlighted word (click, or Tab and Enter) to see why, and to put a plainer word in its place.</p>
 <div id="shown" class="text"></div>
+<div id="choice" hidden></div>
 <ol id="findings"></ol></section>
 </main><script src="/page.js"></script></body></html>
 """
@@ -26,27 +37,64 @@ PAGE = """<!DOCTYPE html>
 STYLE = """
 body { font: 17px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2330; margin: 0; }
 main { max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem; }
-label { font-weight: 600; display: block; margin-bottom: .3rem; }
-textarea { width: 100%; box-sizing: border-box; font: inherit; padding: .6rem; border: 2px solid #56607a; border-radius: 6px; }
-textarea:focus { outline: 3px solid #1a5fb4; }
+label { font-weight: 600; }
+.controls { display: flex; flex-wrap: wrap; gap: 1rem; margin: .6rem 0; align-items: center; }
+textarea { display: block; width: 100%; box-sizing: border-box; font: inherit; padding: .6rem; margin-top: .3rem;
+           border: 2px solid #56607a; border-radius: 6px; }
+textarea:focus, button:focus, mark:focus, select:focus, input:focus { outline: 3px solid #1a5fb4; outline-offset: 1px; }
+button { font: inherit; padding: .3rem .8rem; border: 2px solid #1a5fb4; border-radius: 6px; background: #fff; color: #1a5fb4; }
+button:disabled { border-color: #8a8f9c; color: #5c6170; }
 .text { white-space: pre-wrap; background: #fafbfd; border: 1px solid #cfd5e2; border-radius: 6px; padding: .8rem; }
-mark { background: #fff3b0; color: inherit; border-bottom: 2px solid #8a6d00; }
+mark { background: #fff3b0; color: inherit; border-bottom: 2px solid #8a6d00; cursor: pointer; }
 mark.person-first { background: #ffd6d6; border-color: #a11d1d; }
+#choice { border: 2px solid #1a5fb4; border-radius: 6px; padding: .6rem; margin: .6rem 0; }
 #findings li { margin: .4rem 0; }
 .try { color: #17612f; font-weight: 600; }
+.hint { color: #444b5a; }
 """
 
 SCRIPT = """
 "use strict";
-const draft = document.getElementById("draft");
-const shown = document.getElementById("shown");
-const list = document.getElementById("findings");
-const status = document.getElementById("status");
-let timer = null, asked = 0;
+const $ = id => document.getElementById(id);
+const draft = $("draft"), shown = $("shown"), list = $("findings"), status = $("status"), choice = $("choice");
+const undoButton = $("undo");
+let timer = null, asked = 0, history = [], current = {text: "", findings: []};
+
+function say(text) { status.textContent = text; }
+
+function replace(f, value) {
+  const text = draft.value;
+  if (text !== current.text || text.slice(f.start, f.end) !== f.text) return;  // the text changed meanwhile
+  history.push(text);
+  undoButton.disabled = false;
+  draft.value = text.slice(0, f.start) + value + text.slice(f.end);
+  choice.hidden = true;
+  say("Changed \u201c" + f.text + "\u201d to \u201c" + value + "\u201d.");
+  check();
+}
+
+function choose(f) {
+  choice.replaceChildren();
+  const why = document.createElement("p");
+  why.textContent = f.message;
+  choice.append(why);
+  for (const value of f.suggestions) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Use \u201c" + value + "\u201d";
+    button.addEventListener("click", () => replace(f, value));
+    choice.append(button, document.createTextNode(" "));
+  }
+  choice.hidden = false;
+  const first = choice.querySelector("button");
+  if (first) first.focus();
+}
 
 function render(text, findings) {
+  current = {text, findings};
   shown.replaceChildren();
   list.replaceChildren();
+  choice.hidden = true;
   let at = 0;
   const words = findings.filter(f => !f.rule.startsWith("readability.")).sort((a, b) => a.start - b.start);
   for (const f of words) {
@@ -55,7 +103,12 @@ function render(text, findings) {
     const mark = document.createElement("mark");
     mark.textContent = text.slice(f.start, f.end);
     mark.title = f.message + (f.suggestions.length ? " Try: " + f.suggestions.join(" | ") : "");
+    mark.tabIndex = 0;
+    mark.setAttribute("role", "button");
+    mark.setAttribute("aria-label", f.text + ": " + mark.title);
     if (f.category === "person-first") mark.className = "person-first";
+    mark.addEventListener("click", () => choose(f));
+    mark.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(f); } });
     shown.append(mark);
     at = f.end;
   }
@@ -73,22 +126,52 @@ function render(text, findings) {
   }
 }
 
+function verdict(data) {
+  const s = data.summary, n = data.findings.length;
+  const grade = s.grade !== null ? s.grade : s.short_text_grade;
+  const parts = [];
+  if (grade !== null) parts.push("Reading grade " + (grade < 1 ? "below 1" : grade.toFixed(1)) +
+                                 (s.estimated_grade !== null ? " (estimated " + s.estimated_grade.toFixed(1) + ")" : ""));
+  parts.push(s.words + (s.words === 1 ? " word" : " words"));
+  parts.push(n ? n + (n === 1 ? " thing" : " things") + " to look at" : "nothing to flag: this reads plainly");
+  return parts.join(" \u00b7 ");
+}
+
 async function check() {
   const text = draft.value;
   const mine = ++asked;
-  if (!text.trim()) { render("", []); status.textContent = ""; return; }
+  if (!text.trim()) { render("", []); say(""); return; }
+  const body = {text, audience: $("audience").value};
+  const grade = Number($("grade").value);
+  if (grade >= 1 && grade <= 20) body.target_grade = grade;
   try {
     const response = await fetch("/api/check", {method: "POST", headers: {"Content-Type": "application/json"},
-                                                body: JSON.stringify({text})});
+                                                body: JSON.stringify(body)});
     const data = await response.json();
     if (mine !== asked) return;
-    if (!response.ok) { status.textContent = data.error; return; }
+    if (!response.ok) { say(data.error); return; }
     render(text, data.findings);
-    status.textContent = data.findings.length ? data.findings.length + " to look at" : "Nothing to flag: this reads plainly.";
+    say(verdict(data));
   } catch (err) {
-    status.textContent = "plainspeak is not answering: is it still running?";
+    say("plainspeak is not answering: is it still running?");
   }
 }
 
-draft.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(check, 300); });
+function later() { clearTimeout(timer); timer = setTimeout(check, 300); }
+draft.addEventListener("input", later);
+$("audience").addEventListener("change", check);
+$("grade").addEventListener("change", check);
+undoButton.addEventListener("click", () => {
+  if (!history.length) return;
+  draft.value = history.pop();
+  undoButton.disabled = !history.length;
+  say("Undone.");
+  check();
+});
+if (draft.value.trim()) check();  // a browser that restored the box's text
+document.documentElement.dataset.ready = "1";  // for the browser test: the script ran under the page's policy
+$("copy").addEventListener("click", async () => {
+  try { await navigator.clipboard.writeText(draft.value); say("Copied."); }
+  catch (err) { draft.select(); say("Press Ctrl+C (or Cmd+C) to copy the selected text."); }
+});
 """
