@@ -195,3 +195,27 @@ def test_the_page_runs_in_a_real_browser(server, tmp_path):
     dom = subprocess.run([chromium, *flags, "--dump-dom", url], capture_output=True, text=True, timeout=90).stdout
     assert 'data-ready="1"' in dom, dom[:500]
     assert 'id="draft"' in dom and "Nothing leaves this computer" in dom
+
+
+def test_my_readers_know_this_word_is_saved_only_when_asked(tmp_path):
+    """The accept list is written only by an explicit request, says where, and the word
+    is not flagged again; nothing is written by checking."""
+    from plainspeak.server.requests import Analyzers
+
+    srv = make_server("127.0.0.1", 0, Analyzers(folder=tmp_path))
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        status, report = post_json(srv, "/api/check", {"text": "Your IOP group meets today."})
+        assert status == 200 and "IOP" in [f["text"] for f in report["findings"]]
+        assert not (tmp_path / ".plainspeak-accept.txt").exists()
+        status, answer = post_json(srv, "/api/accept", {"word": "IOP"})
+        assert status == 200 and answer == {"word": "IOP", "saved": str(tmp_path / ".plainspeak-accept.txt")}
+        assert "IOP" in (tmp_path / ".plainspeak-accept.txt").read_text(encoding="utf-8").split()
+        status, report = post_json(srv, "/api/check", {"text": "Your IOP group meets today."})
+        assert "IOP" not in [f["text"] for f in report["findings"]]
+        for bad in ({"word": "a # b"}, {"word": ""}, {"word": "x", "more": 1}, {"words": "x"}):
+            assert post_json(srv, "/api/accept", bad)[0] == 400, bad
+    finally:
+        srv.shutdown()
+        srv.server_close()

@@ -91,6 +91,14 @@ class Handler(BaseHTTPRequestHandler):
                 from ..report import SCHEMA_VERSION
 
                 self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict()})
+            elif path == "/api/accept":
+                fields = self._json_body()
+                word = fields.get("word")
+                if not isinstance(word, str) or set(fields) - {"word"}:
+                    raise RequestError("give the word in 'word' (and nothing else)")
+                with self.server.lock:
+                    saved = self.server.analyzers.accept(word)
+                self._json(HTTPStatus.OK, {"word": " ".join(word.split()), "saved": str(saved)})
             elif path == "/v2/check":
                 fields = self._form_body()
                 if "data" in fields and "text" not in fields:

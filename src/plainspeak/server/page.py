@@ -85,9 +85,24 @@ function choose(f) {
     button.addEventListener("click", () => replace(f, value));
     choice.append(button, document.createTextNode(" "));
   }
+  const know = document.createElement("button");
+  know.type = "button";
+  know.textContent = "My readers know \u201c" + f.text + "\u201d";
+  know.addEventListener("click", () => accept(f.text));
+  choice.append(know);
   choice.hidden = false;
   const first = choice.querySelector("button");
   if (first) first.focus();
+}
+
+async function accept(word) {
+  const response = await fetch("/api/accept", {method: "POST", headers: {"Content-Type": "application/json"},
+                                               body: JSON.stringify({word})});
+  const data = await response.json();
+  choice.hidden = true;
+  if (!response.ok) { say(data.error); return; }
+  say("Added \u201c" + data.word + "\u201d to " + data.saved + ": it will not be flagged again.");
+  check().then(() => say("Added \u201c" + data.word + "\u201d to " + data.saved + ": it will not be flagged again."));
 }
 
 function render(text, findings) {

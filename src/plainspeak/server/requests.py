@@ -3,6 +3,7 @@ as the command line checks them, and the analyzer for them (built once per set).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..config.effective import Overrides
@@ -70,12 +71,43 @@ class Analyzers:
     """One analyzer per distinct set of options, built once and shared by every request
     (built lazily: the server starts before spaCy is loaded)."""
 
-    def __init__(self, base: Overrides | None = None) -> None:
+    def __init__(self, base: Overrides | None = None, folder: Path | None = None) -> None:
         from ..cli.session import Session
 
-        self._base = base or Overrides(isolated=True)
+        self._given = base or Overrides(isolated=True)
+        self.folder = (folder or Path.cwd()).resolve()  # where "my readers know this word" is saved
         self._sessions: dict[Overrides, Any] = {}
         self._session_type = Session
+        self._base = self._with_accept_list()
+
+    def _with_accept_list(self) -> Overrides:
+        """Configuration files are not read (as --isolated), but the accept list of the
+        folder the server was started in is: words the writer said their readers know."""
+        from dataclasses import replace
+
+        from ..config.effective import ACCEPT_FILE
+
+        path = self.folder / ACCEPT_FILE
+        return replace(self._given, accept_file=(*self._given.accept_file, str(path))) if path.is_file() else self._given
+
+    def accept(self, word: str) -> Path:
+        """Add ``word`` to the accept list (only ever on the writer's explicit request) and
+        rebuild the analyzers, so it is not flagged again; returns where it was saved."""
+        from ..config.effective import ACCEPT_FILE
+        from ..rewrite.interactive import save_accepted
+
+        word = " ".join(word.split())
+        if not word or len(word) > 80 or any(c in word for c in "#\r\n"):
+            raise RequestError("'word' must be a word or short phrase (no '#', at most 80 characters)")
+        from ..sources.atomic import WriteError
+
+        try:
+            save_accepted([word], self.folder)
+        except WriteError as err:
+            raise RequestError(str(err)) from None
+        self._sessions.clear()
+        self._base = self._with_accept_list()
+        return self.folder / ACCEPT_FILE
 
     def report(self, text: str, options: Overrides, name: str = "-"):
         from dataclasses import replace
