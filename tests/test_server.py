@@ -219,3 +219,21 @@ def test_my_readers_know_this_word_is_saved_only_when_asked(tmp_path):
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+def test_a_dropped_file_is_read_as_check_reads_it(server, tmp_path):
+    from docbuilders import write_docx
+
+    path = write_docx(tmp_path / "letter.docx", ["Hi Sam,", "We will utilize the portal."])
+    response, payload = request(server, "POST", "/api/check-file?audience=general", path.read_bytes(),
+                                {"X-Filename": "letter.docx", "Content-Type": "application/octet-stream"})
+    assert response.status == 200
+    report = json.loads(payload)
+    assert report["format"] == "docx" and report["text"] == "Hi Sam,\n\nWe will utilize the portal."
+    utilize = next(f for f in report["findings"] if f["rule"] == "jargon.utilize")
+    assert report["text"][utilize["start"]:utilize["end"]] == "utilize" and utilize["where"] == "paragraph 2"
+    cp1252 = "We will utilize the caf\u00e9.".encode("cp1252")
+    report = json.loads(request(server, "POST", "/api/check-file", cp1252, {"X-Filename": "note.txt"})[1])
+    assert report["encoding"] == "cp1252"
+    response, payload = request(server, "POST", "/api/check-file", b"not a zip", {"X-Filename": "..%2Fbad.docx"})
+    assert response.status == 400 and json.loads(payload)["error"].startswith("bad.docx: is not a valid")

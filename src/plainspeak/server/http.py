@@ -22,6 +22,7 @@ from .requests import Analyzers, RequestError, overrides, text_of
 
 DEFAULT_PORT = 8765
 MAX_BODY = 1_000_000  # bytes: far above any message, far below what would hurt
+MAX_FILE = 20_000_000  # a dropped document (a Word file with pictures), as check's default --max-bytes
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
@@ -91,6 +92,23 @@ class Handler(BaseHTTPRequestHandler):
                 from ..report import SCHEMA_VERSION
 
                 self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict()})
+            elif path == "/api/check-file":
+                from urllib.parse import unquote
+
+                from .requests import read_upload
+
+                query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+                if "target_grade" in query:
+                    try:
+                        query["target_grade"] = float(query["target_grade"])  # type: ignore[assignment]
+                    except ValueError:
+                        raise RequestError("'target_grade' must be a number from 0 to 30") from None
+                options = overrides(query)
+                source = read_upload(unquote(self.headers.get("X-Filename") or ""), self._body(MAX_FILE), MAX_FILE)
+                report = self._analyze(source.text, options, source.source.name, source)
+                from ..report import SCHEMA_VERSION
+
+                self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict(), "text": source.text})
             elif path == "/api/accept":
                 fields = self._json_body()
                 word = fields.get("word")
@@ -116,7 +134,8 @@ class Handler(BaseHTTPRequestHandler):
         except RequestError as err:
             self._error(HTTPStatus.BAD_REQUEST, str(err))
         except _TooLarge:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the request is over {MAX_BODY:,} bytes")
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request is over the size limit "
+                        f"({MAX_BODY:,} bytes; a dropped file {MAX_FILE:,})")
         except Exception:  # a bug: a plain 500, never a traceback (nor the text) in the response
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error (a bug: please report it)")
 
@@ -139,12 +158,12 @@ class Handler(BaseHTTPRequestHandler):
             return False
         return True
 
-    def _body(self) -> bytes:
+    def _body(self, limit: int = MAX_BODY) -> bytes:
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
             raise RequestError("bad Content-Length") from None
-        if length > MAX_BODY:
+        if length > limit:
             self.close_connection = True
             raise _TooLarge
         if length < 0:
@@ -179,11 +198,11 @@ class Handler(BaseHTTPRequestHandler):
         parsed = parse_qs(decoded + ("&" + query if query else ""), keep_blank_values=True, max_num_fields=100)
         return {k: v[0] for k, v in parsed.items()}
 
-    def _analyze(self, text: str, options, name: str = "-"):
+    def _analyze(self, text: str, options, name: str = "-", source=None):
         if not text.strip():
             raise RequestError("the text is empty")
         with self.server.lock:
-            return self.server.analyzers.report(text, options, name)
+            return self.server.analyzers.report(text, options, name, source)
 
     # --- responses
 

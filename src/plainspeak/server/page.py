@@ -21,7 +21,7 @@ PAGE = """<!DOCTYPE html>
 <option value="general" selected>the general public</option><option value="professional">professionals</option></select></label>
 <label>Target grade <input id="grade" type="number" min="1" max="20" step="1" value="8"></label>
 </div>
-<label for="draft">Your message</label>
+<label for="draft">Your message (or drop a Word, PDF, web page, e-mail or text file on it)</label>
 <textarea id="draft" rows="10" spellcheck="true"></textarea>
 <div class="controls"><button id="undo" type="button" disabled>Undo</button>
 <button id="copy" type="button">Copy the text</button></div>
@@ -171,6 +171,37 @@ async function check() {
     say("plainspeak is not answering: is it still running?");
   }
 }
+
+async function checkFile(file) {
+  const mine = ++asked;
+  say("Reading " + file.name + "\u2026");
+  const params = new URLSearchParams({audience: $("audience").value});
+  const grade = Number($("grade").value);
+  if (grade >= 1 && grade <= 20) params.set("target_grade", String(grade));
+  try {
+    const response = await fetch("/api/check-file?" + params, {method: "POST",
+      headers: {"Content-Type": "application/octet-stream", "X-Filename": encodeURIComponent(file.name)},
+      body: await file.arrayBuffer()});
+    const data = await response.json();
+    if (mine !== asked) return;
+    if (!response.ok) { say(data.error); return; }
+    history.push(draft.value);
+    undoButton.disabled = false;
+    draft.value = data.text;  // the file's text, as plainspeak read it: the highlights fit it exactly
+    render(data.text, data.findings);
+    say(file.name + ": " + verdict(data));
+  } catch (err) {
+    say("plainspeak is not answering: is it still running?");
+  }
+}
+
+draft.addEventListener("dragover", e => { e.preventDefault(); });
+draft.addEventListener("drop", e => {
+  const file = e.dataTransfer && e.dataTransfer.files[0];
+  if (!file) return;
+  e.preventDefault();
+  checkFile(file);
+});
 
 function later() { clearTimeout(timer); timer = setTimeout(check, 300); }
 draft.addEventListener("input", later);

@@ -67,6 +67,19 @@ def overrides(fields: dict[str, Any], *, ignore: tuple[str, ...] = ()) -> Overri
     return Overrides(isolated=True, **given)
 
 
+def read_upload(name: str, data: bytes, max_bytes: int):
+    """A dropped file's text, read as the commands read a file of that name (a Word file
+    through its reader, text in its detected encoding): a SourceText."""
+    from ..errors import InputError
+    from ..sources.inputs import Source, read_source
+
+    name = Path(name.replace("\\", "/")).name or "dropped.txt"
+    try:
+        return read_source(Source(name, Path(name), name, data), max_bytes=max_bytes)
+    except InputError as err:
+        raise RequestError(str(err)) from None
+
+
 class Analyzers:
     """One analyzer per distinct set of options, built once and shared by every request
     (built lazily: the server starts before spaCy is loaded)."""
@@ -109,7 +122,7 @@ class Analyzers:
         self._base = self._with_accept_list()
         return self.folder / ACCEPT_FILE
 
-    def report(self, text: str, options: Overrides, name: str = "-"):
+    def report(self, text: str, options: Overrides, name: str = "-", source=None):
         from dataclasses import replace
 
         merged = replace(self._base, **{k: v for k, v in vars(options).items()
@@ -127,7 +140,12 @@ class Analyzers:
                 self._sessions[merged] = session
         options_used = session.run_options()
         try:
-            return session.analyzer_for(options_used).analyze(text, name=name)
+            report = session.analyzer_for(options_used).analyze(text, name=name)
+            if source is not None:
+                from ..cli.session import describe
+
+                report = describe(report, source)
+            return report
         except Exception as err:  # a selector that names no rule, say
             from ..errors import PlainspeakError
 
