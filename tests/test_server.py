@@ -237,3 +237,17 @@ def test_a_dropped_file_is_read_as_check_reads_it(server, tmp_path):
     assert report["encoding"] == "cp1252"
     response, payload = request(server, "POST", "/api/check-file", b"not a zip", {"X-Filename": "..%2Fbad.docx"})
     assert response.status == 400 and json.loads(payload)["error"].startswith("bad.docx: is not a valid")
+
+
+def test_api_fix_gives_fixs_rewrite(server):
+    from click.testing import CliRunner
+
+    from plainspeak.cli.app import cli
+
+    text = "We will utilize the portal prior to your visit."
+    status, answer = post_json(server, "/api/fix", {"text": text})
+    assert status == 200
+    assert answer["text"] == CliRunner().invoke(cli, ["fix", "-", "--isolated"], input=text).stdout
+    assert {(c["text"], c["replacement"]) for c in answer["changes"]} >= {("utilize", "use"), ("prior to", "before")}
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in answer["changes"])
+    assert post_json(server, "/api/fix", {"text": text, "all": "yes"})[0] == 400

@@ -14,8 +14,9 @@ Examples:
 
 \b
 The API (docs/server.md): POST /api/check with JSON {"text": ..., "audience": ...}
-returns check's JSON report; POST /v2/check and GET /v2/languages answer as
-LanguageTool's server does, so LanguageTool clients can use plainspeak.
+returns check's JSON report, POST /api/fix fix's rewrite; POST /v2/check and
+GET /v2/languages answer as LanguageTool's server does, so LanguageTool
+clients can use plainspeak.
 
 \b
 It listens on this computer only (127.0.0.1) unless --host says otherwise;

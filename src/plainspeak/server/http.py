@@ -92,6 +92,18 @@ class Handler(BaseHTTPRequestHandler):
                 from ..report import SCHEMA_VERSION
 
                 self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict()})
+            elif path == "/api/fix":
+                fields = self._json_body()
+                options = overrides(fields, ignore=("text", "name", "all"))
+                everything = fields.get("all", False)
+                if not isinstance(everything, bool):
+                    raise RequestError("'all' must be true or false")
+                text = text_of(fields, "text")
+                if not text.strip():
+                    raise RequestError("the text is empty")
+                with self.server.lock:
+                    answer = self.server.analyzers.fixed(text, options, everything, str(fields.get("name", "-")))
+                self._json(HTTPStatus.OK, answer)
             elif path == "/api/check-file":
                 from urllib.parse import unquote
 

@@ -122,7 +122,25 @@ class Analyzers:
         self._base = self._with_accept_list()
         return self.folder / ACCEPT_FILE
 
+    def fixed(self, text: str, options: Overrides, everything: bool, name: str = "-") -> dict[str, Any]:
+        """``fix``'s rewrite of ``text``: the new text, each change made (offsets into
+        the text sent), and the findings left in the new text."""
+        from ..report import SCHEMA_VERSION
+        from ..rewrite.fixes import fix_text
+
+        report, analyzer = self._report_and_analyzer(text, options, name)
+        result = fix_text(report, analyzer.lexicon, everything=everything)
+        left = analyzer.analyze(result.text, name=name) if result.applied else report
+        return {"schema_version": SCHEMA_VERSION, "path": name, "text": result.text,
+                "changes": [{"start": e.start, "end": e.end, "text": text[e.start:e.end], "replacement": e.replacement,
+                             "rule": e.rule} for e in result.applied],
+                "left": left.to_dict()["findings"]}
+
     def report(self, text: str, options: Overrides, name: str = "-", source=None):
+        report, _ = self._report_and_analyzer(text, options, name, source)
+        return report
+
+    def _report_and_analyzer(self, text: str, options: Overrides, name: str = "-", source=None):
         from dataclasses import replace
 
         merged = replace(self._base, **{k: v for k, v in vars(options).items()
@@ -140,12 +158,13 @@ class Analyzers:
                 self._sessions[merged] = session
         options_used = session.run_options()
         try:
-            report = session.analyzer_for(options_used).analyze(text, name=name)
+            analyzer = session.analyzer_for(options_used)
+            report = analyzer.analyze(text, name=name)
             if source is not None:
                 from ..cli.session import describe
 
                 report = describe(report, source)
-            return report
+            return report, analyzer
         except Exception as err:  # a selector that names no rule, say
             from ..errors import PlainspeakError
 
