@@ -28,6 +28,7 @@ PAGE = """<!DOCTYPE html>
 <p id="status" role="status" aria-live="polite"></p>
 <section aria-labelledby="shown-h"><h2 id="shown-h">What to look at</h2>
 <p class="hint">Choose a highlighted word (click, or Tab and Enter) to see why, and to put a plainer word in its place.</p>
+<p class="key" aria-hidden="true"><span><mark class="jargon">jargon</mark></span><span><mark class="person-first">stigmatising</mark></span><span><mark class="uncommon">uncommon word</mark></span><span><mark class="acronym">acronym</mark></span><span><mark class="style">wording</mark></span></p>
 <div id="shown" class="text"></div>
 <div id="choice" hidden></div>
 <ol id="findings"></ol></section>
@@ -45,8 +46,11 @@ textarea:focus, button:focus, mark:focus, select:focus, input:focus { outline: 3
 button { font: inherit; padding: .3rem .8rem; border: 2px solid #1a5fb4; border-radius: 6px; background: #fff; color: #1a5fb4; }
 button:disabled { border-color: #8a8f9c; color: #5c6170; }
 .text { white-space: pre-wrap; background: #fafbfd; border: 1px solid #cfd5e2; border-radius: 6px; padding: .8rem; }
-mark { background: #fff3b0; color: inherit; border-bottom: 2px solid #8a6d00; cursor: pointer; }
-mark.person-first { background: #ffd6d6; border-color: #a11d1d; }
+mark { color: inherit; border-bottom: 2px solid #5c6170; cursor: pointer; padding: 0 .1em; border-radius: 3px; }
+mark.jargon { background: #fff3b0; border-color: #8a6d00; } mark.person-first { background: #ffc9c9; border-color: #a11d1d; }
+mark.uncommon { background: #c5f0ff; border-color: #0b5c7a; } mark.acronym { background: #ead7ff; border-color: #5b2a8c; }
+mark.style { background: #d3f5d3; border-color: #17612f; }
+.key span { margin-right: .8rem; } .key mark { cursor: default; }
 #choice { border: 2px solid #1a5fb4; border-radius: 6px; padding: .6rem; margin: .6rem 0; }
 #findings li { margin: .4rem 0; }
 .try { color: #17612f; font-weight: 600; }
@@ -105,6 +109,12 @@ async function accept(word) {
   check().then(() => say("Added \u201c" + data.word + "\u201d to " + data.saved + ": it will not be flagged again."));
 }
 
+function kindOf(f) {
+  if (f.category === "person-first") return "person-first";
+  if (f.category === "acronym") return "acronym";
+  return f.rule.split(".")[0];
+}
+
 function render(text, findings) {
   current = {text, findings};
   shown.replaceChildren();
@@ -121,7 +131,7 @@ function render(text, findings) {
     mark.tabIndex = 0;
     mark.setAttribute("role", "button");
     mark.setAttribute("aria-label", f.text + ": " + mark.title);
-    if (f.category === "person-first") mark.className = "person-first";
+    mark.className = kindOf(f);  // the terminal report's colours and words
     mark.addEventListener("click", () => choose(f));
     mark.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(f); } });
     shown.append(mark);
