@@ -251,3 +251,104 @@ def test_api_fix_gives_fixs_rewrite(server):
     assert {(c["text"], c["replacement"]) for c in answer["changes"]} >= {("utilize", "use"), ("prior to", "before")}
     assert all(text[c["start"]:c["end"]] == c["text"] for c in answer["changes"])
     assert post_json(server, "/api/fix", {"text": text, "all": "yes"})[0] == 400
+
+
+class _Browser:
+    """Headless Chromium driven over its DevTools pipe (fds 3 and 4): no driver to install."""
+
+    def __init__(self, chromium: str, url: str, profile) -> None:
+        import os
+        import subprocess
+
+        to_read, self._to = os.pipe()
+        self._from, from_write = os.pipe()
+
+        def pipes() -> None:
+            os.dup2(to_read, 3)
+            os.dup2(from_write, 4)
+
+        self.proc = subprocess.Popen(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", url],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=pipes,
+            close_fds=False)
+        os.close(to_read)
+        os.close(from_write)
+        self._buffer = b""
+        self._id = 0
+        targets = self._call("Target.getTargets")["targetInfos"]
+        page = next(t for t in targets if t["type"] == "page")
+        self._session = self._call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
+
+    def _call(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
+        import os
+        import time
+
+        self._id += 1
+        message = {"id": self._id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            while b"\0" in self._buffer:
+                raw, self._buffer = self._buffer.split(b"\0", 1)
+                answer = json.loads(raw)
+                if answer.get("id") == self._id:
+                    return answer.get("result", {})
+            chunk = os.read(self._from, 65536)
+            if not chunk:
+                break
+            self._buffer += chunk
+        raise AssertionError(f"Chromium did not answer {method}")
+
+    def js(self, expression: str):
+        result = self._call("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True},
+                            self._session)
+        return result.get("result", {}).get("value")
+
+    def wait_for(self, expression: str):
+        import time
+
+        for _ in range(200):
+            value = self.js(expression)
+            if value:
+                return value
+            time.sleep(0.05)
+        raise AssertionError(f"never true: {expression}")
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+def test_typing_on_the_page_highlights_and_a_choice_is_put_in_place(server, tmp_path):
+    """In a real browser: type a message, the findings appear highlighted in the terminal's
+    colours; choose one and its suggestion is put in place; undo takes it back; text that
+    looks like markup stays text."""
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (Debian: apt-get install chromium; .ci/run does this)")
+    browser = _Browser(chromium, f"http://127.0.0.1:{server.server_address[1]}/", tmp_path / "profile")
+    try:
+        browser.wait_for("document.documentElement.dataset.ready === '1'")
+        browser.js("(() => { const d = document.getElementById('draft');"
+                   " d.value = 'We will utilize the portal. <img src=x onerror=alert(1)> He is an addict.';"
+                   " d.dispatchEvent(new Event('input')); })()")
+        browser.wait_for("document.querySelectorAll('#shown mark').length >= 3")
+        marks = browser.js("[...document.querySelectorAll('#shown mark')].map(m => m.className + ':' + m.textContent)")
+        assert "jargon:utilize" in marks and "person-first:an addict" in marks, marks
+        assert browser.js("document.querySelectorAll('#shown img').length") == 0  # the writer's text stays text
+        assert "things to look at" in browser.js("document.getElementById('status').textContent")
+        browser.js("document.querySelector('#shown mark.jargon').click()")
+        assert browser.js("document.activeElement.textContent") == "Use \u201cuse\u201d"  # focus moves to the choices
+        browser.js("document.activeElement.click()")
+        assert browser.js("document.getElementById('draft').value").startswith("We will use the portal.")
+        browser.wait_for("![...document.querySelectorAll('#shown mark')].some(m => m.textContent === 'utilize')")
+        browser.js("document.getElementById('undo').click()")
+        assert browser.js("document.getElementById('draft').value").startswith("We will utilize the portal.")
+    finally:
+        browser.close()
