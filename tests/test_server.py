@@ -352,3 +352,28 @@ def test_typing_on_the_page_highlights_and_a_choice_is_put_in_place(server, tmp_
         assert browser.js("document.getElementById('draft').value").startswith("We will utilize the portal.")
     finally:
         browser.close()
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_pages_colours_meet_wcag_aa_contrast():
+    """Text on every highlight and control colour the page uses: at least 4.5:1 (WCAG AA)."""
+    import re
+
+    from plainspeak.server.page import STYLE
+
+    ink = re.search(r"body \{[^}]*color: (#[0-9a-f]{6})", STYLE).group(1)
+    backgrounds = re.findall(r"mark\.[\w-]+ \{ background: (#[0-9a-f]{6})", STYLE) + ["#ffffff", "#fafbfd"]
+    pairs = [(ink, bg) for bg in backgrounds]
+    pairs += [(re.search(r"button \{[^}]*color: (#[0-9a-f]{6})", STYLE).group(1), "#ffffff"),
+              (re.search(r"button:disabled \{[^}]*color: (#[0-9a-f]{6})", STYLE).group(1), "#ffffff"),
+              (re.search(r"\.try \{ color: (#[0-9a-f]{6})", STYLE).group(1), "#ffffff"),
+              (re.search(r"\.hint \{ color: (#[0-9a-f]{6})", STYLE).group(1), "#ffffff")]
+    assert len(pairs) >= 10
+    for fg, bg in pairs:
+        light, dark = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, (fg, bg)
