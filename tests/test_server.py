@@ -367,7 +367,7 @@ def test_the_pages_colours_meet_wcag_aa_contrast():
     from plainspeak.server.page import STYLE
 
     ink = re.search(r"body \{[^}]*color: (#[0-9a-f]{6})", STYLE).group(1)
-    backgrounds = re.findall(r"mark\.[\w-]+ \{ background: (#[0-9a-f]{6})", STYLE) + ["#ffffff", "#fafbfd"]
+    backgrounds = [*re.findall(r"mark\.[\w-]+ \{ background: (#[0-9a-f]{6})", STYLE), "#ffffff", "#fafbfd"]
     pairs = [(ink, bg) for bg in backgrounds]
     pairs += [(re.search(r"button \{[^}]*color: (#[0-9a-f]{6})", STYLE).group(1), "#ffffff"),
               (re.search(r"button:disabled \{[^}]*color: (#[0-9a-f]{6})", STYLE).group(1), "#ffffff"),
