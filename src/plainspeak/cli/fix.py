@@ -31,6 +31,7 @@ Examples:
   plainspeak fix --check drafts/              # exit 1 if anything would change (for CI)
   plainspeak fix --in-place drafts/           # rewrite files, safely; lists what is left
   plainspeak fix --in-place --backup .orig letter.txt
+  plainspeak fix --in-place letter.docx       # a Word file: formatting kept
   plainspeak fix --interactive draft.txt      # decide each change with a key press
 
 \b
@@ -82,7 +83,10 @@ def fix(paths: Sequence[str], stdin_name: str, diff: bool, in_place: bool, inter
     files (--in-place). PATHS are files or folders, or '-' for standard input,
     which is also read when no path is given and text is piped in. Everything
     but the changed words stays exactly as it was: encoding, byte-order mark,
-    line endings, tabs, a missing final newline.
+    line endings, tabs, a missing final newline. Word files (.docx) are
+    rewritten with --in-place, within each formatted run; other documents
+    (web pages, PDF, e-mail ...) are not rewritten, but --diff shows their
+    changes.
     """
     import sys
 
