@@ -350,6 +350,11 @@ def test_typing_on_the_page_highlights_and_a_choice_is_put_in_place(server, tmp_
         browser.wait_for("![...document.querySelectorAll('#shown mark')].some(m => m.textContent === 'utilize')")
         browser.js("document.getElementById('undo').click()")
         assert browser.js("document.getElementById('draft').value").startswith("We will utilize the portal.")
+        browser.js("(() => { const d = document.getElementById('draft'); d.value = 'Notwithstanding the aforementioned "
+                   "biopsychosocial considerations, comprehensive interdisciplinary reassessment necessitates "
+                   "substantiation of eligibility determinations.'; d.dispatchEvent(new Event('input')); })()")
+        browser.wait_for("document.querySelectorAll('#shown span.hard').length === 1")  # underlined, as in the terminal
+        assert browser.js("document.querySelectorAll('#shown span.hard mark').length") >= 2  # its words still marked
     finally:
         browser.close()
 

@@ -28,7 +28,7 @@ PAGE = """<!DOCTYPE html>
 <p id="status" role="status" aria-live="polite"></p>
 <section aria-labelledby="shown-h"><h2 id="shown-h">What to look at</h2>
 <p class="hint">Choose a highlighted word (click, or Tab and Enter) to see why, and to put a plainer word in its place.</p>
-<p class="key" aria-hidden="true"><span><mark class="jargon">jargon</mark></span><span><mark class="person-first">stigmatising</mark></span><span><mark class="uncommon">uncommon word</mark></span><span><mark class="acronym">acronym</mark></span><span><mark class="style">wording</mark></span></p>
+<p class="key" aria-hidden="true"><span><mark class="jargon">jargon</mark></span><span><mark class="person-first">stigmatising</mark></span><span><mark class="uncommon">uncommon word</mark></span><span><mark class="acronym">acronym</mark></span><span><mark class="style">wording</mark></span><span class="hard">hard or long sentence</span></p>
 <div id="shown" class="text"></div>
 <div id="choice" hidden></div>
 <ol id="findings"></ol></section>
@@ -50,6 +50,7 @@ mark { color: inherit; border-bottom: 2px solid #5c6170; cursor: pointer; paddin
 mark.jargon { background: #fff3b0; border-color: #8a6d00; } mark.person-first { background: #ffc9c9; border-color: #a11d1d; }
 mark.uncommon { background: #c5f0ff; border-color: #0b5c7a; } mark.acronym { background: #ead7ff; border-color: #5b2a8c; }
 mark.style { background: #d3f5d3; border-color: #17612f; }
+.hard { text-decoration: underline wavy #a11d1d; text-underline-offset: .25em; }
 .key span { margin-right: .8rem; } .key mark { cursor: default; }
 #choice { border: 2px solid #1a5fb4; border-radius: 6px; padding: .6rem; margin: .6rem 0; }
 #findings li { margin: .4rem 0; }
@@ -115,29 +116,48 @@ function kindOf(f) {
   return f.rule.split(".")[0];
 }
 
+function markFor(text, f) {
+  const mark = document.createElement("mark");
+  mark.textContent = text.slice(f.start, f.end);
+  mark.title = f.message + (f.suggestions.length ? " Try: " + f.suggestions.join(" | ") : "");
+  mark.tabIndex = 0;
+  mark.setAttribute("role", "button");
+  mark.setAttribute("aria-label", f.text + ": " + mark.title);
+  mark.className = kindOf(f);  // the terminal report's colours and words
+  mark.addEventListener("click", () => choose(f));
+  mark.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(f); } });
+  return mark;
+}
+
+function renderRange(into, text, from, to, words) {
+  let at = from;
+  for (const f of words) {
+    if (f.start < at || f.end > to) continue;
+    into.append(document.createTextNode(text.slice(at, f.start)), markFor(text, f));
+    at = f.end;
+  }
+  into.append(document.createTextNode(text.slice(at, to)));
+}
+
 function render(text, findings) {
   current = {text, findings};
   shown.replaceChildren();
   list.replaceChildren();
   choice.hidden = true;
-  let at = 0;
   const words = findings.filter(f => !f.rule.startsWith("readability.")).sort((a, b) => a.start - b.start);
-  for (const f of words) {
-    if (f.start < at) continue;
-    shown.append(document.createTextNode(text.slice(at, f.start)));
-    const mark = document.createElement("mark");
-    mark.textContent = text.slice(f.start, f.end);
-    mark.title = f.message + (f.suggestions.length ? " Try: " + f.suggestions.join(" | ") : "");
-    mark.tabIndex = 0;
-    mark.setAttribute("role", "button");
-    mark.setAttribute("aria-label", f.text + ": " + mark.title);
-    mark.className = kindOf(f);  // the terminal report's colours and words
-    mark.addEventListener("click", () => choose(f));
-    mark.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(f); } });
-    shown.append(mark);
-    at = f.end;
+  const hard = findings.filter(f => f.rule.startsWith("readability.")).sort((a, b) => a.start - b.start);
+  let at = 0;
+  for (const s of hard) {  // hard and long sentences underlined, as in the terminal report
+    if (s.start < at) continue;
+    renderRange(shown, text, at, s.start, words);
+    const span = document.createElement("span");
+    span.className = "hard";
+    span.title = s.message;
+    renderRange(span, text, s.start, s.end, words);
+    shown.append(span);
+    at = s.end;
   }
-  shown.append(document.createTextNode(text.slice(at)));
+  renderRange(shown, text, at, text.length, words);
   for (const f of findings) {
     const item = document.createElement("li");
     item.textContent = f.message;
