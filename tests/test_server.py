@@ -382,3 +382,9 @@ def test_the_pages_colours_meet_wcag_aa_contrast():
     for fg, bg in pairs:
         light, dark = sorted((_luminance(fg), _luminance(bg)), reverse=True)
         assert (light + 0.05) / (dark + 0.05) >= 4.5, (fg, bg)
+
+
+def test_other_methods_and_bad_request_lines_get_our_json(server):
+    response, payload = request(server, "PUT", "/api/check", b"{}")
+    assert response.status == 405 and json.loads(payload) == {"error": "use GET or POST"}
+    assert response.getheader("Content-Security-Policy") and response.getheader("Server") == "plainspeak"

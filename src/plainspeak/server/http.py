@@ -51,6 +51,10 @@ class Handler(BaseHTTPRequestHandler):
     server: Server
     server_version = "plainspeak"
     sys_version = ""
+    timeout = 30  # seconds a client may stall mid-request before its connection is dropped
+
+    def version_string(self) -> str:
+        return "plainspeak"
 
     def log_message(self, format: str, *args: Any) -> None:
         """Nothing is logged: a request line can carry text."""
@@ -150,6 +154,23 @@ class Handler(BaseHTTPRequestHandler):
                         f"({MAX_BODY:,} bytes; a dropped file {MAX_FILE:,})")
         except Exception:  # a bug: a plain 500, never a traceback (nor the text) in the response
             self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error (a bug: please report it)")
+
+    def do_HEAD(self) -> None:
+        self._error(HTTPStatus.METHOD_NOT_ALLOWED, "use GET or POST")
+
+    do_PUT = do_DELETE = do_PATCH = do_HEAD
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The base class's errors (a malformed request line, an unknown method) as ours:
+        JSON with the same headers, never its HTML page."""
+        try:
+            status = HTTPStatus(code)
+        except ValueError:
+            status = HTTPStatus.BAD_REQUEST
+        self.close_connection = True
+        if getattr(self, "request_version", None) is None or not hasattr(self, "command"):
+            self.request_version = "HTTP/1.0"
+        self._error(status, message or status.phrase.lower())
 
     def do_OPTIONS(self) -> None:  # no cross-origin use: no CORS preflight passes
         self._error(HTTPStatus.FORBIDDEN, "requests from other origins are refused")
