@@ -28,6 +28,9 @@ def build_nlp(settings: Settings, *, lexicon: Lexicon | None = None, model: str 
         nlp = _load_model(model)
     else:
         nlp = spacy.blank("en")
+    from .tokenizer import MemoTokenizer
+
+    nlp.tokenizer = MemoTokenizer(nlp.tokenizer)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     if first:
         nlp.add_pipe("plainspeak_paragraphs", before=first)

@@ -49,7 +49,7 @@ from spacy.util import filter_spans
 from ...datafiles import data_path
 from ...rewrite.suggest import match_case
 from ...text.nonprose import trim_trailing
-from . import JARGON_KEY, STYLE_KEY
+from . import JARGON_KEY, STYLE_KEY, doc_text
 from .arrays import KeySet
 from .jargon import string_key
 from .lemmatizer import lookup_lemma
@@ -571,7 +571,7 @@ class StyleChecker:
 
 def _citation_spans(checker: StyleChecker, doc: Doc, keep: numpy.ndarray) -> list[_Found]:
     """Legal citations, found in the text and mapped to compact token positions."""
-    text = doc.text
+    text = doc_text(doc)
     if not any(ch.isdigit() for ch in text):
         return []
     message = checker.messages["citation"][0]

@@ -1,0 +1,122 @@
+"""A memo in front of spaCy's tokenizer: each distinct chunk is tokenized once.
+
+spaCy's tokenizer splits text at whitespace into chunks and caches how each
+chunk splits, but (spaCy 3.8) stops caching for the rest of a Doc once any
+special case has matched, and the whitespace tokens "\\n" and " " are special
+cases: after a text's first line break every chunk goes through the prefix,
+suffix and infix expressions again. On 1M words that was 4-6 s, the largest
+single cost of a run. This memo keeps, per chunk, the words spaCy made of it
+(and any NORM a special case set, as "n't" -> "not"), tokenizes the chunks it
+has not seen in one call of spaCy's own tokenizer, and builds the Doc from
+words. The result is spaCy's tokenization exactly (tested against it, text by
+text); only the work is done once per distinct chunk instead of once per use.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .components import TEXT_KEY
+
+_RUNS = re.compile(r"(\s+)")  # \s is str.isspace, as spaCy's tokenizer splits
+
+MAX_CHUNKS = 200_000  # bounded: a long-running server or a huge input cannot grow it without end
+
+
+class MemoTokenizer:
+    """Call it as spaCy's tokenizer; anything else (``rules``, ``explain``) is spaCy's."""
+
+    def __init__(self, inner: Any, max_chunks: int = MAX_CHUNKS) -> None:
+        self.inner = inner
+        self.vocab = inner.vocab
+        self.max_chunks = max_chunks
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._norms: dict[str, tuple[tuple[int, int], ...]] = {}  # chunk -> (token index, NORM) a special case set
+        # Only a special case's words can carry their own NORM ("n't" -> "not"): the rest
+        # need no Lexeme lookup.
+        self._special_orths = frozenset(
+            piece.get(65, piece.get("ORTH", "")) for pieces in (getattr(inner, "rules", None) or {}).values() for piece in pieces
+        )
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        parts = _RUNS.split(text)  # chunk, whitespace, chunk, ..., chunk ('' at either end)
+        words_of = self._words
+        new = [p for p in dict.fromkeys(parts[0::2]) if p and p not in words_of]
+        spill: dict[str, tuple[str, ...]] = {}
+        if new:
+            spill = self._learn(new)
+        words: list[str] = []
+        spaces: list[bool] = []
+        norms: list[tuple[int, int]] = []
+        norms_of = self._norms
+        n = len(parts)
+        for k in range(0, n, 2):  # a chunk, then the whitespace after it
+            chunk = parts[k]
+            if chunk:
+                got = words_of.get(chunk) or spill[chunk]
+                if chunk in norms_of:
+                    norms.extend((len(words) + i, norm) for i, norm in norms_of[chunk])
+                words += got
+                spaces += [False] * len(got)
+            if k + 1 == n:
+                break
+            space = parts[k + 1]
+            if chunk and space[0] == " ":  # one space after a chunk is that token's trailing space
+                spaces[-1] = True
+                space = space[1:]
+                if not space:
+                    continue
+            got = words_of.get(space) or spill.get(space)
+            if got is None:  # a run of whitespace not seen before
+                spill.update(self._learn([space]))
+                got = words_of.get(space) or spill[space]
+            if space in norms_of:
+                norms.extend((len(words) + i, norm) for i, norm in norms_of[space])
+            words += got
+            spaces += [False] * len(got)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        if norms:
+            from spacy.attrs import NORM
+
+            array = doc.to_array([NORM])
+            for i, norm in norms:
+                array[i] = norm
+            doc.from_array([NORM], array)
+        return doc
+
+    def _learn(self, chunks: list[str]) -> dict[str, tuple[str, ...]]:
+        """Tokenize unseen chunks in one call of spaCy's tokenizer (joined by single
+        spaces, each splits as it would alone); returns those the memo had no room for."""
+        doc = self.inner(" ".join(chunks))
+        spill: dict[str, tuple[str, ...]] = {}
+        k, words, norms, last = 0, [], [], len(doc) - 1
+        special = self._special_orths
+        for i, token in enumerate(doc):
+            if token.text in special and token.norm != token.lex.norm:
+                norms.append((len(words), token.norm))
+            words.append(token.text)
+            if token.whitespace_ or i == last:
+                chunk = chunks[k]
+                got = (chunk,) if len(words) == 1 and words[0] == chunk else tuple(words)
+                if len(self._words) < self.max_chunks:
+                    self._words[chunk] = got
+                    if norms:
+                        self._norms[chunk] = tuple(norms)
+                else:
+                    spill[chunk] = got
+                    if norms:  # rare enough (contractions) to keep regardless
+                        self._norms[chunk] = tuple(norms)
+                k, words, norms = k + 1, [], []
+        if k != len(chunks):  # a special case across a space (never seen): learn them one by one
+            for chunk in chunks:
+                self._words.pop(chunk, None)
+                spill.update(self._learn([chunk]))
+                spill.setdefault(chunk, self._words.pop(chunk, (chunk,)))
+        return spill

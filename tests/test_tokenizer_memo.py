@@ -1,0 +1,44 @@
+"""The tokenizer memo gives spaCy's own tokenization, text by text: the same
+tokens, trailing spaces and special-case norms, however often a chunk recurs
+and whether or not the memo is full."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from plainspeak.pipeline.tokenizer import MemoTokenizer
+
+NLP = spacy.blank("en")
+PIECES = ["don't", "can't", "U.S.", "e.g.", "10a.m.", ":)", ": )", "(IOP)", "re:", "Ph.D.", "co-occurring", "'s",
+          "well-being,", "\"quoted\"", "n't", "...", "—", "état", "😀", "a\u00a0b", "http://x.org/a?b=1.", "3/4", "ca.",
+          "\u200b", "Mr.", "'cause", "y'all", "gonna", "ain't"]
+SPACES = [" ", "  ", "\n", " \n", "\n\n", "\t", "\u00a0", "\r\n", " \u00a0 ", "\u2003"]
+
+
+def _tokens(doc):
+    return [(t.text, t.whitespace_, t.norm_) for t in doc]
+
+
+text = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(SPACES), st.text(max_size=6)), max_size=30).map("".join)
+
+
+@given(st.lists(text, min_size=1, max_size=4), st.sampled_from([3, 1000]))
+def test_the_memo_tokenizes_as_spacy_does(texts, room):
+    memo = MemoTokenizer(NLP.tokenizer, max_chunks=room)
+    for t in texts * 2:  # the second time from the memo
+        assert _tokens(memo(t)) == _tokens(NLP.tokenizer(t)), repr(t)
+
+
+def test_special_case_norms_survive_the_memo():
+    memo = MemoTokenizer(NLP.tokenizer)
+    for _ in range(2):
+        doc = memo("I don't know 'cause we can't.")
+        assert [t.norm_ for t in doc if t.text in ("n't", "'cause")] == ["not", "because", "not"]
+
+
+def test_the_memo_is_bounded():
+    memo = MemoTokenizer(NLP.tokenizer, max_chunks=10)
+    memo(" ".join(f"word{i}" for i in range(100)))
+    assert len(memo._words) <= 10
