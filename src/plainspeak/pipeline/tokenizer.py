@@ -72,10 +72,11 @@ class MemoTokenizer:
                 space = space[1:]
                 if not space:
                     continue
-            got = words_of.get(space) or spill.get(space)
-            if got is None:  # a run of whitespace not seen before
+            found = words_of.get(space) or spill.get(space)
+            if found is None:  # a run of whitespace not seen before
                 spill.update(self._learn([space]))
-                got = words_of.get(space) or spill[space]
+                found = words_of.get(space) or spill[space]
+            got = found
             if space in norms_of:
                 norms.extend((len(words) + i, norm) for i, norm in norms_of[space])
             words += got
@@ -88,7 +89,7 @@ class MemoTokenizer:
             array = doc.to_array([NORM])
             for i, norm in norms:
                 array[i] = norm
-            doc.from_array([NORM], array)
+            doc.from_array([NORM], array)  # type: ignore[arg-type]
         return doc
 
     def _learn(self, chunks: list[str]) -> dict[str, tuple[str, ...]]:
@@ -96,7 +97,9 @@ class MemoTokenizer:
         spaces, each splits as it would alone); returns those the memo had no room for."""
         doc = self.inner(" ".join(chunks))
         spill: dict[str, tuple[str, ...]] = {}
-        k, words, norms, last = 0, [], [], len(doc) - 1
+        k, last = 0, len(doc) - 1
+        words: list[str] = []
+        norms: list[tuple[int, int]] = []
         special = self._special_orths
         for i, token in enumerate(doc):
             if token.text in special and token.norm != token.lex.norm:
