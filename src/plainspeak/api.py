@@ -82,7 +82,7 @@ class Analyzer:
         # One Doc at a time: a trained pipeline would otherwise batch 256 pieces in memory.
         for doc, piece in self.nlp.pipe(pieces(), as_tuples=True, batch_size=1):
             state = states[piece.index]
-            add_doc(state, doc, piece.prepared, self.lexicon, self.settings)
+            state.merge(add_doc(state, doc, piece.prepared, self.lexicon, self.settings))
             if piece.last:
                 del states[piece.index]
                 yield finish(state, self.settings, self.policy)

@@ -10,7 +10,7 @@ nonprose.py) are dropped here, whatever matched them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span
@@ -52,6 +52,57 @@ LONG_SENTENCE_SEVERITY = Severity.SUGGESTION
 
 
 @dataclass
+class Condition:
+    """Why a finding may yet be dropped: the text explains its term or acronym
+    before ``at``. Decided when the Doc's results are merged in order, so a
+    definition in an earlier part of a long input counts wherever that part
+    was analysed (one process or several)."""
+
+    at: int
+    term_id: str | None = None  # a lexicon term explained earlier is accepted
+    acronym: str | None = None  # an acronym spelled out earlier is accepted
+    parts: bool = False  # "HUD-VA": accepted once each part is explained or known
+
+
+@dataclass
+class DocFindings:
+    """What one Doc contributes to its input, as plain data (what a worker process
+    sends back): findings in the order found, each with the condition that could
+    still drop it, the definitions the Doc makes, and its counts."""
+
+    items: list[tuple[Finding, Condition | None]] = field(default_factory=list)
+    acronym_definitions: list[tuple[str, int]] = field(default_factory=list)  # (acronym, offset)
+    term_definitions: list[tuple[str, int]] = field(default_factory=list)  # (entry id, offset)
+    counts: Counts = field(default_factory=Counts)
+    weighted_grade: int = 0
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def shifted(self, offset: int, lines: LineIndex) -> DocFindings:
+        """The same results for a part of the text that starts at ``offset``: offsets
+        moved, lines and columns counted in the whole text."""
+        if not offset:
+            return self
+
+        def move(f: Finding) -> Finding:
+            start, end = f.start + offset, f.end + offset
+            (line, column), (end_line, end_column) = lines.position(start), lines.position(end)
+            return replace(f, start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+
+        def moved_sentence(s: Sentence) -> Sentence:
+            line, column = lines.position(s.start + offset)
+            return replace(s, start=s.start + offset, end=s.end + offset, line=line, column=column)
+
+        return DocFindings(
+            [(move(f), replace(c, at=c.at + offset) if c else None) for f, c in self.items],
+            [(a, at + offset) for a, at in self.acronym_definitions],
+            [(t, at + offset) for t, at in self.term_definitions],
+            self.counts,
+            self.weighted_grade,
+            [moved_sentence(s) for s in self.sentences],
+        )
+
+
+@dataclass
 class InputState:
     """What is learnt while the segments of one input go by."""
 
@@ -66,11 +117,14 @@ class InputState:
     sentences: list[Sentence] = field(default_factory=list)
     nonprose: list[tuple[int, int]] = field(default_factory=list)  # links, paths, code: no word findings
     nonprose_starts: list[int] = field(default_factory=list)
+    given_voices: frozenset[str] | None = None  # a part of a long text analysed alone: the whole text's
 
     @classmethod
-    def start(cls, name: str, text: str, nonprose: list[tuple[int, int]] | None = None) -> InputState:
+    def start(cls, name: str, text: str, nonprose: list[tuple[int, int]] | None = None,
+              voices: frozenset[str] | None = None) -> InputState:
         ranges = nonprose or []
-        return cls(name, text, LineIndex(text), nonprose=ranges, nonprose_starts=[start for start, _ in ranges])
+        return cls(name, text, LineIndex(text), nonprose=ranges, nonprose_starts=[start for start, _ in ranges],
+                   given_voices=voices)
 
     def in_nonprose(self, start: int, end: int) -> bool:
         return bool(self.nonprose) and overlaps(self.nonprose, self.nonprose_starts, start, end)
@@ -78,45 +132,67 @@ class InputState:
     @cached_property
     def voices(self) -> frozenset[str]:
         """Whom the text talks to or speaks for ("you", "we"), from its own words."""
-        return text_voices(self.text)
+        return self.given_voices if self.given_voices is not None else text_voices(self.text)
+
+    def merge(self, part: DocFindings) -> None:
+        """Add one Doc's results, in text order: its definitions first (a definition
+        counts for what follows it in the same Doc), then the findings they leave."""
+        for acronym, at in part.acronym_definitions:
+            self.defined.setdefault(acronym, at)
+        for term, at in part.term_definitions:
+            self.defined_terms.setdefault(term, at)
+        self.findings.extend(f for f, condition in part.items if condition is None or not self._explained(condition))
+        self.counts = self.counts + part.counts
+        self.weighted_grade += part.weighted_grade
+        self.sentences.extend(part.sentences)
+
+    def _explained(self, c: Condition) -> bool:
+        never = float("inf")
+        if c.term_id is not None and self.defined_terms.get(c.term_id, never) <= c.at:
+            return True
+        if c.acronym is not None and self.defined.get(c.acronym, never) <= c.at:
+            return True
+        if c.parts and c.acronym is not None:  # "HUD-VA" after HUD and VA
+            parts = [p for p in c.acronym.split("-") if p.isalpha()]
+            return bool(parts) and all(self.defined.get(p, never) <= c.at or p in common_acronyms() for p in parts)
+        return False
 
 
-def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, settings: Settings) -> None:
-    """Turn one segment's annotations into findings on ``state``."""
+def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, settings: Settings) -> DocFindings:
+    """One segment's annotations as findings: plain data, merged into ``state``
+    (``state.merge``) in text order. Only ``state``'s text, lines, non-prose
+    ranges and voices are read here."""
+    out = DocFindings()
+    items = out.items
     for span in doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()):
         base = acronym_base(span.text)
         if base is not None:
-            state.defined.setdefault(base, piece.start(span.start_char))
+            out.acronym_definitions.append((base, piece.start(span.start_char)))
     for span in doc.spans.get(TERM_DEFINITIONS_KEY, ()):
-        state.defined_terms.setdefault(span.id_, piece.start(span.start_char))
+        out.term_definitions.append((span.id_, piece.start(span.start_char)))
     for span in doc.spans.get(JARGON_KEY, ()):
         entry = lexicon.get(span.id_)
-        if entry is None or _explained(state, entry, span, piece) or _accepted(settings, entry, span):
+        if entry is None or _accepted(settings, entry, span) or _touches_nonprose(state, span, piece):
             continue
-        if not _touches_nonprose(state, span, piece):
-            state.findings.append(_jargon(state, span, piece, entry))
+        # A term the text has already explained (a lexicon acronym spelled out too) is accepted.
+        acronym = acronym_base(span.text) if entry.category == "acronym" else None
+        items.append((_jargon(state, span, piece, entry), Condition(piece.start(span.start_char), entry.id, acronym)))
     for span in doc.spans.get(UNCOMMON_KEY, ()):
         if not _touches_nonprose(state, span, piece):
-            state.findings.append(
+            items.append((
                 _finding(
                     state, span, piece, "uncommon.word", "uncommon", UNCOMMON_SEVERITY,
                     f"'{_slice(state, span, piece)}' is an uncommon or hard word; many readers may not know it.",
-                )
-            )
+                ), None))
     for span in doc.spans.get(ACRONYM_KEY, ()):
         base = acronym_base(span.text)
-        at = piece.start(span.start_char)
-        if base is not None and state.defined.get(base, len(state.text)) <= at:
-            continue
-        if base is not None and "-" in base and _parts_explained(state, base, at):  # "HUD-VA" after HUD and VA
-            continue
         if not _touches_nonprose(state, span, piece):
-            state.findings.append(
-                _finding(
-                    state, span, piece, "acronym.undefined", "acronym", ACRONYM_SEVERITY,
-                    f"'{_slice(state, span, piece)}' is not explained; spell it out the first time you use it.",
-                )
+            finding = _finding(
+                state, span, piece, "acronym.undefined", "acronym", ACRONYM_SEVERITY,
+                f"'{_slice(state, span, piece)}' is not explained; spell it out the first time you use it.",
             )
+            at = piece.start(span.start_char)
+            items.append((finding, Condition(at, acronym=base, parts="-" in base) if base is not None else None))
     style = doc.spans.get(STYLE_KEY)
     if style is not None:
         attrs = style.attrs
@@ -124,37 +200,35 @@ def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, sett
             style, attrs.get("messages", ()), attrs.get("suggestions", ()), attrs.get("severities", ())
         ):
             if not _touches_nonprose(state, span, piece):
-                state.findings.append(
+                items.append((
                     _finding(state, span, piece, span.label_, "style", Severity.parse(severity), message,
-                             tuple(suggestions))
-                )
+                             tuple(suggestions)), None))
     group = doc.spans.get(SENTENCES_KEY)
     if group is not None:
         attrs = group.attrs
-        state.counts = state.counts + Counts(
+        out.counts = Counts(
             attrs.get("words", 0), attrs.get("sentences", 0), attrs.get("syllables", 0), attrs.get("polysyllables", 0)
         )
-        state.weighted_grade += attrs.get("weighted_grade", 0)
+        out.weighted_grade = attrs.get("weighted_grade", 0)
         for start_char, end_char, words, tenths in attrs.get("every_sentence", ()):
             start, end = piece.start(start_char), piece.end(end_char)
             line, column = state.lines.position(start)
-            state.sentences.append(Sentence(start, end, line, column, words, tenths / 10))
+            out.sentences.append(Sentence(start, end, line, column, words, tenths / 10))
         for span, grade, words in zip(group, attrs.get("grades", ()), attrs.get("word_counts", ())):
             if span.label_ == "hard-sentence":
-                state.findings.append(
+                items.append((
                     _finding(
                         state, span, piece, "readability.hard-sentence", "readability", HARD_SENTENCE_SEVERITY,
                         f"This sentence reads at grade {grade:.1f} (target {settings.target_grade:g}); "
                         "use shorter words or split it.",
-                    )
-                )
+                    ), None))
             else:
-                state.findings.append(
+                items.append((
                     _finding(
                         state, span, piece, "readability.long-sentence", "readability", LONG_SENTENCE_SEVERITY,
                         f"This sentence has {words} words (limit {settings.max_sentence_words}); split it up.",
-                    )
-                )
+                    ), None))
+    return out
 
 
 def finish(state: InputState, settings: Settings, policy: Policy | None = None) -> Report:
@@ -188,29 +262,10 @@ def finish(state: InputState, settings: Settings, policy: Policy | None = None) 
     return Report(state.name, state.text, findings, summary, sentences=state.sentences, suppressed=suppressed)
 
 
-def _parts_explained(state: InputState, base: str, at: int) -> bool:
-    """Every part of a hyphenated acronym is explained by now, or known to all."""
-    parts = [p for p in base.split("-") if p.isalpha()]
-    return bool(parts) and all(
-        state.defined.get(p, len(state.text)) <= at or p in common_acronyms() for p in parts
-    )
-
-
 def _touches_nonprose(state: InputState, span: Span, piece: Prepared) -> bool:
     """A word finding in or across a link, a path or code: not the writer's prose,
     and never to be rewritten ("prior `x` to" must not become one edit)."""
     return state.in_nonprose(piece.start(span.start_char), piece.end(span.end_char))
-
-
-def _explained(state: InputState, entry: Entry, span: Span, piece: Prepared) -> bool:
-    """A term the text has already explained (a lexicon acronym spelled out too)
-    is accepted for the rest of the text."""
-    if state.defined_terms.get(entry.id, len(state.text)) <= piece.start(span.start_char):
-        return True
-    if entry.category != "acronym":
-        return False
-    base = acronym_base(span.text)
-    return base is not None and state.defined.get(base, len(state.text)) <= piece.start(span.start_char)
 
 
 def _accepted(settings: Settings, entry: Entry, span: Span) -> bool:
