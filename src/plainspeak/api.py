@@ -18,13 +18,45 @@ from functools import lru_cache
 from typing import overload
 
 from .config.settings import Settings, make_settings
-from .pipeline.extract import InputState, add_doc, finish
+from .pipeline.extract import DocFindings, InputState, add_doc, finish
 from .report import Report
 from .rules.lexicon import Lexicon
 from .rules.policy import Policy
 from .text.nonprose import nonprose_ranges
 from .text.prep import Prepared, mask, prepare
 from .text.segment import DEFAULT_MAX_CHARS, segments
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where a text's pieces are: non-prose ranges, the text with them blanked, and
+    the ``(start, end)`` of each piece (what ``Analyzer.stream`` analyses)."""
+
+    nonprose: list[tuple[int, int]]
+    readable: str
+    bounds: list[tuple[int, int]]
+
+    def part(self, name: str, text: str, first: int, last: int, voices: frozenset[str]) -> Part:
+        """Pieces ``first`` to ``last`` (inclusive) as a Part to send to a worker."""
+        start, end = self.bounds[first][0], self.bounds[last][1]
+        return Part(
+            name, start, text[start:end], self.readable[start:end],
+            tuple((max(a, start) - start, min(b, end) - start) for a, b in self.nonprose if a < end and b > start),
+            tuple((a - start, b - start) for a, b in self.bounds[first:last + 1]), voices,
+        )
+
+
+@dataclass(frozen=True)
+class Part:
+    """Consecutive pieces of one long text, everything relative to ``offset``."""
+
+    name: str
+    offset: int
+    text: str
+    readable: str
+    nonprose: tuple[tuple[int, int], ...]
+    bounds: tuple[tuple[int, int], ...]
+    voices: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -86,6 +118,43 @@ class Analyzer:
             if piece.last:
                 del states[piece.index]
                 yield finish(state, self.settings, self.policy)
+
+    # -- one long input in parts, for worker processes (plainspeak.parallel) --------
+
+    def plan(self, text: str) -> Plan:
+        """How ``text`` is cut into the pieces ``stream`` would analyse."""
+        ranges = nonprose_ranges(text)
+        readable = mask(text, ranges)
+        return Plan(ranges, readable, list(segments(readable, self.max_chars)))
+
+    def analyze_part(self, part: Part) -> list[DocFindings]:
+        """The results of one run of consecutive pieces of a long text, as plain data
+        with offsets into the part (``DocFindings.shifted`` moves them back)."""
+        state = InputState.start(part.name, part.text, list(part.nonprose), voices=part.voices)
+        out = []
+        for start, end in part.bounds:
+            prepared = prepare(part.readable[start:end], start)
+            out.append(add_doc(state, self.nlp(prepared.text), prepared, self.lexicon, self.settings))
+        return out
+
+    def assemble(self, name: str, text: str, plan: Plan) -> Assembly:
+        """Collects the parts of a text analysed in parts, in text order, into its Report."""
+        return Assembly(self, InputState.start(name, text, plan.nonprose))
+
+
+class Assembly:
+    """A long text's Report, built from its parts' results as they arrive in order."""
+
+    def __init__(self, analyzer: Analyzer, state: InputState) -> None:
+        self._analyzer = analyzer
+        self._state = state
+
+    def add(self, offset: int, results: list[DocFindings]) -> None:
+        for result in results:
+            self._state.merge(result.shifted(offset, self._state.lines))
+
+    def report(self) -> Report:
+        return finish(self._state, self._analyzer.settings, self._analyzer.policy)
 
 
 def get_analyzer(

@@ -20,8 +20,17 @@ from ..render import FORMATS
 from ..report import Report, RunTotals
 from ..severity import Severity
 from ..sources.inputs import RecordSpec
-from .options import FAIL_ON_CHOICES, analysis_options, input_options, overrides, record_options, record_spec
-from .session import Session, write_error
+from .options import (
+    FAIL_ON_CHOICES,
+    analysis_options,
+    input_options,
+    jobs_count,
+    jobs_option,
+    overrides,
+    record_options,
+    record_spec,
+)
+from .session import Session, analyzed, write_error
 
 CHECK_EPILOG = """\b
 Examples:
@@ -89,9 +98,10 @@ class OutputOptions:
 @click.option("--text/--no-text", "show_text", default=True, show_default=True,
               help="Show each input's text with findings highlighted (rich format; not for texts over "
                    "20,000 characters, whose findings are summarised by rule past 200).")
+@jobs_option
 def check(paths: Sequence[str], stdin_name: str, fmt: str | None, output_file: str | None, quiet: bool,
           show_suppressed: bool, report_unused_suppressions: bool, color: bool | None, show_text: bool,
-          **params) -> ExitCode:
+          jobs: int | None, **params) -> ExitCode:
     """Check drafts for jargon and hard-to-read passages.
 
     PATHS are files or folders (searched recursively, in path order, skipping
@@ -112,11 +122,12 @@ def check(paths: Sequence[str], stdin_name: str, fmt: str | None, output_file: s
     records = record_spec(params)
     output = OutputOptions(fmt, color, show_text, None, output_file, quiet, show_suppressed, report_unused_suppressions)
     return run_check(paths, overrides(params), output, stdin_name=stdin_name, stdout=sys.stdout, stderr=sys.stderr,
-                     records=records)
+                     records=records, jobs=jobs_count(jobs))
 
 
 def run_check(paths: Sequence[str], cli: Overrides, output: OutputOptions, *, stdin_name: str = "-",
-              stdout: IO[str], stderr: IO[str], stdin: BinaryIO | None = None, records: RecordSpec | None = None) -> ExitCode:
+              stdout: IO[str], stderr: IO[str], stdin: BinaryIO | None = None, records: RecordSpec | None = None,
+              jobs: int = 1) -> ExitCode:
     from ..render import make_renderer
 
     session = Session(cli, report_unused_suppressions=output.report_unused_suppressions, records=records)
@@ -127,12 +138,13 @@ def run_check(paths: Sequence[str], cli: Overrides, output: OutputOptions, *, st
                                  width=output.width, quiet=output.quiet, show_suppressed=output.show_suppressed)
         totals = RunTotals()
         failed = False
-        for item in session.inputs(paths, stdin_name=stdin_name, stdin=stdin):
-            if item.error is not None:
-                write_error(stderr, item.error)
-                report = Report(item.error.name, error=item.error.reason)
+        for item, report, options, error in analyzed(session, session.inputs(paths, stdin_name=stdin_name, stdin=stdin),
+                                                     jobs=jobs):
+            if error is not None:
+                write_error(stderr, error)
+                report = Report(item.name, error=getattr(error, "reason", str(error)))
             else:
-                report, options = session.analyze(item)
+                assert options is not None
                 fail_on = None if options.fail_on == "never" else Severity.parse(options.fail_on)
                 failed = failed or fails(report.worst, fail_on)
             renderer.report(report)

@@ -20,8 +20,8 @@ from ..errors import InputError, PlainspeakError
 from ..exitcode import ExitCode, for_fix
 from ..sources.inputs import discover
 from ..text.plural import count
-from .options import analysis_options, input_options, overrides
-from .session import Session, write_error
+from .options import analysis_options, input_options, jobs_count, jobs_option, overrides
+from .session import Session, analyzed, write_error
 
 FIX_EPILOG = """\b
 Examples:
@@ -75,8 +75,9 @@ class FixMode:
 @click.option("--all", "everything", is_flag=True, help="Also apply suggestions the lexicon marks for review.")
 @click.option("--backup", metavar="SUFFIX", help="With --in-place or --interactive, keep each original as FILE+SUFFIX (e.g. .orig).")
 @analysis_options
+@jobs_option
 def fix(paths: Sequence[str], stdin_name: str, diff: bool, in_place: bool, interactive: bool, check: bool,
-        everything: bool, backup: str | None, **params) -> ExitCode:
+        everything: bool, backup: str | None, jobs: int | None, **params) -> ExitCode:
     """Rewrite drafts with plainer wording.
 
     Prints the rewritten text (one input), a diff (--diff) or rewrites the
@@ -109,11 +110,11 @@ def fix(paths: Sequence[str], stdin_name: str, diff: bool, in_place: bool, inter
             raise click.UsageError("no input: give files or folders to fix, or pipe text in (- reads stdin)")
         paths = ("-",)
     return run_fix(paths, overrides(params), FixMode(mode, check, everything, backup), stdin_name=stdin_name,
-                   stdout=sys.stdout, stderr=sys.stderr)
+                   stdout=sys.stdout, stderr=sys.stderr, jobs=1 if mode == "interactive" else jobs_count(jobs))
 
 
 def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: str = "-", stdout: IO[str],
-            stderr: IO[str], stdin: BinaryIO | None = None) -> ExitCode:
+            stderr: IO[str], stdin: BinaryIO | None = None, jobs: int = 1) -> ExitCode:
     from ..render.line import format_finding
     from ..rewrite.fixes import fix_text
     from ..sources.atomic import WriteError, write_atomic
@@ -127,21 +128,24 @@ def run_fix(paths: Sequence[str], cli: Overrides, how: FixMode, *, stdin_name: s
     would_change = 0  # inputs --check found something to change in
     if how.mode in ("in-place", "interactive"):
         _clean_up_after_killed_runs(items, stderr)
-    for item in session.inputs(paths, stdin_name=stdin_name, stdin=stdin):
-        error = item.error
-        if error is None and how.mode in ("in-place", "interactive") and item.source.is_stdin:
-            error = InputError(item.name, f"standard input cannot be changed in place; leave out --{how.mode}")
-        if error is None and item.source.in_export and how.mode != "diff" and not how.check:
-            error = InputError(item.name, "is inside a submissions export; fix the student's own file (--diff shows the changes)")
-        if error is None and item.text is not None and item.text.document is not None:
-            error = _document_refusal(item.name, item.text.format, how)
+
+    def refuse(item) -> InputError | None:
+        if how.mode in ("in-place", "interactive") and item.source.is_stdin:
+            return InputError(item.name, f"standard input cannot be changed in place; leave out --{how.mode}")
+        if item.source.in_export and how.mode != "diff" and not how.check:
+            return InputError(item.name, "is inside a submissions export; fix the student's own file (--diff shows the changes)")
+        if item.text is not None and item.text.document is not None:
+            return _document_refusal(item.name, item.text.format, how)
+        return None
+
+    inputs = session.inputs(paths, stdin_name=stdin_name, stdin=stdin)
+    for item, report, options, error in analyzed(session, inputs, jobs=jobs, refuse=refuse):
         if error is not None:
             had_errors = True
             write_error(stderr, error)
             continue
         source_text = item.text
-        assert source_text is not None
-        report, options = session.analyze(item)
+        assert source_text is not None and options is not None
         analyzer = session.analyzer_for(options)
         if how.mode == "interactive":
             if not _interactive(item, source_text, report, how, stdout, stderr):

@@ -10,8 +10,8 @@ import click
 
 from ..config.effective import Overrides
 from ..exitcode import ExitCode, done, for_grade
-from .options import analysis_options, input_options, overrides, record_options, record_spec
-from .session import Session, write_error
+from .options import analysis_options, input_options, jobs_count, jobs_option, overrides, record_options, record_spec
+from .session import Session, analyzed, write_error
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -46,8 +46,10 @@ roster as errors and do not stop the run).
               help="Also write each submission back with its notes into DIR: Word files as a copy with a "
                    "comment per finding and the score first; others as an HTML page.")
 @analysis_options
+@jobs_option
 def grade(paths: Sequence[str], stdin_name: str, rubric_path: str | None, print_rubric: bool, fmt: str, sort: str,
-          fail_under: float | None, html_path: str | None, annotate_dir: str | None, **params) -> ExitCode:
+          fail_under: float | None, html_path: str | None, annotate_dir: str | None, jobs: int | None,
+          **params) -> ExitCode:
     """Score written exercises against a rubric and print a roster.
 
     PATHS are files, folders (searched for every format plainspeak reads:
@@ -70,12 +72,12 @@ def grade(paths: Sequence[str], stdin_name: str, rubric_path: str | None, print_
         raise click.UsageError("give the submissions to grade: files or folders")
     return run_grade(paths, overrides({**params, "rubric_path": rubric_path}), records=records, fmt=fmt, sort=sort,
                      fail_under=fail_under, html_path=html_path, annotate_dir=annotate_dir, stdin_name=stdin_name,
-                     stdout=sys.stdout, stderr=sys.stderr)
+                     stdout=sys.stdout, stderr=sys.stderr, jobs=jobs_count(jobs))
 
 
 def run_grade(paths: Sequence[str], cli: Overrides, *, fmt: str = "table", sort: str = "score",
               fail_under: float | None = None, html_path: str | None = None, annotate_dir: str | None = None,
-              stdin_name: str = "-", stdout: IO[str], stderr: IO[str], records=None) -> ExitCode:
+              stdin_name: str = "-", stdout: IO[str], stderr: IO[str], records=None, jobs: int = 1) -> ExitCode:
     from ..grading.rubric import load_rubric
     from ..grading.score import Grade, grade_report
     from ..render.roster import write_roster
@@ -105,11 +107,10 @@ def run_grade(paths: Sequence[str], cli: Overrides, *, fmt: str = "table", sort:
     items = list(session.inputs(paths, stdin_name=stdin_name))
     written: set = set()
     with _progress(len(items), stderr) as advance:
-        for item in items:
-            if item.error is not None:
-                graded.append((None, Grade(item.error.name, error=item.error.reason)))
+        for item, report, options, error in analyzed(session, items, jobs=jobs):
+            if error is not None:
+                graded.append((None, Grade(item.name, error=getattr(error, "reason", str(error)))))
             else:
-                report, options = session.analyze(item)
                 result = grade_report(report, rubric)
                 graded.append((report if html_path else None, result))
                 if annotate_dir:

@@ -161,3 +161,19 @@ def overrides(params: dict[str, Any], **extra: Any) -> Overrides:
         isolated=bool(params.get("isolated")),
         **extra,
     )
+
+
+def jobs_option(f: Callable) -> Callable:
+    """-j/--jobs: worker processes for big runs (plainspeak.parallel)."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+        help="Worker processes for big runs (default: one per usable core; 1: this process only). "
+             "A short message never starts one; the output is the same whatever N is.")(f)
+
+
+def jobs_count(jobs: int | None) -> int:
+    if jobs is not None:
+        return jobs
+    from ..parallel import usable_cores
+
+    return usable_cores()

@@ -10,9 +10,11 @@ encoding is one clear error before any output.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import itertools
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, NamedTuple
 
 from ..config.effective import Effective, Overrides, combine
 from ..config.files import Config, config_for, read_config
@@ -166,3 +168,93 @@ def _config_target(source: Source) -> Path | None:
 def write_error(stderr: IO[str], error: Exception) -> None:
     stderr.write(f"plainspeak: error: {error}\n")
     stderr.flush()
+
+
+class Analyzed(NamedTuple):
+    """One input of a run, with its report and options, or why it has none."""
+
+    item: Input
+    report: Any = None
+    options: Effective | None = None
+    error: Exception | None = None
+
+
+def analyzed(session: Session, items: Iterable[Input], *, jobs: int = 1,
+             refuse: Callable[[Input], Exception | None] | None = None) -> Iterator[Analyzed]:
+    """Every input with its report, in input order: in this process, or with
+    ``jobs`` worker processes when the run is big enough to gain from them
+    (plainspeak.parallel; the output is the same either way). ``refuse`` names
+    an input the command will not analyse (an error, not a report)."""
+    items = iter(items)
+    if jobs > 1:
+        from ..parallel import SMALL_RUN_CHARS
+
+        ahead: list[Input] = []
+        size = 0
+        for item in items:  # a few inputs of a few words are done here: no worker to start
+            ahead.append(item)
+            size += len(item.text.text) if item.text is not None else 0
+            if size >= SMALL_RUN_CHARS or len(ahead) > jobs * 2:
+                break
+        else:
+            jobs = 1
+        items = itertools.chain(ahead, items)
+    if jobs <= 1:
+        for item in items:
+            error = item.error or (refuse(item) if refuse else None)
+            if error is not None:
+                yield Analyzed(item, error=error)
+            else:
+                report, options = session.analyze(item)
+                yield Analyzed(item, report, options)
+        return
+    yield from _in_workers(session, items, jobs, refuse)
+
+
+def _in_workers(session: Session, items: Iterator[Input], jobs: int,
+                refuse: Callable[[Input], Exception | None] | None) -> Iterator[Analyzed]:
+    from ..parallel import MAX_PART_CHARS, SPLIT_CHARS, Job, ordered_results, run_input, run_part
+    from ..rewrite.suggest import text_voices
+
+    def plan(item: Input) -> Job:
+        error = item.error or (refuse(item) if refuse else None)
+        job = Job(item.name, Analyzed(item, error=error))
+        if error is not None:
+            job.done = lambda: job.item
+            return job
+        assert item.text is not None
+        source_text, name, text = item.text, item.name, item.text.text
+        options = session.options_of(item.source)
+        if len(text) <= SPLIT_CHARS:
+            got: list = []
+            job.tasks.append(lambda: (run_input, (options, name, text)))
+            job.fold = got.append
+
+            def whole() -> Analyzed:
+                report = got[0]
+                report.text = text
+                return Analyzed(item, describe(report, source_text), options)
+
+            job.done = whole
+            return job
+        analyzer = session.analyzer_for(options)
+        cut = analyzer.plan(text)
+        voices = text_voices(text)
+        size = min(max(len(text) // (jobs * 8), analyzer.max_chars), MAX_PART_CHARS)
+        groups, first, start = [], 0, 0
+        for i, (_, end) in enumerate(cut.bounds):
+            if end - start >= size or i == len(cut.bounds) - 1:
+                groups.append((first, i))
+                first, start = i + 1, end
+        assembly = analyzer.assemble(name, text, cut)
+        for a, b in groups:
+            job.tasks.append(lambda a=a, b=b: (run_part, (options, cut.part(name, text, a, b, voices))))
+        offsets = deque(cut.bounds[a][0] for a, _ in groups)
+        job.fold = lambda results: assembly.add(offsets.popleft(), results)
+        job.done = lambda: Analyzed(item, describe(assembly.report(), source_text), options)
+        return job
+
+    session_args = (session.cli, session.report_unused)
+    for job in ordered_results((plan(item) for item in items), jobs, session, session_args):
+        assert job.done is not None
+        yield job.done()

@@ -83,14 +83,17 @@ class DocFindings:
         if not offset:
             return self
 
-        def move(f: Finding) -> Finding:
+        position = lines.position
+
+        def move(f: Finding) -> Finding:  # built directly: dataclasses.replace took 1 s per 50,000
             start, end = f.start + offset, f.end + offset
-            (line, column), (end_line, end_column) = lines.position(start), lines.position(end)
-            return replace(f, start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+            (line, column), (end_line, end_column) = position(start), position(end)
+            return Finding(f.rule, f.category, f.severity, f.message, f.text, start, end, line, column, end_line,
+                           end_column, f.suggestions, f.term, f.entry_id, f.where)
 
         def moved_sentence(s: Sentence) -> Sentence:
-            line, column = lines.position(s.start + offset)
-            return replace(s, start=s.start + offset, end=s.end + offset, line=line, column=column)
+            line, column = position(s.start + offset)
+            return Sentence(s.start + offset, s.end + offset, line, column, s.words, s.grade)
 
         return DocFindings(
             [(move(f), replace(c, at=c.at + offset) if c else None) for f, c in self.items],

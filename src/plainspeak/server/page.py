@@ -30,7 +30,7 @@ PAGE = """<!DOCTYPE html>
 <p class="hint">Choose a highlighted word (click, or Tab and Enter) to see why, and to put a plainer word in its place.</p>
 <p class="key" aria-hidden="true"><span><mark class="jargon">jargon</mark></span><span><mark class="person-first">stigmatising</mark></span><span><mark class="uncommon">uncommon word</mark></span><span><mark class="acronym">acronym</mark></span><span><mark class="style">wording</mark></span><span class="hard">hard or long sentence</span></p>
 <div id="shown" class="text"></div>
-<div id="choice" hidden></div>
+<div id="choice" role="group" hidden></div>
 <ol id="findings"></ol></section>
 </main><script src="/page.js"></script></body></html>
 """
@@ -45,15 +45,15 @@ textarea { display: block; width: 100%; box-sizing: border-box; font: inherit; p
 textarea:focus, button:focus, mark:focus, select:focus, input:focus { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 button { font: inherit; padding: .3rem .8rem; border: 2px solid #1a5fb4; border-radius: 6px; background: #fff; color: #1a5fb4; }
 button:disabled { border-color: #8a8f9c; color: #5c6170; }
-.text { white-space: pre-wrap; background: #fafbfd; border: 1px solid #cfd5e2; border-radius: 6px; padding: .8rem; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; background: #fafbfd; border: 1px solid #cfd5e2; border-radius: 6px; padding: .8rem; }
 mark { color: inherit; border-bottom: 2px solid #5c6170; cursor: pointer; padding: 0 .1em; border-radius: 3px; }
 mark.jargon { background: #fff3b0; border-color: #8a6d00; } mark.person-first { background: #ffc9c9; border-color: #a11d1d; }
 mark.uncommon { background: #c5f0ff; border-color: #0b5c7a; } mark.acronym { background: #ead7ff; border-color: #5b2a8c; }
 mark.style { background: #d3f5d3; border-color: #17612f; }
 .hard { text-decoration: underline wavy #a11d1d; text-underline-offset: .25em; }
-.key span { margin-right: .8rem; } .key mark { cursor: default; }
+.key span { margin-right: .8rem; white-space: nowrap; } .key mark { cursor: default; }
 #choice { border: 2px solid #1a5fb4; border-radius: 6px; padding: .6rem; margin: .6rem 0; }
-#findings li { margin: .4rem 0; }
+#findings li { margin: .4rem 0; overflow-wrap: anywhere; }
 .try { color: #17612f; font-weight: 600; }
 .hint { color: #444b5a; }
 """
@@ -63,7 +63,9 @@ SCRIPT = """
 const $ = id => document.getElementById(id);
 const draft = $("draft"), shown = $("shown"), list = $("findings"), status = $("status"), choice = $("choice");
 const undoButton = $("undo");
-let timer = null, asked = 0, history = [], current = {text: "", findings: []};
+let timer = null, asked = 0, history = [], current = {text: "", findings: []}, opener = null, done = "";
+const KINDS = {"jargon": "jargon", "person-first": "stigmatising", "uncommon": "uncommon word", "acronym": "acronym",
+               "style": "wording"};  // the key's words, for screen readers
 
 function say(text) { status.textContent = text; }
 
@@ -73,13 +75,28 @@ function replace(f, value) {
   history.push(text);
   undoButton.disabled = false;
   draft.value = text.slice(0, f.start) + value + text.slice(f.end);
-  choice.hidden = true;
-  say("Changed \u201c" + f.text + "\u201d to \u201c" + value + "\u201d.");
+  close(false);
+  draft.focus();  // back to writing, just after the new words
+  draft.setSelectionRange(f.start + value.length, f.start + value.length);
+  done = "Changed \u201c" + f.text + "\u201d to \u201c" + value + "\u201d.";  // said with the new verdict
+  say(done);
   check();
 }
 
-function choose(f) {
+function close(back) {
+  if (choice.hidden) return;
+  choice.hidden = true;
+  if (opener) opener.setAttribute("aria-expanded", "false");
+  if (back && opener && opener.isConnected) opener.focus();  // Escape or Close: back to the highlight
+  opener = null;
+}
+
+function choose(f, mark) {
+  close(false);
+  opener = mark || null;
+  if (opener) opener.setAttribute("aria-expanded", "true");
   choice.replaceChildren();
+  choice.setAttribute("aria-label", "Suggestions for \u201c" + f.text + "\u201d");
   const why = document.createElement("p");
   why.textContent = f.message;
   choice.append(why);
@@ -94,7 +111,11 @@ function choose(f) {
   know.type = "button";
   know.textContent = "My readers know \u201c" + f.text + "\u201d";
   know.addEventListener("click", () => accept(f.text));
-  choice.append(know);
+  const shut = document.createElement("button");
+  shut.type = "button";
+  shut.textContent = "Close";
+  shut.addEventListener("click", () => close(true));
+  choice.append(know, document.createTextNode(" "), shut);
   choice.hidden = false;
   const first = choice.querySelector("button");
   if (first) first.focus();
@@ -104,7 +125,8 @@ async function accept(word) {
   const response = await fetch("/api/accept", {method: "POST", headers: {"Content-Type": "application/json"},
                                                body: JSON.stringify({word})});
   const data = await response.json();
-  choice.hidden = true;
+  close(false);
+  draft.focus();
   if (!response.ok) { say(data.error); return; }
   say("Added \u201c" + data.word + "\u201d to " + data.saved + ": it will not be flagged again.");
   check().then(() => say("Added \u201c" + data.word + "\u201d to " + data.saved + ": it will not be flagged again."));
@@ -121,11 +143,15 @@ function markFor(text, f) {
   mark.textContent = text.slice(f.start, f.end);
   mark.title = f.message + (f.suggestions.length ? " Try: " + f.suggestions.join(" | ") : "");
   mark.tabIndex = 0;
-  mark.setAttribute("role", "button");
-  mark.setAttribute("aria-label", f.text + ": " + mark.title);
   mark.className = kindOf(f);  // the terminal report's colours and words
-  mark.addEventListener("click", () => choose(f));
-  mark.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(f); } });
+  mark.setAttribute("role", "button");
+  mark.setAttribute("aria-label", (KINDS[mark.className] || "finding") + ": " + f.text + ", choose for suggestions");
+  mark.setAttribute("aria-expanded", "false");
+  mark.setAttribute("aria-controls", "choice");
+  mark.addEventListener("click", () => choose(f, mark));
+  mark.addEventListener("keydown", e => {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); choose(f, mark); }
+  });
   return mark;
 }
 
@@ -143,7 +169,7 @@ function render(text, findings) {
   current = {text, findings};
   shown.replaceChildren();
   list.replaceChildren();
-  choice.hidden = true;
+  close(false);
   const words = findings.filter(f => !f.rule.startsWith("readability.")).sort((a, b) => a.start - b.start);
   const hard = findings.filter(f => f.rule.startsWith("readability.")).sort((a, b) => a.start - b.start);
   let at = 0;
@@ -196,7 +222,8 @@ async function check() {
     if (mine !== asked) return;
     if (!response.ok) { say(data.error); return; }
     render(text, data.findings);
-    say(verdict(data));
+    say((done ? done + " " : "") + verdict(data));
+    done = "";
   } catch (err) {
     say("plainspeak is not answering: is it still running?");
   }
@@ -241,13 +268,23 @@ undoButton.addEventListener("click", () => {
   if (!history.length) return;
   draft.value = history.pop();
   undoButton.disabled = !history.length;
-  say("Undone.");
+  done = "Undone.";
+  say(done);
   check();
 });
 if (draft.value.trim()) check();  // a browser that restored the box's text
 document.documentElement.dataset.ready = "1";  // for the browser test: the script ran under the page's policy
+choice.addEventListener("keydown", e => { if (e.key === "Escape") { e.preventDefault(); close(true); } });
 $("copy").addEventListener("click", async () => {
-  try { await navigator.clipboard.writeText(draft.value); say("Copied."); }
-  catch (err) { draft.select(); say("Press Ctrl+C (or Cmd+C) to copy the selected text."); }
+  try {
+    await navigator.clipboard.writeText(draft.value);  // undefined off a secure origin (--host): the catch below
+    say("Copied the text.");
+  } catch (err) {  // the older way, from the selected text; if even that is refused, the writer copies it
+    draft.focus();
+    draft.select();
+    let copied = false;
+    try { copied = document.execCommand("copy"); } catch (err2) { copied = false; }
+    say(copied ? "Copied the text." : "Press Ctrl+C (or Cmd+C) to copy the selected text.");
+  }
 });
 """

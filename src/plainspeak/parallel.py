@@ -1,0 +1,143 @@
+"""Worker processes for big runs (``--jobs N``): inputs, and parts of one long input.
+
+The parent reads the inputs (the one source iterator), sends each text, or
+each run of pieces of a long text, to a worker, and gets back plain data:
+a Report without its text, or per-Doc findings (``DocFindings``) that it
+merges in text order, so an acronym defined in one part counts in the next
+whichever process read it. Results come back in input order, whatever order
+the workers finish in, so the output is byte for byte that of one process.
+
+Workers are forked from the parent after it has built its analyzers (no
+second start-up, and the pipeline's memory is shared until written); where
+fork is not available they are spawned and build their own. Only so many
+tasks are in flight at once, so memory stays bounded however many inputs
+there are. A worker that dies stops the run with an internal error naming
+the input; Ctrl-C and SIGTERM stop every worker.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+# Below these sizes a run is done in one process: a worker would cost more than it saves.
+SMALL_RUN_CHARS = 100_000  # all inputs together, when there are few
+SPLIT_CHARS = 200_000  # an input longer than this is cut into parts
+MAX_PART_CHARS = 1_000_000
+
+_SESSION: Any = None  # the worker's Session: inherited when forked, built when spawned
+
+
+class WorkerDied(RuntimeError):
+    """A worker process stopped without an answer (killed, out of memory): a bug or
+    the machine, never the input's fault; exit 3."""
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Job:
+    """One input's work: its tasks, and what the parent does with their results."""
+
+    name: str  # the input's, for errors
+    item: Any = None
+    tasks: deque = field(default_factory=deque)  # () -> (function, arguments), not yet sent
+    futures: deque = field(default_factory=deque)
+    fold: Callable[[Any], None] | None = None
+    done: Callable[[], Any] | None = None
+
+
+def run_input(options, name: str, text: str):
+    """In a worker: one whole input's Report, sent back without its text."""
+    report = _SESSION.analyzer_for(options).analyze(text, name=name)
+    report.text = ""
+    return report
+
+
+def run_part(options, part):
+    """In a worker: one part of a long input, as per-Doc findings."""
+    return _SESSION.analyzer_for(options).analyze_part(part)
+
+
+def _start_worker(session_args: tuple | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    global _SESSION
+    if _SESSION is None and session_args is not None:  # spawned: build our own
+        from .cli.session import Session
+
+        cli, report_unused = session_args
+        _SESSION = Session(cli, report_unused_suppressions=report_unused)
+
+
+def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tuple) -> Iterator[Job]:
+    """Run each Job's tasks on ``workers`` processes; yield the Jobs in their order,
+    each after its results have been folded in."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _SESSION
+    _SESSION = session
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(None if "fork" in methods else session_args,))
+    limit = workers * 3  # tasks in flight: enough to keep every worker busy
+    queue: deque[Job] = deque()
+    unsent: deque[Job] = deque()
+    reading = iter(jobs)
+    finished_reading = False
+    in_flight = 0
+    try:
+        while True:
+            while in_flight < limit:
+                if unsent and unsent[0].tasks:
+                    job = unsent[0]
+                    function, args = job.tasks.popleft()()
+                    job.futures.append(pool.submit(function, *args))
+                    in_flight += 1
+                    continue
+                if unsent:
+                    unsent.popleft()
+                    continue
+                if finished_reading or len(queue) > limit * 4:
+                    break
+                following = next(reading, None)
+                if following is None:
+                    finished_reading = True
+                    break
+                queue.append(following)
+                unsent.append(following)
+            if not queue:
+                return
+            head = queue[0]
+            if head.futures:
+                future = head.futures.popleft()
+                in_flight -= 1
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    raise WorkerDied(f"a worker process stopped while checking {head.name}") from None
+                assert head.fold is not None
+                head.fold(result)
+                continue
+            if head.tasks:
+                continue  # its next tasks go out now that there is room
+            queue.popleft()
+            yield head
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+        for child in multiprocessing.active_children():
+            child.join(5)

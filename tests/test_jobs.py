@@ -1,0 +1,100 @@
+"""--jobs N: worker processes change nothing but the time. The same bytes and
+exit code as one process, for check (every format), fix --diff and grade, on
+the golden cases and on one long text cut into parts (where an acronym
+defined in one part must still count in the next); a short message never
+starts a worker; a worker that dies is an internal error naming the input."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from plainspeak import parallel
+from plainspeak.cli.app import cli
+
+CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if (p / "input.txt").exists())
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The golden cases as files, plus one long text made of them all, where IOP is
+    spelled out only at the start and used all the way through."""
+    for case in CASES:
+        shutil.copy(case / "input.txt", tmp_path / f"{case.name}.txt")
+    texts = [(case / "input.txt").read_text(encoding="utf-8") for case in CASES]
+    opening = "Intensive outpatient program (IOP) means group sessions three days a week.\n\n"
+    body = "\n\n".join(t + "\n\nYour IOP group meets on Tuesday. Call the BHA office if you need a ride." for t in texts)
+    (tmp_path / "long.txt").write_text(opening + "\n\n".join([body] * 12), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def workers_for_everything(monkeypatch):
+    """Workers even for these small inputs, and the long text cut into many parts."""
+    monkeypatch.setattr(parallel, "SMALL_RUN_CHARS", 0)
+    monkeypatch.setattr(parallel, "SPLIT_CHARS", 20_000)
+    monkeypatch.setattr(parallel, "MAX_PART_CHARS", 20_000)
+
+
+def run(args: list[str], cwd: Path):
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(cli, args, catch_exceptions=False)
+    finally:
+        os.chdir(here)
+
+
+@pytest.mark.parametrize("fmt", ["line", "json", "jsonl", "sarif", "github", "rich"])
+def test_check_is_the_same_with_workers(folder, workers_for_everything, fmt):
+    args = ["check", ".", "--isolated", "--format", fmt, "--no-color"]
+    one, two = run([*args, "--jobs", "1"], folder), run([*args, "--jobs", "2"], folder)
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert "long.txt" in one.stdout
+
+
+def test_an_acronym_defined_in_an_earlier_part_still_counts(folder, workers_for_everything):
+    text = (folder / "long.txt").read_text(encoding="utf-8")
+    assert len(text) > 4 * parallel.SPLIT_CHARS  # really cut into parts
+    out = run(["check", "long.txt", "--isolated", "--format", "line", "--jobs", "2"], folder).stdout
+    assert "IOP" not in " ".join(line for line in out.splitlines() if "acronym.undefined" in line)
+    assert "'BHA' is not explained" in out  # the undefined one is still flagged, once
+
+
+def test_fix_diff_and_grade_are_the_same_with_workers(folder, workers_for_everything):
+    for args in (["fix", ".", "--isolated", "--diff"], ["grade", ".", "--isolated", "--format", "csv"]):
+        one, two = run([*args, "--jobs", "1"], folder), run([*args, "--jobs", "2"], folder)
+        assert one.exit_code == two.exit_code
+        assert one.stdout == two.stdout and one.stdout
+
+
+def test_a_short_message_never_starts_a_worker(monkeypatch):
+    def no_workers(*args, **kwargs):
+        raise AssertionError("a worker pool was started for one short message")
+
+    monkeypatch.setattr(parallel, "ordered_results", no_workers)
+    result = CliRunner().invoke(cli, ["check", "-", "--isolated", "--jobs", "2", "--format", "line"],
+                                input="We will utilize the portal.")
+    assert result.exit_code == 0 and "jargon.utilize" in result.stdout
+
+
+def _die(*args, **kwargs):
+    os._exit(9)
+
+
+def test_a_worker_that_dies_is_an_internal_error_naming_the_input(folder, workers_for_everything, monkeypatch):
+    monkeypatch.setattr(parallel, "run_input", _die)
+    result = run(["check", "01-sms-missed-group.txt", "02-sms-appointment-reminder.txt", "--isolated", "--jobs", "2"],
+                 folder)
+    assert result.exit_code == 3
+    assert "01-sms-missed-group.txt" in result.stderr and "worker" in result.stderr
+
+
+def test_jobs_must_be_a_positive_number():
+    result = CliRunner().invoke(cli, ["check", "-", "--jobs", "0"], input="Hello.")
+    assert result.exit_code == 2 and "--jobs" in result.stderr
