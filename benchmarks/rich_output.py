@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from speed import BIG, peak_rss_mb  # benchmarks/ is on sys.path when this script runs
+from speed import BIG, run  # benchmarks/ is on sys.path when this script runs
 
 TARGET = 1.5
 
@@ -53,7 +53,7 @@ def main() -> None:
         peaks: dict[str, list[float]] = {name: [] for name in cases}
         for _ in range(args.runs):
             for name, cmd in cases.items():
-                elapsed, peak = peak_rss_mb(cmd)
+                elapsed, _, peak = run(cmd)
                 times[name].append(elapsed)
                 peaks[name].append(peak)
     line_t, line_m = statistics.median(times["line > /dev/null"]), statistics.median(peaks["line > /dev/null"])

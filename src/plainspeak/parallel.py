@@ -73,10 +73,8 @@ def _start_worker(session_args: tuple | None) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     global _SESSION
     if _SESSION is None and session_args is not None:  # spawned: build our own
-        from .cli.session import Session
-
-        cli, report_unused = session_args
-        _SESSION = Session(cli, report_unused_suppressions=report_unused)
+        make_session, cli, report_unused = session_args
+        _SESSION = make_session(cli, report_unused_suppressions=report_unused)
 
 
 def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tuple) -> Iterator[Job]:

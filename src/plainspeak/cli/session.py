@@ -254,7 +254,7 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
         job.done = lambda: Analyzed(item, describe(assembly.report(), source_text), options)
         return job
 
-    session_args = (session.cli, session.report_unused)
+    session_args = (type(session), session.cli, session.report_unused)
     for job in ordered_results((plan(item) for item in items), jobs, session, session_args):
         assert job.done is not None
         yield job.done()

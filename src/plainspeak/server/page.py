@@ -22,7 +22,7 @@ PAGE = """<!DOCTYPE html>
 <label>Target grade <input id="grade" type="number" min="1" max="20" step="1" value="8"></label>
 </div>
 <label for="draft">Your message (or drop a Word, PDF, web page, e-mail or text file on it)</label>
-<textarea id="draft" rows="10" spellcheck="true"></textarea>
+<textarea id="draft" rows="6" spellcheck="true"></textarea>
 <div class="controls"><button id="undo" type="button" disabled>Undo</button>
 <button id="copy" type="button">Copy the text</button></div>
 <p id="status" role="status" aria-live="polite"></p>
@@ -41,7 +41,11 @@ main { max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem; }
 label { font-weight: 600; }
 .controls { display: flex; flex-wrap: wrap; gap: 1rem; margin: .6rem 0; align-items: center; }
 textarea { display: block; width: 100%; box-sizing: border-box; font: inherit; padding: .6rem; margin-top: .3rem;
-           border: 2px solid #56607a; border-radius: 6px; }
+           border: 2px solid #56607a; border-radius: 6px;
+           field-sizing: content; min-height: 9em; max-height: 70vh; }
+select, input { font: inherit; padding: .2rem .4rem; border: 2px solid #56607a; border-radius: 6px; background: #fff;
+                color: inherit; max-width: 100%; }
+input[type=number] { width: 4.5em; }
 textarea:focus, button:focus, mark:focus, select:focus, input:focus { outline: 3px solid #1a5fb4; outline-offset: 1px; }
 button { font: inherit; padding: .3rem .8rem; border: 2px solid #1a5fb4; border-radius: 6px; background: #fff; color: #1a5fb4; }
 button:disabled { border-color: #8a8f9c; color: #5c6170; }
@@ -51,8 +55,9 @@ mark.jargon { background: #fff3b0; border-color: #8a6d00; } mark.person-first { 
 mark.uncommon { background: #c5f0ff; border-color: #0b5c7a; } mark.acronym { background: #ead7ff; border-color: #5b2a8c; }
 mark.style { background: #d3f5d3; border-color: #17612f; }
 .hard { text-decoration: underline wavy #a11d1d; text-underline-offset: .25em; }
-.key span { margin-right: .8rem; white-space: nowrap; } .key mark { cursor: default; }
+.key { display: flex; flex-wrap: wrap; gap: .2rem .8rem; } .key mark { cursor: default; }
 #choice { border: 2px solid #1a5fb4; border-radius: 6px; padding: .6rem; margin: .6rem 0; }
+#choice p { margin: 0 0 .5rem; } #choice button { margin: .2rem 0; }
 #findings li { margin: .4rem 0; overflow-wrap: anywhere; }
 .try { color: #17612f; font-weight: 600; }
 .hint { color: #444b5a; }
