@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import threading
+from typing import ClassVar
 from urllib.parse import urlencode
 
 import pytest
@@ -254,7 +255,12 @@ def test_api_fix_gives_fixs_rewrite(server):
 
 
 class _Browser:
-    """Headless Chromium driven over its DevTools pipe (fds 3 and 4): no driver to install."""
+    """Headless Chromium driven over its DevTools pipe (fds 3 and 4): no driver to install.
+
+    It starts on a blank page, turns on the Network domain and only then opens ``url``,
+    so every request the page makes is in ``events`` (as are all DevTools events seen)."""
+
+    KEYS: ClassVar[dict[str, tuple[int, str]]] = {"Enter": (13, "\r"), "Tab": (9, ""), "Escape": (27, "")}
 
     def __init__(self, chromium: str, url: str, profile) -> None:
         import os
@@ -270,16 +276,20 @@ class _Browser:
         self.proc = subprocess.Popen(
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={profile}", url],
+             f"--user-data-dir={profile}", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=pipes,
             close_fds=False)
         os.close(to_read)
         os.close(from_write)
         self._buffer = b""
         self._id = 0
+        self.events: list[dict] = []
         targets = self._call("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
         self._session = self._call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
+        self.send("Network.enable")  # before the page loads: every request it makes is recorded
+        self.send("Page.enable")
+        self.send("Page.navigate", {"url": url})
 
     def _call(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
         import os
@@ -296,16 +306,28 @@ class _Browser:
                 raw, self._buffer = self._buffer.split(b"\0", 1)
                 answer = json.loads(raw)
                 if answer.get("id") == self._id:
+                    if "error" in answer:
+                        raise AssertionError(f"{method}: {answer['error']}")
                     return answer.get("result", {})
+                if "method" in answer:
+                    self.events.append(answer)
             chunk = os.read(self._from, 65536)
             if not chunk:
                 break
             self._buffer += chunk
         raise AssertionError(f"Chromium did not answer {method}")
 
+    def send(self, method: str, params: dict | None = None) -> dict:
+        """A DevTools command to the page."""
+        return self._call(method, params, self._session)
+
+    def to_browser(self, method: str, params: dict | None = None) -> dict:
+        """A DevTools command to the browser itself (permissions, say)."""
+        return self._call(method, params)
+
     def js(self, expression: str):
-        result = self._call("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True},
-                            self._session)
+        result = self.send("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True,
+                                                "userGesture": True})
         return result.get("result", {}).get("value")
 
     def wait_for(self, expression: str):
@@ -318,9 +340,31 @@ class _Browser:
             time.sleep(0.05)
         raise AssertionError(f"never true: {expression}")
 
+    def press(self, key: str, shift: bool = False) -> None:
+        """A real key press, as the keyboard gives it: the page sees keydown, keypress (for Enter) and keyup."""
+        code, text = self.KEYS[key]
+        keys = {"key": key, "code": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code,
+                "modifiers": 8 if shift else 0}
+        self.send("Input.dispatchKeyEvent", {"type": "keyDown" if text else "rawKeyDown", **keys,
+                                             **({"text": text, "unmodifiedText": text} if text else {})})
+        self.send("Input.dispatchKeyEvent", {"type": "keyUp", **keys})
+
+    def type(self, text: str) -> None:
+        """Text typed into whatever has the focus (the input events a keyboard's typing gives)."""
+        self.send("Input.insertText", {"text": text})
+
+    def requested(self) -> list[str]:
+        """Every URL the page has asked for so far (documents, script, style, fetches, anything)."""
+        self.js("1")  # a round trip: the events sent before its answer are in
+        return [e["params"]["request"]["url"] for e in self.events if e["method"] == "Network.requestWillBeSent"]
+
     def close(self) -> None:
+        import os
+
         self.proc.kill()
         self.proc.wait()
+        os.close(self._to)
+        os.close(self._from)
 
 
 def test_typing_on_the_page_highlights_and_a_choice_is_put_in_place(server, tmp_path):
@@ -388,3 +432,139 @@ def test_other_methods_and_bad_request_lines_get_our_json(server):
     response, payload = request(server, "PUT", "/api/check", b"{}")
     assert response.status == 405 and json.loads(payload) == {"error": "use GET or POST"}
     assert response.getheader("Content-Security-Policy") and response.getheader("Server") == "plainspeak"
+
+
+OUTREACH = ("Hi Sam, per our last session I wanted to follow up re: your IOP intake. We can utilize the warm handoff to "
+            "facilitate your transition to MAT and address any barriers to engagement. Please ensure you are compliant "
+            "with the treatment plan so we can maintain continuity of care.")  # the jargon issue's sample message
+
+
+def _open_page(server, tmp_path) -> _Browser:
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (Debian: apt-get install chromium; .ci/run does this)")
+    browser = _Browser(chromium, f"http://127.0.0.1:{server.server_address[1]}/", tmp_path / "profile")
+    browser.wait_for("document.documentElement.dataset.ready === '1'")
+    return browser
+
+
+def _type_the_outreach_message(browser: _Browser) -> list[str]:
+    """Typed into the box; the highlights the page shows once it has checked it."""
+    browser.js("document.getElementById('draft').focus()")
+    browser.type(OUTREACH)
+    browser.wait_for("document.querySelectorAll('#shown mark').length >= 12")
+    return browser.js("[...document.querySelectorAll('#shown mark')].map(m => m.className + ':' + m.textContent)")
+
+
+def test_the_outreach_message_by_keyboard_copied_and_nothing_asked_of_elsewhere(server, tmp_path):
+    """The issue's browser test: type the sample outreach message, see its highlights, put a
+    suggestion in place with the keyboard alone, copy the text, and the page asked nothing of
+    any origin but plainspeak's own."""
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    browser = _open_page(server, tmp_path)
+    try:
+        browser.to_browser("Browser.grantPermissions", {"origin": origin,
+                                                        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+        marks = _type_the_outreach_message(browser)
+        assert {"jargon:utilize", "jargon:facilitate", "jargon:warm handoff", "jargon:barriers to engagement",
+                "jargon:ensure", "acronym:IOP", "acronym:MAT", "person-first:compliant"} <= set(marks), marks
+        assert browser.js("document.querySelectorAll('#shown span.hard').length") == 2  # both long sentences
+        assert "14 things to look at" in browser.js("document.getElementById('status').textContent")
+
+        for _ in range(20):  # Tab from the box to the highlight, as a keyboard user would
+            browser.press("Tab")
+            if browser.js("document.activeElement.textContent") == "utilize":
+                break
+        assert browser.js("document.activeElement.getAttribute('aria-label')") == "jargon: utilize, choose for suggestions"
+        browser.press("Enter")
+        assert browser.js("document.activeElement.textContent") == "Use \u201cuse\u201d"  # focus moves to the choices
+        assert browser.js("document.activeElement.parentElement.getAttribute('aria-label')") == "Suggestions for \u201cutilize\u201d"
+        browser.press("Enter")
+        changed = OUTREACH.replace("utilize", "use")
+        assert browser.js("document.getElementById('draft').value") == changed
+        assert browser.js("document.activeElement.id") == "draft"  # back to writing
+        browser.wait_for("![...document.querySelectorAll('#shown mark')].some(m => m.textContent === 'utilize')")
+        assert browser.js("document.getElementById('status').textContent").startswith(  # read out with the new verdict
+            "Changed \u201cutilize\u201d to \u201cuse\u201d. Reading grade")
+
+        browser.press("Tab")
+        browser.press("Tab")  # past Undo, now that there is something to undo
+        assert browser.js("document.activeElement.id") == "copy"
+        browser.press("Enter")
+        browser.wait_for("document.getElementById('status').textContent === 'Copied the text.'")
+        assert browser.js("navigator.clipboard.readText()") == changed
+        # Off a secure origin (served with --host) there is no Clipboard API: the older way copies the selected text.
+        browser.js("navigator.clipboard.writeText('').then(() => { document.getElementById('status').textContent = '';"
+                   " navigator.clipboard.writeText = () => Promise.reject(new TypeError('no Clipboard API')); })")
+        browser.js("document.getElementById('copy').focus()")
+        browser.press("Enter")
+        browser.wait_for("document.getElementById('status').textContent === 'Copied the text.'")
+        assert browser.js("navigator.clipboard.readText()") == changed
+
+        requested = browser.requested()
+        assert {f"{origin}/", f"{origin}/page.js", f"{origin}/page.css", f"{origin}/api/check"} <= set(requested)
+        assert all(url.startswith(origin + "/") for url in requested), requested
+        assert not [e for e in browser.events if e["method"].startswith("Network.webSocket")]
+    finally:
+        browser.close()
+
+
+def test_the_page_fits_a_phone(server, tmp_path):
+    """At a phone's width (375 CSS pixels) the page, with the message and its highlights, never
+    scrolls sideways, not even for a word too long for the line (a link, a reference number)."""
+    browser = _open_page(server, tmp_path)
+    try:
+        browser.send("Emulation.setDeviceMetricsOverride", {"width": 375, "height": 740, "deviceScaleFactor": 2,
+                                                            "mobile": True})
+        browser.wait_for("window.innerWidth === 375")
+        _type_the_outreach_message(browser)
+        browser.type(" Your referral: https://clinic.example/referral?id=20240001234567890000123456789ABCDEF")
+        browser.wait_for("document.getElementById('shown').textContent.includes('ABCDEF')")
+        browser.js("document.querySelector('#shown mark').click()")  # and the suggestions open
+        assert browser.js("document.getElementById('choice').hidden") is False
+        # A phone widens its layout to fit what is too wide (then the page is zoomed out, or scrolls): not here.
+        widths = browser.js("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1] == 375, widths
+        wide = browser.js("[...document.querySelectorAll('main *')].filter(e => e.scrollWidth > e.clientWidth + 1 "
+                          "|| e.getBoundingClientRect().right > 375.5).map(e => e.tagName + '#' + e.id)")
+        assert wide == [], wide
+    finally:
+        browser.close()
+
+
+def test_every_control_has_a_name_for_screen_readers(server, tmp_path):
+    """Chromium's accessibility tree: every control the keyboard reaches (the highlights and
+    the suggestions too) has a name; the status line is a polite live region; Escape closes the
+    suggestions and puts the focus back on the highlight."""
+    browser = _open_page(server, tmp_path)
+    try:
+        _type_the_outreach_message(browser)
+        browser.js("document.querySelector('#shown mark').focus()")
+        browser.press("Enter")  # the suggestions are open: their buttons are in the tree too
+        assert browser.js("document.getElementById('choice').hidden") is False
+        nodes = [n for n in browser.send("Accessibility.getFullAXTree")["nodes"] if not n.get("ignored")]
+        controls = [n for n in nodes if n.get("role", {}).get("value") in
+                    ("button", "textbox", "combobox", "spinbutton", "checkbox", "radio", "link", "slider", "menuitem")]
+        unnamed = [(n["role"]["value"], n.get("backendDOMNodeId")) for n in controls
+                   if not str(n.get("name", {}).get("value", "")).strip()]
+        assert unnamed == []
+        names = [n["name"]["value"] for n in controls]
+        focusable = browser.js("document.querySelectorAll('button:not([disabled]), select, input, textarea, "
+                               "[tabindex]:not([tabindex=\"-1\"])').length")
+        assert len(controls) >= focusable  # each one the keyboard reaches is a named control
+        assert {"Readers", "Target grade", "Copy the text", "Undo", "Close"} <= set(names), names
+        assert any(name.startswith("Your message") for name in names)
+        assert "jargon: per, choose for suggestions" in names and "acronym: IOP, choose for suggestions" in names
+        assert "stigmatising: compliant, choose for suggestions" in names
+        live = [n for n in nodes if n.get("role", {}).get("value") == "status"]
+        assert live and any(p["name"] == "live" and p["value"]["value"] == "polite" for p in live[0].get("properties", []))
+
+        assert browser.js("document.querySelector('#shown mark').getAttribute('aria-expanded')") == "true"
+        browser.press("Escape")
+        assert browser.js("document.getElementById('choice').hidden") is True
+        assert browser.js("document.activeElement.textContent") == "per"  # back on the highlight
+        assert browser.js("document.activeElement.getAttribute('aria-expanded')") == "false"
+    finally:
+        browser.close()
