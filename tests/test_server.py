@@ -568,3 +568,32 @@ def test_every_control_has_a_name_for_screen_readers(server, tmp_path):
         assert browser.js("document.activeElement.getAttribute('aria-expanded')") == "false"
     finally:
         browser.close()
+
+
+def test_the_servers_analyzers_are_rebuilt_when_spacy_has_met_too_many_words(monkeypatch):
+    """Memory stays flat: past MAX_VOCAB words the analyzers are built afresh, and the
+    answers stay the same."""
+    from plainspeak.config.effective import Overrides
+    from plainspeak.server import requests
+
+    analyzers = requests.Analyzers(Overrides(isolated=True))
+    text = "We will utilize the portal prior to your IOP intake."
+    first = analyzers.report(text, Overrides()).to_dict()
+    monkeypatch.setattr(requests, "MAX_VOCAB", 0)
+    again = analyzers.report(text, Overrides()).to_dict()
+    assert not analyzers._sessions  # dropped: the next request builds new ones
+    assert analyzers.report(text, Overrides()).to_dict() == first == again
+
+
+def test_word_memos_are_bounded_and_still_right(monkeypatch):
+    """The components' per-word memos (arrays.per_distinct) start again past MEMO_LIMIT."""
+    import numpy
+
+    from plainspeak.pipeline.components import arrays
+
+    monkeypatch.setattr(arrays, "MEMO_LIMIT", 3)
+    memo: dict = {}
+    for values in ([1, 2, 3, 4, 5], [5, 6, 7, 1], [9, 9, 8]):
+        out = arrays.per_distinct(numpy.array(values), lambda v: v * 10, memo, numpy.int64)
+        assert out.tolist() == [v * 10 for v in values]
+        assert len(memo) <= 3 + len(set(values))

@@ -80,6 +80,9 @@ def read_upload(name: str, data: bytes, max_bytes: int):
         raise RequestError(str(err)) from None
 
 
+MAX_VOCAB = 60_000  # words spaCy remembers before a server's analyzers are rebuilt
+
+
 class Analyzers:
     """One analyzer per distinct set of options, built once and shared by every request
     (built lazily: the server starts before spaCy is loaded)."""
@@ -160,6 +163,10 @@ class Analyzers:
         try:
             analyzer = session.analyzer_for(options_used)
             report = analyzer.analyze(text, name=name)
+            if len(analyzer.nlp.vocab) > MAX_VOCAB:
+                # spaCy keeps every word it has met; past this many, the analyzers are built
+                # afresh (about 0.3 s, once in a long while) so the server's memory stays flat.
+                self._sessions.clear()
             if source is not None:
                 from ..cli.session import describe
 

@@ -10,11 +10,17 @@ from collections.abc import Callable
 
 import numpy
 
+# Memos of per-word results are emptied past this many words: a long-running server
+# or a 20M-word input must not grow them without end (a word seen again is recomputed).
+MEMO_LIMIT = 250_000
+
 
 def per_distinct(values: numpy.ndarray, compute: Callable[[int], object], memo: dict, dtype) -> numpy.ndarray:
     """``compute(value)`` for each of ``values``, called once per distinct value
     ever seen (``memo`` keeps the results across Docs): a long text repeats a few
     thousand distinct strings, so the Python work scales with those, not tokens."""
+    if len(memo) > MEMO_LIMIT:
+        memo.clear()
     uniq, _, inverse = unique_inverse(values)
     return numpy.fromiter(
         (memo[v] if v in memo else memo.setdefault(v, compute(v)) for v in uniq.tolist()), dtype=dtype, count=len(uniq)

@@ -78,6 +78,12 @@ class Mentions:
         self.cues = load_cues()
         self.lexicon = lexicon
         self._explanations: dict[str, frozenset[str]] = {}
+        # Cues by the word next to the term (in list order): a span tries only the cues
+        # its neighbour could end or start, not all of them (1 s over 1M words).
+        self._before: dict[str, list[tuple[str, ...]]] = {}
+        for cue in self.cues.before:
+            self._before.setdefault(cue[-1], []).append(cue)
+        self._after = {w for cue in (*self.cues.after, *self.cues.after_bare) for w in cue[:1]}
 
     def use_lexicon(self, lexicon) -> None:
         """Called by plainspeak_jargon whenever its lexicon is set."""
@@ -141,13 +147,15 @@ class Mentions:
 
     def _cue_before(self, span: Span, *, defining: bool = False) -> bool:
         words = _words_before(span, 4)
-        for cue in self.cues.before:
+        for cue in self._before.get(words[-1], ()) if words else ():
             if tuple(words[-len(cue):]) == cue:
                 return not defining or cue[-1] in ("called", "as")  # "also called MAT": MAT is named here
         return False
 
     def _cue_after(self, span: Span) -> bool:
         words = _words_after(span, 4)
+        if not words or words[0] not in self._after:
+            return False
         if any(tuple(words[: len(cue)]) == cue for cue in self.cues.after):
             return True
         before = _words_before(span, 1)

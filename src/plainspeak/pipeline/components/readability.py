@@ -28,7 +28,7 @@ from ...text.difficulty import word_rating
 from ...text.readability import Counts, estimated_grade
 from ...text.syllables import count_syllables
 from . import SENTENCES_KEY
-from .arrays import isin_sorted, per_distinct
+from .arrays import MEMO_LIMIT, isin_sorted, per_distinct
 from .paragraphs import BULLET_MARKS
 from .words import CLITICS, is_plain_token, is_word
 
@@ -137,6 +137,9 @@ class _TextProps:
 
     def rows(self, orths: numpy.ndarray, strings) -> numpy.ndarray:
         """Each token's row in ``table``, added on first sight of its text."""
+        if self.size > MEMO_LIMIT:  # bounded: start again (rows are only read within one Doc)
+            self.row.clear()
+            self.size = 0
         return per_distinct(orths, lambda orth: self._add(strings[orth]), self.row, numpy.intp)
 
     def _add(self, text: str) -> int:

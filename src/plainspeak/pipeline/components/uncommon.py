@@ -31,7 +31,7 @@ from ...datafiles import data_path
 from ...text.difficulty import rated, word_rating
 from ...text.frequency import is_rarer
 from . import JARGON_KEY, UNCOMMON_KEY
-from .arrays import unique_inverse
+from .arrays import MEMO_LIMIT, unique_inverse
 from .words import is_word, sentence_of
 
 # Entity types that mark names, places, dates, money ... in a trained pipeline.
@@ -166,6 +166,9 @@ class UncommonWords:
             self._shape.clear()
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(self._rare) > MEMO_LIMIT or len(self._shape) > MEMO_LIMIT:  # bounded: see arrays.MEMO_LIMIT
+            self._rare.clear()
+            self._shape.clear()
         candidates = self._candidates(doc) if len(doc) else []
         spans = []
         if candidates:
