@@ -98,3 +98,39 @@ def test_a_worker_that_dies_is_an_internal_error_naming_the_input(folder, worker
 def test_jobs_must_be_a_positive_number():
     result = CliRunner().invoke(cli, ["check", "-", "--jobs", "0"], input="Hello.")
     assert result.exit_code == 2 and "--jobs" in result.stderr
+
+
+def _running(pid: int) -> bool:
+    try:
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_sigterm_or_ctrl_c_stops_every_worker_and_leaves_no_temporary_file(tmp_path, signame):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    texts = [(case / "input.txt").read_text(encoding="utf-8") for case in CASES]
+    (tmp_path / "big.txt").write_text("\n\n".join(texts * 60), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "plainspeak", "check", "big.txt", "--isolated", "--jobs", "2",
+                             "--format", "jsonl", "-o", "out.jsonl"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    children: list[int] = []
+    deadline = time.monotonic() + 60
+    while not children and time.monotonic() < deadline and proc.poll() is None:
+        try:
+            children = [int(c) for c in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+        except OSError:
+            pytest.skip("no /proc here to see the workers")
+        time.sleep(0.05)
+    assert children, "no worker started for a long input"
+    proc.send_signal(getattr(signal, signame))
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and b"interrupted" in err and b"Traceback" not in err
+    time.sleep(0.5)
+    assert [c for c in children if _running(c)] == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
