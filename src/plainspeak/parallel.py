@@ -17,7 +17,6 @@ the input; Ctrl-C and SIGTERM stop every worker.
 
 from __future__ import annotations
 
-import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -35,13 +34,6 @@ _SESSION: Any = None  # the worker's Session: inherited when forked, built when 
 class WorkerDied(RuntimeError):
     """A worker process stopped without an answer (killed, out of memory): a bug or
     the machine, never the input's fault; exit 3."""
-
-
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - macOS, Windows
-        return os.cpu_count() or 1
 
 
 @dataclass

@@ -172,8 +172,13 @@ def jobs_option(f: Callable) -> Callable:
 
 
 def jobs_count(jobs: int | None) -> int:
+    """--jobs, or the cores this process may use (plainspeak.parallel is imported
+    only when a run is big enough to start workers)."""
     if jobs is not None:
         return jobs
-    from ..parallel import usable_cores
+    import os
 
-    return usable_cores()
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
