@@ -13,7 +13,7 @@ from plainspeak.pipeline.tokenizer import MemoTokenizer
 NLP = spacy.blank("en")
 PIECES = ["don't", "can't", "U.S.", "e.g.", "10a.m.", ":)", ": )", "(IOP)", "re:", "Ph.D.", "co-occurring", "'s",
           "well-being,", "\"quoted\"", "n't", "...", "—", "état", "😀", "a\u00a0b", "http://x.org/a?b=1.", "3/4", "ca.",
-          "\u200b", "Mr.", "'cause", "y'all", "gonna", "ain't"]
+          "\u200b", "Mr.", "'cause", "y'all", "gonna", "ain't", "cannot", "Cannot", "wanna", "gotta", "lemme", "Ima", "ol", "n'"]
 SPACES = [" ", "  ", "\n", " \n", "\n\n", "\t", "\u00a0", "\r\n", " \u00a0 ", "\u2003"]
 
 

@@ -35,6 +35,7 @@ class MemoTokenizer:
         self._norms: dict[str, tuple[tuple[int, int], ...]] = {}  # chunk -> (token index, NORM) a special case set
         # Only a special case's words can carry their own NORM ("n't" -> "not"): the rest
         # need no Lexeme lookup.
+        self._special_chunks = frozenset(getattr(inner, "rules", None) or {})
         self._special_orths = frozenset(
             piece.get(65, piece.get("ORTH", "")) for pieces in (getattr(inner, "rules", None) or {}).values() for piece in pieces
         )
@@ -48,6 +49,13 @@ class MemoTokenizer:
         parts = _RUNS.split(text)  # chunk, whitespace, chunk, ..., chunk ('' at either end)
         words_of = self._words
         new = [p for p in dict.fromkeys(parts[0::2]) if p and p not in words_of]
+        if new:  # a word of letters alone that is no special case ("gonna") is one token as it stands
+            specials = self._special_chunks
+            room = self.max_chunks - len(words_of)
+            plain = [p for p in new if p.isalpha() and p not in specials][:max(room, 0)]
+            if plain:
+                words_of.update((p, (p,)) for p in plain)
+                new = [p for p in new if p not in words_of]
         spill: dict[str, tuple[str, ...]] = {}
         if new:
             spill = self._learn(new)
