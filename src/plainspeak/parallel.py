@@ -78,6 +78,9 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
 
     global _SESSION
     _SESSION = session
+    import gc
+
+    gc.freeze()  # the pipeline's objects stay out of the collector: their pages stay shared with the workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
