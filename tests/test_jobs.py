@@ -25,6 +25,7 @@ def folder(tmp_path: Path) -> Path:
     spelled out only at the start and used all the way through."""
     for case in CASES:
         shutil.copy(case / "input.txt", tmp_path / f"{case.name}.txt")
+    (tmp_path / "05-broken.docx").write_bytes(b"not a zip")  # an error among them, in its place
     texts = [(case / "input.txt").read_text(encoding="utf-8") for case in CASES]
     opening = "Intensive outpatient program (IOP) means group sessions three days a week.\n\n"
     body = "\n\n".join(t + "\n\nYour IOP group meets on Tuesday. Call the BHA office if you need a ride." for t in texts)
@@ -53,8 +54,8 @@ def run(args: list[str], cwd: Path):
 def test_check_is_the_same_with_workers(folder, workers_for_everything, fmt):
     args = ["check", ".", "--isolated", "--format", fmt, "--no-color"]
     one, two = run([*args, "--jobs", "1"], folder), run([*args, "--jobs", "2"], folder)
-    assert one.exit_code == two.exit_code == 1
-    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert one.exit_code == two.exit_code == 2  # the broken file
+    assert one.stdout == two.stdout and one.stderr == two.stderr and "05-broken.docx" in one.stderr
     assert "long.txt" in one.stdout
 
 
@@ -88,7 +89,7 @@ def _die(*args, **kwargs):
 
 
 def test_a_worker_that_dies_is_an_internal_error_naming_the_input(folder, workers_for_everything, monkeypatch):
-    monkeypatch.setattr(parallel, "run_input", _die)
+    monkeypatch.setattr(parallel, "run_inputs", _die)
     result = run(["check", "01-sms-missed-group.txt", "02-sms-appointment-reminder.txt", "--isolated", "--jobs", "2"],
                  folder)
     assert result.exit_code == 3

@@ -27,6 +27,8 @@ from typing import Any
 SMALL_RUN_CHARS = 100_000  # all inputs together, when there are few
 SPLIT_CHARS = 200_000  # an input longer than this is cut into parts
 MAX_PART_CHARS = 1_000_000
+BATCH_CHARS = 20_000  # short inputs go to a worker together, up to this many characters
+BATCH_INPUTS = 32  # or this many inputs
 
 _SESSION: Any = None  # the worker's Session: inherited when forked, built when spawned
 
@@ -40,7 +42,7 @@ class WorkerDied(RuntimeError):
 class Job:
     """One input's work: its tasks, and what the parent does with their results."""
 
-    name: str  # the input's, for errors
+    name: str  # the input's (or the first few's), for errors
     item: Any = None
     tasks: deque = field(default_factory=deque)  # () -> (function, arguments), not yet sent
     futures: deque = field(default_factory=deque)
@@ -48,11 +50,14 @@ class Job:
     done: Callable[[], Any] | None = None
 
 
-def run_input(options, name: str, text: str):
-    """In a worker: one whole input's Report, sent back without its text."""
-    report = _SESSION.analyzer_for(options).analyze(text, name=name)
-    report.text = ""
-    return report
+def run_inputs(inputs: list) -> list:
+    """In a worker: each ``(options, name, text)``'s Report, sent back without its text."""
+    reports = []
+    for options, name, text in inputs:
+        report = _SESSION.analyzer_for(options).analyze(text, name=name)
+        report.text = ""
+        reports.append(report)
+    return reports
 
 
 def run_part(options, part):

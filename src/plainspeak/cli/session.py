@@ -34,6 +34,7 @@ class Session:
             self._fixed = Config()
         self._analyzers: dict[Any, Any] = {}
         self._checked: set[Any] = set()
+        self._options: dict[Path | None, Effective] = {}
 
     # -- options ---------------------------------------------------------------
 
@@ -46,8 +47,13 @@ class Session:
     def options_of(self, source: Source) -> Effective:
         """The options for one input. Standard input named with --stdin-name gets the
         configuration that file would get (as ruff's --stdin-filename); unnamed, the
-        current folder's."""
-        return self.options_for(_config_target(source))
+        current folder's. Looked up once per folder: a folder of 2,000 files is one search."""
+        target = _config_target(source)
+        folder = target.parent if target is not None else None  # inputs are files: their folder decides
+        options = self._options.get(folder)
+        if options is None:
+            options = self._options[folder] = self.options_for(target)
+        return options
 
     def run_options(self) -> Effective:
         """The options of the run as a whole (output format, rubric): --config, or the
@@ -213,30 +219,38 @@ def analyzed(session: Session, items: Iterable[Input], *, jobs: int = 1,
 
 def _in_workers(session: Session, items: Iterator[Input], jobs: int,
                 refuse: Callable[[Input], Exception | None] | None) -> Iterator[Analyzed]:
-    from ..parallel import MAX_PART_CHARS, SPLIT_CHARS, Job, ordered_results, run_input, run_part
+    from ..parallel import BATCH_CHARS, BATCH_INPUTS, MAX_PART_CHARS, SPLIT_CHARS, Job, ordered_results, run_inputs, run_part
     from ..rewrite.suggest import text_voices
 
-    def plan(item: Input) -> Job:
-        error = item.error or (refuse(item) if refuse else None)
-        job = Job(item.name, Analyzed(item, error=error))
-        if error is not None:
-            job.done = lambda: job.item
-            return job
+    def batch(group: list[tuple[Input, Exception | None, Effective | None]]) -> Job:
+        """Short inputs travel together: one task per few thousand words, not per input."""
+        sent = [(options, item.name, item.text.text) for item, error, options in group
+                if error is None and item.text is not None]
+        got: list = []
+        job = Job(", ".join(item.name for item, _, _ in group[:3]) + (", ..." if len(group) > 3 else ""))
+        if sent:
+            job.tasks.append(lambda: (run_inputs, (sent,)))
+            job.fold = got.extend
+
+        def done() -> list[Analyzed]:
+            reports = iter(got)
+            out = []
+            for item, error, options in group:
+                if error is not None or item.text is None:
+                    out.append(Analyzed(item, error=error))
+                    continue
+                report = next(reports)
+                report.text = item.text.text
+                out.append(Analyzed(item, describe(report, item.text), options))
+            return out
+
+        job.done = done
+        return job
+
+    def split(item: Input, options: Effective) -> Job:
+        """A long input in parts, merged in text order."""
         assert item.text is not None
         source_text, name, text = item.text, item.name, item.text.text
-        options = session.options_of(item.source)
-        if len(text) <= SPLIT_CHARS:
-            got: list = []
-            job.tasks.append(lambda: (run_input, (options, name, text)))
-            job.fold = got.append
-
-            def whole() -> Analyzed:
-                report = got[0]
-                report.text = text
-                return Analyzed(item, describe(report, source_text), options)
-
-            job.done = whole
-            return job
         analyzer = session.analyzer_for(options)
         cut = analyzer.plan(text)
         voices = text_voices(text)
@@ -247,14 +261,35 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
                 groups.append((first, i))
                 first, start = i + 1, end
         assembly = analyzer.assemble(name, text, cut)
+        job = Job(name)
         for a, b in groups:
             job.tasks.append(lambda a=a, b=b: (run_part, (options, cut.part(name, text, a, b, voices))))
         offsets = deque(cut.bounds[a][0] for a, _ in groups)
         job.fold = lambda results: assembly.add(offsets.popleft(), results)
-        job.done = lambda: Analyzed(item, describe(assembly.report(), source_text), options)
+        job.done = lambda: [Analyzed(item, describe(assembly.report(), source_text), options)]
         return job
 
+    def planned() -> Iterator[Job]:
+        group: list[tuple[Input, Exception | None, Effective | None]] = []
+        size = 0
+        for item in items:
+            error = item.error or (refuse(item) if refuse else None)
+            options = session.options_of(item.source) if error is None else None
+            if error is None and options is not None and item.text is not None and len(item.text.text) > SPLIT_CHARS:
+                if group:
+                    yield batch(group)
+                    group, size = [], 0
+                yield split(item, options)
+                continue
+            group.append((item, error, options))
+            size += len(item.text.text) if error is None and item.text is not None else 0
+            if size >= BATCH_CHARS or len(group) >= BATCH_INPUTS:
+                yield batch(group)
+                group, size = [], 0
+        if group:
+            yield batch(group)
+
     session_args = (type(session), session.cli, session.report_unused)
-    for job in ordered_results((plan(item) for item in items), jobs, session, session_args):
+    for job in ordered_results(planned(), jobs, session, session_args):
         assert job.done is not None
-        yield job.done()
+        yield from job.done()
