@@ -143,14 +143,18 @@ def adapt(
 def _keeps_its_number(words: list[str], i: int) -> bool:
     """A plural term need not make this word plural: it is a mass noun ("health
     care", "extra help"), already plural ("its suburbs") or no noun ("hard")."""
+    return _keeps_number(words[i].lower(), " ".join(words[max(i - 1, 0) : i + 1]).lower())
+
+
+@lru_cache(maxsize=4096)  # lemminflect copies its tables on every lookup
+def _keeps_number(word: str, pair: str) -> bool:
     import lemminflect
 
     # The pipeline's lookup lemmas, not lemminflect's lemma tables (33 MB more at peak).
     from ..pipeline.components.lemmatizer import lookup_lemma
 
-    word = words[i].lower()
     mass = _grammar()[0]
-    if word in mass or " ".join(words[max(i - 1, 0) : i + 1]).lower() in mass:
+    if word in mass or pair in mass:
         return True
     if lemminflect.getAllInflections(word, upos="NOUN"):  # a noun as it stands: "hearing", "thinner"
         return False
@@ -175,7 +179,12 @@ _VOICE_MIN_WORDS = 40  # a shorter text ("Copays are $5.") says too little to te
 def text_voices(text: str) -> frozenset[str]:
     """"you" if the text addresses its reader, "we" if it speaks for a group; both
     for a text too short to tell."""
-    found = frozenset(_VOICE_WORDS[m.group().lower()] for m in _VOICE_PATTERN.finditer(text))
+    seen: set[str] = set()
+    for m in _VOICE_PATTERN.finditer(text):
+        seen.add(_VOICE_WORDS[m.group().lower()])
+        if len(seen) == 2:  # both: no need to read the rest of a long text
+            break
+    found = frozenset(seen)
     if len(found) < 2 and len(text.split()) < _VOICE_MIN_WORDS:
         return frozenset({"you", "we"})
     return found
