@@ -14,6 +14,9 @@ values = st.recursive(leaves, lambda inner: st.lists(inner, max_size=4) | st.dic
                       max_leaves=20)
 
 
-@given(values, st.integers(min_value=0, max_value=3))
+flat = st.dictionaries(st.text(), leaves | st.lists(leaves, max_size=3) | st.floats(), max_size=6)
+
+
+@given(values | flat, st.integers(min_value=0, max_value=3))
 def test_pretty_is_json_dumps_indent_2(value, level):
     assert _pretty(value, level) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from json.encoder import encode_basestring
 from typing import IO, Any
 
 from ..__about__ import __version__
@@ -18,6 +19,7 @@ from ..report import SCHEMA_VERSION, Report, RunTotals
 # One encoder each, made once: json.dumps with options builds a new one per call.
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2).encode
+_INF = float("inf")
 
 
 def _compact(data: Any) -> str:
@@ -26,8 +28,56 @@ def _compact(data: Any) -> str:
 
 def _pretty(data: Any, level: int) -> str:
     """``json.dumps(data, indent=2)`` as it would appear nested ``level`` deep."""
+    flat = _pretty_flat(data, level) if data.__class__ is dict else None
+    if flat is not None:
+        return flat
     text = _PRETTY(data)
     return text.replace("\n", "\n" + "  " * level) if level else text
+
+
+def _scalar(value: Any) -> str | None:
+    """A JSON scalar as json writes it, or None for anything else."""
+    kind = value.__class__
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value == value and value not in (_INF, -_INF):
+        return float.__repr__(value)
+    return None
+
+
+def _pretty_flat(data: dict, level: int) -> str | None:
+    """A finding or a sentence (scalars and lists of scalars) indented as json does,
+    twice as fast: with ``indent`` json uses its pure-Python encoder. None for
+    anything else (tested equal to json.dumps)."""
+    pad = "\n" + "  " * (level + 1)
+    parts = []
+    for key, value in data.items():
+        if key.__class__ is not str:
+            return None
+        text = _scalar(value)
+        if text is None:
+            if value.__class__ not in (list, tuple):
+                return None
+            if not value:
+                text = "[]"
+            else:
+                items = [_scalar(v) for v in value]
+                if None in items:
+                    return None
+                inner = pad + "  "
+                text = "[" + inner + ("," + inner).join(items) + pad + "]"  # type: ignore[arg-type]
+        parts.append(pad + encode_basestring(key) + ": " + text)
+    if not parts:
+        return "{}"
+    return "{" + ",".join(parts) + "\n" + "  " * level + "}"
 
 
 def _lists(report: Report, show_suppressed: bool) -> list[tuple[str, list]]:
