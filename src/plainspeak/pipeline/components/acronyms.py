@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ...datafiles import data_path
 from ...text.frequency import is_rarer
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
-from .arrays import per_distinct
+from .arrays import per_distinct, token_array
 from .words import is_credential, sentence_of
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?(?:-[A-Z0-9]+)*$")
@@ -130,7 +130,7 @@ def _candidates(doc: Doc):
     n = len(doc)
     if not n:
         return
-    flags = per_distinct(doc.to_array(ORTH), lambda orth: acronym_base(strings[orth]) is not None, _looks_like, bool)
+    flags = per_distinct(token_array(doc, ORTH), lambda orth: acronym_base(strings[orth]) is not None, _looks_like, bool)
     end_of_last = 0
     for i in numpy.flatnonzero(flags).tolist():
         if i < end_of_last:

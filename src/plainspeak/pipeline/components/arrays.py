@@ -81,3 +81,35 @@ class KeySet:
         if len(maybe):
             mask[maybe] = isin_sorted(values[maybe], self.keys)
         return mask
+
+
+# Token attributes that never change once the Doc is made (the words themselves):
+# read once per Doc, however many components ask (ORTH alone was asked for 7 times).
+_FIXED: frozenset[int] | None = None
+_COLUMNS = "plainspeak_columns"
+
+
+def token_array(doc, attrs):
+    """``doc.to_array(attrs)``, with the columns of fixed attributes kept on the Doc."""
+    global _FIXED
+    if _FIXED is None:
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SPACY
+
+        _FIXED = frozenset([IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_EMAIL, LIKE_NUM, LIKE_URL, LOWER, ORTH, SPACY])
+    single = isinstance(attrs, int)
+    wanted = [attrs] if single else list(attrs)
+    kept = doc.user_data.setdefault(_COLUMNS, {})
+    missing = [a for a in wanted if a not in kept or a not in _FIXED]
+    fresh = {}
+    if missing:
+        got = doc.to_array(missing)
+        if got.ndim == 1:
+            got = got.reshape(-1, 1)
+        for k, attr in enumerate(missing):
+            fresh[attr] = got[:, k]
+            if attr in _FIXED:
+                kept[attr] = fresh[attr]
+    columns = [fresh[a] if a in fresh else kept[a] for a in wanted]
+    if single:
+        return columns[0].copy()  # the caller may change it; the kept column must not
+    return numpy.stack(columns, axis=1) if columns else numpy.zeros((len(doc), 0), dtype=numpy.uint64)

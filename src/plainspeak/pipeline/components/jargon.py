@@ -49,7 +49,7 @@ from ...rules.lexicon import (
 )
 from ...rules.lexicon_tools import entries_csv
 from . import JARGON_KEY
-from .arrays import KeySet
+from .arrays import KeySet, token_array
 from .lemmatizer import inflections_of, lookup_lemma
 from .words import is_credential
 
@@ -403,7 +403,7 @@ class JargonMatcher:
 
     def _matches(self, doc: Doc):
         """``(start, end, entry id)`` for every pattern found, most specific column first."""
-        arr = doc.to_array(_ARRAY_ATTRS)
+        arr = token_array(doc, _ARRAY_ATTRS)
         # White-space tokens with at most one line break (hard-wrapped text, double
         # spaces) do not break a phrase: match over the other tokens, then map back.
         # Blank lines still separate.

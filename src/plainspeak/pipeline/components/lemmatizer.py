@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...datafiles import data_path
-from .arrays import per_distinct
+from .arrays import per_distinct, token_array
 
 INFLECTIONS_FILE = "term_inflections.tsv"
 # The Penn tags of the forms a head word takes, by the lexicon's pos.
@@ -110,11 +110,11 @@ class LookupLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lemmas = self._lookup(doc.to_array(ORTH))
+        lemmas = self._lookup(token_array(doc, ORTH))
         if not self.overwrite:
             # Keep lemmas a trained pipeline already set, but lower-cased and looked up as
             # ours are ("RECERTIFICATION" -> "recertification"), so lemma matching ignores case.
-            existing = doc.to_array(LEMMA)
+            existing = token_array(doc, LEMMA)
             if existing.any():
                 lemmas = numpy.where(existing != 0, self._lookup(existing), lemmas)
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))  # type: ignore[arg-type]  # numpy arrays are what it takes

@@ -28,7 +28,7 @@ from ...text.difficulty import word_rating
 from ...text.readability import Counts, estimated_grade
 from ...text.syllables import count_syllables
 from . import SENTENCES_KEY
-from .arrays import MEMO_LIMIT, isin_sorted, per_distinct
+from .arrays import MEMO_LIMIT, isin_sorted, per_distinct, token_array
 from .paragraphs import BULLET_MARKS
 from .words import CLITICS, is_plain_token, is_word
 
@@ -90,7 +90,7 @@ class SentenceReadability:
         # a caller can judge one sentence (JSON "sentences").
         listed = numpy.flatnonzero(counted & (first < last))
         if len(listed):
-            idx = doc.to_array([IDX, LENGTH])
+            idx = token_array(doc, [IDX, LENGTH])
             every = numpy.stack(
                 [
                     idx[first[listed], 0],
@@ -192,7 +192,7 @@ def sentence_arrays(doc: Doc) -> SentenceArrays:
     if not n:
         empty = numpy.zeros(0, dtype=numpy.int64)
         return SentenceArrays(empty, empty, empty, empty, empty, *(numpy.zeros(0) for _ in range(4)))
-    arr = doc.to_array([ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
+    arr = token_array(doc, [ORTH, SPACY, SENT_START, IS_PUNCT, LIKE_NUM, LIKE_URL, LIKE_EMAIL])
     rows = _TEXT_PROPS.rows(arr[:, 0], doc.vocab.strings)  # first: it may grow the table
     table = _TEXT_PROPS.table[rows]
     wordish, clitic, plain, capital, syllables, rating, function_word = (table[:, k] for k in range(7))
@@ -261,7 +261,7 @@ def _trimmed_bounds(doc: Doc, starts: numpy.ndarray, ends: numpy.ndarray) -> tup
 
 def _skippable_edges(doc: Doc) -> numpy.ndarray:
     """Per token: 1 for white space, 2 for a list bullet (trimmed only at a sentence's start), else 0."""
-    arr = doc.to_array([IS_SPACE, ORTH])
+    arr = token_array(doc, [IS_SPACE, ORTH])
     skip = arr[:, 0].astype(numpy.int8)
     bullets = isin_sorted(arr[:, 1], _BULLET_KEYS)
     skip[bullets & (skip == 0)] = 2

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .arrays import per_distinct
+from .arrays import per_distinct, token_array
 
 
 class PunctuationSentences:
@@ -29,7 +29,7 @@ class PunctuationSentences:
         n = len(doc)
         if not n:
             return doc
-        arr = doc.to_array([ORTH, IS_PUNCT, SENT_START])
+        arr = token_array(doc, [ORTH, IS_PUNCT, SENT_START])
         strings, chars = doc.vocab.strings, self.punct_chars
         ends = per_distinct(arr[:, 0], lambda orth: strings[orth] in chars, self._memo, bool)
         # spaCy's rule: after sentence-final punctuation, the next token that is

@@ -50,7 +50,7 @@ from ...datafiles import data_path
 from ...rewrite.suggest import match_case
 from ...text.nonprose import trim_trailing
 from . import JARGON_KEY, STYLE_KEY, doc_text
-from .arrays import KeySet
+from .arrays import KeySet, token_array
 from .jargon import string_key
 from .lemmatizer import lookup_lemma
 
@@ -535,7 +535,7 @@ class StyleChecker:
         return [(f.start, f.end, f.rule, f.pattern) for f in (self._find(doc) if len(doc) else [])]
 
     def _find(self, doc: Doc) -> list[_Found]:
-        arr = doc.to_array([LOWER, LEMMA, IS_SPACE, SENT_START])
+        arr = token_array(doc, [LOWER, LEMMA, IS_SPACE, SENT_START])
         keep = numpy.flatnonzero(arr[:, 2] == 0)
         if len(keep) == 0:
             return []

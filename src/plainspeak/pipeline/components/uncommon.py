@@ -31,7 +31,7 @@ from ...datafiles import data_path
 from ...text.difficulty import rated, word_rating
 from ...text.frequency import is_rarer
 from . import JARGON_KEY, UNCOMMON_KEY
-from .arrays import MEMO_LIMIT, unique_inverse
+from .arrays import MEMO_LIMIT, token_array, unique_inverse
 from .words import is_word, sentence_of
 
 # Entity types that mark names, places, dates, money ... in a trained pipeline.
@@ -193,7 +193,7 @@ class UncommonWords:
     def _candidates(self, doc: Doc) -> list[int]:
         """Tokens whose text and lemma make them uncommon words, decided once per
         distinct text (and lemma, should a trained model vary it by context)."""
-        arr = doc.to_array([ORTH, LEMMA])
+        arr = token_array(doc, [ORTH, LEMMA])
         uniq, first, inverse = unique_inverse(arr[:, 0])
         strings, shape, rare = doc.vocab.strings, self._shape, self._rare
         lemmas = arr[:, 1]
@@ -241,7 +241,7 @@ class UncommonWords:
 
 def _capitalised_mid_sentence(doc: Doc) -> set[str]:
     """Lower-cased words that appear capitalised somewhere other than a sentence start."""
-    arr = doc.to_array([ORTH, SENT_START])
+    arr = token_array(doc, [ORTH, SENT_START])
     mid = arr[1:][arr[1:, 1] != 1, 0]
     strings = doc.vocab.strings
     return {strings[o].lower() for o in set(mid.tolist()) if strings[o][:1].isupper()}
