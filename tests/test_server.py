@@ -53,6 +53,9 @@ def test_api_check_gives_the_clis_report(server):
                                                input=text).stdout)["reports"][0]
     assert report["findings"] == cli_report["findings"] and report["summary"] == cli_report["summary"]
     assert report["schema_version"] == "2.2"
+    # The whole answer is the one line check --format jsonl gives, encoding and all (docs/server.md says so)
+    jsonl = CliRunner().invoke(cli, ["check", "-", "--format", "jsonl", "--isolated", "--fail-on", "never"], input=text)
+    assert report == json.loads(jsonl.stdout) and report["encoding"] == "utf-8"
 
 
 def test_api_options_are_checked(server):
@@ -179,6 +182,7 @@ def test_a_languagetool_client_uses_plainspeak_as_its_server(server):
     assert found == [("JARGON_UTILIZE", "utilize", "use"), ("JARGON_PORTAL", "portal", "website"),
                      ("JARGON_PRIOR_TO", "prior to", "before")]
     assert tool.correct(text) == "Hi 😀 Sam, we will use the website before your visit."
+    assert tool.check("  \n") == []  # blank text: no matches, as LanguageTool answers (was a KeyError)
 
 
 def test_the_page_runs_in_a_real_browser(server, tmp_path):
@@ -217,6 +221,15 @@ def test_my_readers_know_this_word_is_saved_only_when_asked(tmp_path):
         assert "IOP" not in [f["text"] for f in report["findings"]]
         for bad in ({"word": "a # b"}, {"word": ""}, {"word": "x", "more": 1}, {"words": "x"}):
             assert post_json(srv, "/api/accept", bad)[0] == 400, bad
+        # invisible characters are no word a reader knows: NUL, a bidi override, a byte order mark, a zero-width space
+        for word in ("a\x00b", "\u202eevil", "\ufeffIOP", "IO\u200bP", "\x1b[31mred"):
+            status, answer = post_json(srv, "/api/accept", {"word": word})
+            assert status == 400 and "control or format characters" in answer["error"], word
+        response, payload = request(srv, "POST", "/api/accept", '{"word": "\\ud800"}', {"Content-Type": "application/json"})
+        assert response.status == 400 and "'word' is not valid Unicode" in json.loads(payload)["error"]
+        assert post_json(srv, "/api/accept", {"word": "warm\nhandoff"}) == (200, {"word": "warm handoff", "saved": str(
+            tmp_path / ".plainspeak-accept.txt")})  # a phrase across a line break: its spaces, as before
+        assert "\x00" not in (tmp_path / ".plainspeak-accept.txt").read_text(encoding="utf-8")
     finally:
         srv.shutdown()
         srv.server_close()
@@ -399,6 +412,22 @@ def test_typing_on_the_page_highlights_and_a_choice_is_put_in_place(server, tmp_
                    "substantiation of eligibility determinations.'; d.dispatchEvent(new Event('input')); })()")
         browser.wait_for("document.querySelectorAll('#shown span.hard').length === 1")  # underlined, as in the terminal
         assert browser.js("document.querySelectorAll('#shown span.hard mark').length") >= 2  # its words still marked
+
+        # An emoji is one character in the report's offsets but two in a JavaScript string: the highlights
+        # still hold exactly their words, and a suggestion still goes in place.
+        browser.js("(() => { const d = document.getElementById('draft');"
+                   " d.value = 'Hi \U0001F600 Sam \U0001F44B\U0001F3FD, we will utilize the portal.';"
+                   " d.dispatchEvent(new Event('input')); })()")
+        browser.wait_for("document.getElementById('shown').textContent.startsWith('Hi ')")
+        marks = browser.js("[...document.querySelectorAll('#shown mark')].map(m => m.className + ':' + m.textContent)")
+        assert "jargon:utilize" in marks and "jargon:portal" in marks, marks
+        assert browser.js("document.getElementById('shown').textContent") == \
+            "Hi \U0001F600 Sam \U0001F44B\U0001F3FD, we will utilize the portal."
+        browser.js("[...document.querySelectorAll('#shown mark')].find(m => m.textContent === 'utilize').click()")
+        browser.js("document.activeElement.click()")
+        assert browser.js("document.getElementById('draft').value") == \
+            "Hi \U0001F600 Sam \U0001F44B\U0001F3FD, we will use the portal."
+        browser.wait_for("[...document.querySelectorAll('#shown mark')].map(m => m.textContent).join('|') === 'portal'")
     finally:
         browser.close()
 
@@ -597,3 +626,269 @@ def test_word_memos_are_bounded_and_still_right(monkeypatch):
         out = arrays.per_distinct(numpy.array(values), lambda v: v * 10, memo, numpy.int64)
         assert out.tolist() == [v * 10 for v in values]
         assert len(memo) <= 3 + len(set(values))
+
+
+def _form(server, path: str, body: str, content_type: str = "application/x-www-form-urlencoded", method: str = "POST"):
+    response, payload = request(server, method, path, body, {"Content-Type": content_type})
+    return response, payload.decode("utf-8")
+
+
+def test_ltex_s_form_labelled_json_is_read_as_a_form(server):
+    """LTeX (ltex-ls, LanguageToolHttpInterface.kt) posts a URL-encoded form with
+    ``Content-Type: application/json``; LanguageTool does not look at the label, nor does plainspeak."""
+    from urllib.parse import quote_plus
+
+    data = json.dumps({"annotation": [{"markup": "\\textbf{"}, {"text": "We will utilize the portal."},
+                                      {"markup": "}"}]}, separators=(",", ":"))
+    entries = {"language": "en-US", "data": data, "motherTongue": "de-DE", "level": "picky",
+               "enabledRules": "SOME_RULE,OTHER_RULE"}
+    body = "&".join(f"{quote_plus(k)}={quote_plus(v, safe='*')}" for k, v in entries.items())  # Java's URLEncoder
+    response, payload = _form(server, "/v2/check", body, "application/json")
+    assert response.status == 200, payload
+    matches = {m["rule"]["id"]: (m["offset"], m["length"]) for m in json.loads(payload)["matches"]}
+    assert matches["JARGON_UTILIZE"] == (len("\\textbf{We will "), len("utilize"))
+    # a body that is a JSON object is still read as one
+    response, payload = _form(server, "/v2/check", json.dumps({"text": "We will utilize it.", "language": "en-US"}),
+                              "application/json")
+    assert response.status == 200 and json.loads(payload)["matches"][0]["rule"]["id"] == "JARGON_UTILIZE"
+
+
+def test_requests_that_used_to_be_500s_are_400s_with_a_message(server):
+    cases = [  # (path, raw body, content type, what the message says)
+        ("/api/check", '{"text": "We utilize \\ud800 it."}', "application/json", "'text' is not valid Unicode"),
+        ("/api/fix", '{"text": "We utilize \\udfff it."}', "application/json", "'text' is not valid Unicode"),
+        ("/api/check", '{"text": "Hi.", "accept": ["\\ud83d"]}', "application/json", "'accept' is not valid Unicode"),
+        ("/v2/check", '{"text": "We utilize \\ud800 it."}', "application/json", "'text' is not valid Unicode"),
+        ("/v2/check", urlencode({"data": '{"annotation": [{"text": "We \\ud800 it."}]}'}),
+         "application/x-www-form-urlencoded", "'data' is not valid Unicode"),
+        ("/api/check", json.dumps({"text": "Hi.", "max_sentence_words": 10**32}), "application/json",
+         "'max_sentence_words' must be a whole number from 1 to 10,000"),
+        ("/api/check", '{"text": "hi", "accept": ' + "[" * 100_000 + "]" * 100_000 + "}", "application/json",
+         "nested too deeply"),
+        ("/v2/check", '{"text": "hi", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", "application/json", "nested too deeply"),
+        ("/v2/check", "&".join(f"f{i}=x" for i in range(101)) + "&text=hi", "application/x-www-form-urlencoded",
+         "too many form fields (at most 100)"),
+        ("/v2/check", json.dumps({"data": {"annotation": [{"text": "We utilize it."}]}}), "application/json",
+         "'data' must be a string"),
+        ("/v2/check", "data=" + "[" * 100_000 + "]" * 100_000, "application/x-www-form-urlencoded",
+         "'data' must be JSON"),
+    ]
+    for path, body, kind, message in cases:
+        response, payload = _form(server, path, body, kind)
+        assert response.status == 400 and message in payload, (path, body[:80], payload)
+    # a huge number is refused before it reaches the analysis; the largest allowed one works
+    assert post_json(server, "/api/check", {"text": "Hi there.", "max_sentence_words": 10_000})[0] == 200
+
+
+def test_languagetool_check_by_get(server):
+    """LanguageTool serves GET /v2/check with the fields in the query string, as POST."""
+    query = urlencode({"text": "Hi 😀, we will utilize it.", "language": "en-US"})
+    response, payload = request(server, "GET", "/v2/check?" + query)
+    assert response.status == 200
+    posted = _form(server, "/v2/check", query)[1]
+    assert json.loads(payload) == json.loads(posted) and json.loads(payload)["matches"][0]["offset"] == 15
+
+
+def test_languagetool_blank_text_is_no_matches(server):
+    """As LanguageTool answers: 200 and no matches (language-tool-python reads 'matches' from any answer)."""
+    data = json.dumps({"annotation": [{"markup": "<p>"}, {"text": " \n "}, {"markup": "</p>"}]})
+    for body in ("text=&language=en-US", "text=+%0A+&language=en-US", urlencode({"data": data, "language": "en-US"})):
+        response, payload = _form(server, "/v2/check", body)
+        answer = json.loads(payload)
+        assert response.status == 200 and answer["matches"] == [], body
+        assert answer["software"]["name"] == "plainspeak" and answer["language"]["code"] == "en-US"
+    response, payload = request(server, "GET", "/v2/check?text=%20&language=auto")
+    assert response.status == 200 and json.loads(payload)["matches"] == []
+
+
+def test_languagetool_checks_english_only_and_says_so(server):
+    """Another language is LanguageTool's 400 for a language it lacks, as plain text (LanguageTool's
+    errors are text, which its clients show); ``auto`` is English; the answer names what was checked."""
+    response, payload = _form(server, "/v2/check", urlencode({"text": "Wir utilize das Portal.", "language": "de-DE"}))
+    assert response.status == 400 and response.getheader("Content-Type").startswith("text/plain")
+    assert payload.startswith("Error: ") and "'de-DE'" in payload and "English only" in payload
+    for language, code in (("auto", "en-US"), ("en", "en-US"), ("en-GB", "en-GB"), ("en_US", "en-US"), ("EN-AU", "en-US")):
+        response, payload = _form(server, "/v2/check", urlencode({"text": "We will utilize it.", "language": language}))
+        answer = json.loads(payload)
+        assert response.status == 200 and answer["language"]["code"] == code and answer["matches"], language
+        assert answer["language"]["name"].startswith("English")
+    response, payload = _form(server, "/v2/check", json.dumps({"text": "Hi.", "language": 5}), "application/json")
+    assert response.status == 400 and "'language' must be a language code" in payload
+
+
+def test_languagetool_clients_can_turn_rules_off(server):
+    """disabledRules and disabledCategories by LanguageTool's ids or plainspeak's own (a rule or its family);
+    enabledOnly keeps only the rules named; LanguageTool's own rule ids are ignored."""
+    text = "We will utilize the portal prior to your IOP intake."
+
+    def rules(**fields):
+        response, payload = _form(server, "/v2/check", urlencode({"text": text, "language": "en-US", **fields}))
+        assert response.status == 200, payload
+        return [m["rule"]["id"] for m in json.loads(payload)["matches"]]
+
+    every = rules()
+    assert {"JARGON_UTILIZE", "JARGON_PORTAL", "JARGON_PRIOR_TO"} <= set(every)
+    assert rules(disabledRules="JARGON_UTILIZE,UPPERCASE_SENTENCE_START") == [r for r in every if r != "JARGON_UTILIZE"]
+    assert rules(disabledRules="jargon.portal") == [r for r in every if r != "JARGON_PORTAL"]
+    assert not [r for r in rules(disabledRules="jargon") if r.startswith("JARGON_")]
+    assert not [r for r in rules(disabledCategories="PLAINSPEAK_JARGON") if r.startswith("JARGON_")]
+    assert rules(enabledOnly="true", enabledRules="JARGON_PORTAL,jargon.prior-to") == ["JARGON_PORTAL", "JARGON_PRIOR_TO"]
+    assert rules(enabledRules="JARGON_PORTAL") == every  # without enabledOnly: every rule is on already
+    response, payload = _form(server, "/v2/check", urlencode({"text": text, "enabledOnly": "true"}))
+    assert response.status == 400 and "'enabledOnly' needs 'enabledRules'" in payload
+
+
+def test_only_this_servers_own_origin_is_own(server):
+    """Another web server on this machine (http://localhost, port 80, or another port) is another origin."""
+    port = server.server_address[1]
+    for origin in ("http://localhost", "http://127.0.0.1", "http://[::1]", "http://localhost:1", f"https://127.0.0.1:{port}",
+                   f"http://127.0.0.1:{port + 1}", f"http://evil.example:{port}", f"http://127.0.0.1:{port}.evil.example"):
+        status, answer = post_json(server, "/api/check", {"text": "Hi there."}, {"Origin": origin})
+        assert status == 403 and "other origins" in answer["error"], origin
+    for origin in (f"http://127.0.0.1:{port}", f"http://localhost:{port}", f"http://[::1]:{port}/"):
+        assert post_json(server, "/api/check", {"text": "Hi there."}, {"Origin": origin})[0] == 200, origin
+
+
+def _raw(address: tuple, data: bytes, timeout: float = 30) -> bytes:
+    import socket
+
+    with socket.create_connection(address[:2], timeout=timeout) as connection:
+        connection.sendall(data)
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_on_every_address_the_machines_names_are_its_own():
+    """--host 0.0.0.0: loopback names, this machine's name and the address a client reached, with the
+    server's port; no other name, no Host at all, not the wildcard address itself."""
+    import socket
+
+    from plainspeak.server.http import Handler
+
+    srv = make_server("0.0.0.0", 0)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = srv.server_address[1]
+        assert srv.origin == f"http://127.0.0.1:{port}"  # what serve prints and --open opens: a name it answers
+
+        def status(host: str | None, address: str = "127.0.0.1") -> int:
+            line = "GET /v2/languages HTTP/1.1\r\n" + (f"Host: {host}\r\n" if host is not None else "")
+            return int(_raw((address, port), (line + "Connection: close\r\n\r\n").encode()).split()[1])
+
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}",
+                     f"{socket.gethostname()}:{port}"):
+            assert status(host) == 200, host
+        for host in (f"192.168.1.20:{port}", f"0.0.0.0:{port}", f"evil.example:{port}", "localhost", f"localhost:{port + 1}",
+                     "", None):
+            assert status(host) == 403, host
+
+        # The address the client reached (the machine's LAN address, which the tests may not connect to) is its own.
+        class Reached:
+            def __init__(self, *address) -> None:
+                self.address = address
+
+            def getsockname(self):
+                return self.address
+
+        def own(netloc: str, *reached) -> bool:
+            handler = Handler.__new__(Handler)
+            handler.server, handler.connection = srv, Reached(*reached)
+            return handler._names_this_server(netloc)
+
+        assert own(f"192.168.1.20:{port}", "192.168.1.20", port)
+        assert own(f"192.168.1.20:{port}", "::ffff:192.168.1.20", port, 0, 0)  # IPv4 on an IPv6 socket ("::")
+        assert own(f"[fe80::1]:{port}", "fe80::1", port, 0, 0)
+        assert not own(f"192.168.1.21:{port}", "192.168.1.20", port)
+        assert not own(f"192.168.1.20:{port + 1}", "192.168.1.20", port)
+        assert not own("192.168.1.20", "192.168.1.20", port)
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    srv = make_server("", 0)  # "" is every address too: a missing Host is still refused
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        answer = _raw(("127.0.0.1", srv.server_address[1]), b"GET /v2/languages HTTP/1.1\r\nConnection: close\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.0 403")
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_an_ipv6_address_can_be_served():
+    try:
+        srv = make_server("::1", 0)
+    except OSError:
+        pytest.skip("no IPv6 here")
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = srv.server_address[1]
+        assert srv.origin == f"http://[::1]:{port}"
+        line = f"GET /v2/languages HTTP/1.1\r\nHost: [::1]:{port}\r\nConnection: close\r\n\r\n"
+        answer = _raw(srv.server_address, line.encode())
+        assert answer.startswith(b"HTTP/1.0 200")
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_many_clients_at_once_are_queued_not_reset():
+    from plainspeak.server.http import Server
+
+    assert Server.request_queue_size >= 128
+
+
+def test_a_client_that_goes_away_leaves_nothing_on_stderr(server, capsys):
+    """A closed tab or a cancelled check (the connection reset mid-request): no traceback, no client address."""
+    import socket
+    import struct
+    import time
+
+    from plainspeak.server.http import Server
+
+    port = server.server_address[1]
+    body = json.dumps({"text": "We will utilize the portal prior to your visit. " * 150}).encode()
+    head = (f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode()
+    for data in (head + body, head + body[:100], f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()):
+        for _ in range(3):
+            connection = socket.create_connection(("127.0.0.1", port))
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # reset on close
+            connection.sendall(data)
+            connection.close()
+    time.sleep(0.3)
+    assert post_json(server, "/api/check", {"text": "Hi there."})[0] == 200  # after the others' analyses
+    time.sleep(0.3)
+    for error in (ConnectionResetError(), BrokenPipeError(), TimeoutError()):
+        try:
+            raise error
+        except OSError:
+            Server.handle_error(server, None, ("127.0.0.1", 1234))
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_a_client_that_stalls_gets_408(server, monkeypatch):
+    from plainspeak.server.http import Handler
+
+    monkeypatch.setattr(Handler, "timeout", 0.3)
+    port = server.server_address[1]
+    answer = _raw(server.server_address, (f"POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                                          "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"text\"").encode())
+    assert answer.startswith(b"HTTP/1.0 408") and b"not sent within" in answer and b"bug" not in answer
+
+
+def test_head_answers_as_get_without_the_body(server):
+    for path in ("/", "/page.js", "/page.css", "/v2/languages"):
+        got, body = request(server, "GET", path)
+        head, nothing = request(server, "HEAD", path)
+        assert head.status == 200 and nothing == b"", path
+        assert head.getheader("Content-Length") == str(len(body))
+        assert head.getheader("Content-Type") == got.getheader("Content-Type")
+    assert request(server, "HEAD", "/nothing-here")[0].status == 404
+    response, _ = request(server, "DELETE", "/")
+    assert response.status == 405 and response.getheader("Allow") == "GET, HEAD, POST"

@@ -99,7 +99,7 @@ def analysis_options(f: Callable) -> Callable:
                      help="Who will read it; sets how rare or hard a word must be to be flagged (default: general)."),
         click.option("--target-grade", type=click.FloatRange(0, 30), default=None, metavar="GRADE",
                      help="Flag sentences above this grade (plainspeak's estimate; default: 8)."),
-        click.option("--max-sentence-words", type=click.IntRange(1), default=None, metavar="N",
+        click.option("--max-sentence-words", type=click.IntRange(1, 10_000), default=None, metavar="N",
                      help="Flag sentences with more words than this (default: 25)."),
         click.option("--accept", "accept_words", multiple=True, metavar="WORD",
                      help="A word, acronym or lexicon term your readers know; never flagged. Repeatable."),

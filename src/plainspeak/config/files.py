@@ -92,10 +92,11 @@ def _number(low: float, high: float):
     return check
 
 
-def _whole(low: int):
+def _whole(low: int, high: int | None = None):
     def check(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            raise ValueError(f"must be a whole number of {low} or more; got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
+            within = f"from {low:,} to {high:,}" if high is not None else f"of {low} or more"
+            raise ValueError(f"must be a whole number {within}; got {value!r}")
         return value
 
     return check
@@ -138,7 +139,7 @@ def _severities(value: Any) -> tuple[tuple[str, Severity], ...]:
 KEYS: dict[str, tuple[str, Any, str]] = {
     "audience": ("audience", _audience, "who will read it: everyday, general or professional"),
     "target-grade": ("target_grade", _number(0, 30), "flag sentences above this grade"),
-    "max-sentence-words": ("max_sentence_words", _whole(1), "flag sentences with more words"),
+    "max-sentence-words": ("max_sentence_words", _whole(1, 10_000), "flag sentences with more words"),
     "accept": ("accept", _strings, "words, acronyms or terms your readers know"),
     "accept-file": ("accept_file", _strings, "files of accepted words (relative to this file)"),
     "lexicon": ("lexicon", _strings, "extra lexicon CSV files (relative to this file)"),

@@ -11,40 +11,89 @@ logged and nothing is kept: the text lives for one request.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from .requests import Analyzers, RequestError, overrides, text_of
+from .requests import Analyzers, RequestError, first_invalid_field, overrides, text_of
 
 DEFAULT_PORT = 8765
 MAX_BODY = 1_000_000  # bytes: far above any message, far below what would hurt
 MAX_FILE = 20_000_000  # a dropped document (a Word file with pictures), as check's default --max-bytes
+MAX_FIELDS = 100  # form fields in one request (LanguageTool's clients send about ten)
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "[::1]"})
+WILDCARD = frozenset({"0.0.0.0", "::", ""})  # every address of this machine
+ALLOW = "GET, HEAD, POST"
 
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # socketserver's 5 resets connections when an editor sends many checks at once
 
     def __init__(self, host: str, port: int, analyzers: Analyzers) -> None:
+        if ":" in host:
+            self.address_family = socket.AF_INET6
         super().__init__((host, port), Handler)
         self.analyzers = analyzers
         self.lock = threading.Lock()  # one analysis at a time: spaCy pipelines are not meant to be shared across threads
-        self.allowed_hosts = _allowed_hosts(host, self.server_address[1])
+        self.wildcard = host in WILDCARD
+        self.host_names = _host_names(host)
+        self._fqdn: str | None = None
+
+    def server_bind(self) -> None:
+        if self.address_family == socket.AF_INET6:
+            with contextlib.suppress(OSError):  # "::" answers IPv4 too, where the system allows it
+                self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
 
     @property
     def origin(self) -> str:
-        host, port = str(self.server_address[0]), self.server_address[1]
-        return f"http://{host}:{port}"
+        """The address to give the writer: loopback for a server on every address."""
+        host = str(self.server_address[0])
+        if self.wildcard:
+            host = "[::1]" if self.address_family == socket.AF_INET6 else "127.0.0.1"
+        elif ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    @property
+    def fqdn(self) -> str:
+        """This machine's full name (looked up once, and only when a client uses a name it does not know)."""
+        if self._fqdn is None:
+            self._fqdn = socket.getfqdn().lower()
+        return self._fqdn
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (a closed tab, a cancelled check) is no error; anything
+        else is one line, never a traceback, the client's address or its text."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        sys.stderr.write(f"plainspeak: a request failed ({type(error).__name__}): a bug, please report it\n")
 
 
-def _allowed_hosts(host: str, port: int) -> frozenset[str]:
-    names = {host, "localhost", "127.0.0.1", "[::1]"} if host in ("127.0.0.1", "localhost", "::1") else {host}
-    return frozenset({*names, *(f"{n}:{port}" for n in names)})
+def _host_names(host: str) -> frozenset[str]:
+    """The names a Host header may give for a server bound to ``host`` (the port apart)."""
+    if host in WILDCARD:  # plus, per request, the address the client reached (see Handler._names_this_server)
+        hostname = socket.gethostname().lower()
+        names = {*LOOPBACK, hostname, f"{hostname}.local"}
+    elif host.lower() in ("127.0.0.1", "localhost", "::1"):
+        names = set(LOOPBACK)
+    else:
+        names = {host.lower()}
+    return frozenset(f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names if n)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -62,9 +111,46 @@ class Handler(BaseHTTPRequestHandler):
     # --- routing
 
     def do_GET(self) -> None:
+        self._answer(self._get)
+
+    def do_HEAD(self) -> None:  # GET's answer, headers only (_send leaves the body out)
+        self._answer(self._get)
+
+    def do_POST(self) -> None:
+        self._answer(self._post)
+
+    def _other_method(self) -> None:
+        self._error(HTTPStatus.METHOD_NOT_ALLOWED, "use GET or POST", {"Allow": ALLOW})
+
+    do_PUT = do_DELETE = do_PATCH = _other_method
+
+    def _answer(self, route) -> None:
+        """Run ``route`` for the request's path: every failure is an answer with a message
+        (or, for a client that has gone, silence), never a traceback."""
         if not self._guarded():
             return
-        path = urlsplit(self.path).path
+        try:
+            route(urlsplit(self.path).path)
+        except RequestError as err:
+            self._error(HTTPStatus.BAD_REQUEST, str(err))
+        except _TooLarge:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request is over the size limit "
+                        f"({MAX_BODY:,} bytes; a dropped file {MAX_FILE:,})")
+        except ConnectionError:  # the client went away (a closed tab, a cancelled check): no one to answer
+            self.close_connection = True
+        except TimeoutError:  # the client stopped sending mid-request
+            self.close_connection = True
+            self._last_word(HTTPStatus.REQUEST_TIMEOUT, f"the request was not sent within {self.timeout} seconds")
+        except Exception:  # a bug: a plain 500, never a traceback (nor the text) in the response
+            self.close_connection = True
+            self._last_word(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error (a bug: please report it)")
+
+    def _last_word(self, status: HTTPStatus, message: str) -> None:
+        """An error answer on a connection that may be broken: if it cannot be sent, nothing more."""
+        with contextlib.suppress(OSError):
+            self._error(status, message)
+
+    def _get(self, path: str) -> None:
         if path == "/":
             from .page import PAGE
 
@@ -81,84 +167,73 @@ class Handler(BaseHTTPRequestHandler):
             from .languagetool import LANGUAGES
 
             self._json(HTTPStatus.OK, LANGUAGES)
+        elif path == "/v2/check":  # LanguageTool takes its fields in the query string too
+            self._v2_check(self._form(urlsplit(self.path).query))
         else:
             self._error(HTTPStatus.NOT_FOUND, "not found")
 
-    def do_POST(self) -> None:
-        if not self._guarded():
-            return
-        path = urlsplit(self.path).path
-        try:
-            if path == "/api/check":
-                fields = self._json_body()
-                options = overrides(fields, ignore=("text", "name"))
-                report = self._analyze(text_of(fields, "text"), options, str(fields.get("name", "-")))
-                from ..report import SCHEMA_VERSION
+    def _post(self, path: str) -> None:
+        from ..report import SCHEMA_VERSION
 
-                self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict()})
-            elif path == "/api/fix":
-                fields = self._json_body()
-                options = overrides(fields, ignore=("text", "name", "all"))
-                everything = fields.get("all", False)
-                if not isinstance(everything, bool):
-                    raise RequestError("'all' must be true or false")
-                text = text_of(fields, "text")
-                if not text.strip():
-                    raise RequestError("the text is empty")
-                with self.server.lock:
-                    answer = self.server.analyzers.fixed(text, options, everything, str(fields.get("name", "-")))
-                self._json(HTTPStatus.OK, answer)
-            elif path == "/api/check-file":
-                from urllib.parse import unquote
+        if path == "/api/check":
+            fields = self._json_body()
+            options = overrides(fields, ignore=("text", "name"))
+            report = self._analyze(text_of(fields, "text"), options, str(fields.get("name", "-")))
+            # the text came as JSON, so UTF-8: the report check --format jsonl gives for it
+            self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict(), "encoding": "utf-8"})
+        elif path == "/api/fix":
+            fields = self._json_body()
+            options = overrides(fields, ignore=("text", "name", "all"))
+            everything = fields.get("all", False)
+            if not isinstance(everything, bool):
+                raise RequestError("'all' must be true or false")
+            text = text_of(fields, "text")
+            if not text.strip():
+                raise RequestError("the text is empty")
+            with self.server.lock:
+                answer = self.server.analyzers.fixed(text, options, everything, str(fields.get("name", "-")))
+            self._json(HTTPStatus.OK, answer)
+        elif path == "/api/check-file":
+            from urllib.parse import unquote
 
-                from .requests import read_upload
+            from .requests import read_upload
 
-                query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
-                if "target_grade" in query:
-                    try:
-                        query["target_grade"] = float(query["target_grade"])  # type: ignore[assignment]
-                    except ValueError:
-                        raise RequestError("'target_grade' must be a number from 0 to 30") from None
-                options = overrides(query)
-                source = read_upload(unquote(self.headers.get("X-Filename") or ""), self._body(MAX_FILE), MAX_FILE)
-                report = self._analyze(source.text, options, source.source.name, source)
-                from ..report import SCHEMA_VERSION
+            query = {k: v[0] for k, v in self._form(urlsplit(self.path).query, lists=True).items() if v[0]}
+            if "target_grade" in query:
+                try:
+                    query["target_grade"] = float(query["target_grade"])
+                except ValueError:
+                    raise RequestError("'target_grade' must be a number from 0 to 30") from None
+            options = overrides(query)
+            source = read_upload(unquote(self.headers.get("X-Filename") or ""), self._body(MAX_FILE), MAX_FILE)
+            report = self._analyze(source.text, options, source.source.name, source)
+            self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict(), "text": source.text})
+        elif path == "/api/accept":
+            fields = self._json_body()
+            word = fields.get("word")
+            if not isinstance(word, str) or set(fields) - {"word"}:
+                raise RequestError("give the word in 'word' (and nothing else)")
+            with self.server.lock:
+                saved = self.server.analyzers.accept(word)
+            self._json(HTTPStatus.OK, {"word": " ".join(word.split()), "saved": str(saved)})
+        elif path == "/v2/check":
+            self._v2_check(self._form_body())
+        else:
+            self._error(HTTPStatus.NOT_FOUND, "not found")
 
-                self._json(HTTPStatus.OK, {"schema_version": SCHEMA_VERSION, **report.to_dict(), "text": source.text})
-            elif path == "/api/accept":
-                fields = self._json_body()
-                word = fields.get("word")
-                if not isinstance(word, str) or set(fields) - {"word"}:
-                    raise RequestError("give the word in 'word' (and nothing else)")
-                with self.server.lock:
-                    saved = self.server.analyzers.accept(word)
-                self._json(HTTPStatus.OK, {"word": " ".join(word.split()), "saved": str(saved)})
-            elif path == "/v2/check":
-                fields = self._form_body()
-                if "data" in fields and "text" not in fields:
-                    from .languagetool import text_of_data
+    def _v2_check(self, fields: dict[str, Any]) -> None:
+        """LanguageTool's check: English only, blank text is no matches (as LanguageTool
+        answers), and the rules a client turns off stay off."""
+        from .languagetool import check_response, language_of, rule_filter, text_of_data
 
-                    text = text_of_data(fields["data"])
-                else:
-                    text = text_of(fields, "text", "data")
-                from .languagetool import check_response
-
-                report = self._analyze(text, overrides({}))
-                self._json(HTTPStatus.OK, check_response(text, report, fields.get("language", "en-US")))
-            else:
-                self._error(HTTPStatus.NOT_FOUND, "not found")
-        except RequestError as err:
-            self._error(HTTPStatus.BAD_REQUEST, str(err))
-        except _TooLarge:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request is over the size limit "
-                        f"({MAX_BODY:,} bytes; a dropped file {MAX_FILE:,})")
-        except Exception:  # a bug: a plain 500, never a traceback (nor the text) in the response
-            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error (a bug: please report it)")
-
-    def do_HEAD(self) -> None:
-        self._error(HTTPStatus.METHOD_NOT_ALLOWED, "use GET or POST")
-
-    do_PUT = do_DELETE = do_PATCH = do_HEAD
+        language = language_of(fields.get("language"))
+        keep = rule_filter(fields)
+        if "data" in fields and "text" not in fields:
+            text = text_of_data(fields["data"])
+        else:
+            text = text_of(fields, "text", "data")
+        findings = self._analyze(text, overrides({})).findings if text.strip() else []
+        self._json(HTTPStatus.OK, check_response(text, findings, language, keep))
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The base class's errors (a malformed request line, an unknown method) as ours:
@@ -179,17 +254,37 @@ class Handler(BaseHTTPRequestHandler):
 
     def _guarded(self) -> bool:
         host = (self.headers.get("Host") or "").strip().lower()
-        if host not in self.server.allowed_hosts:
+        if not self._names_this_server(host):
             self._error(HTTPStatus.FORBIDDEN, "unknown Host: this server answers only requests addressed to it")
             return False
         origin = (self.headers.get("Origin") or "").rstrip("/").lower()
-        own = origin in {f"http://{h}" for h in self.server.allowed_hosts}
+        # Only this server's own scheme://host:port: another web server on this machine (http://localhost,
+        # port 80) is another origin.
+        own = origin.startswith("http://") and self._names_this_server(origin[len("http://"):])
         # A browser add-on (LanguageTool's) sends its extension's origin; web pages cannot send one of these.
         extension = origin.startswith(_EXTENSIONS) and urlsplit(self.path).path.startswith("/v2/")
         if origin and not own and not extension:
             self._error(HTTPStatus.FORBIDDEN, "requests from other origins are refused")
             return False
         return True
+
+    def _names_this_server(self, netloc: str) -> bool:
+        """Whether ``netloc`` (a Host header, or an Origin's host and port) is this server:
+        one of its names, with its port (left out only when that is 80)."""
+        if netloc.endswith("]") or ":" not in netloc:
+            name, port = netloc, "80"
+        else:
+            name, _, port = netloc.rpartition(":")
+        if not name or port != str(self.server.port):
+            return False
+        if name in self.server.host_names:
+            return True
+        if not self.server.wildcard:
+            return False
+        # Bound to every address: also the address the client reached (the machine's LAN address, say).
+        local = str(self.connection.getsockname()[0]).lower()
+        reached = {local.removeprefix("::ffff:")} if "." in local else {f"[{local}]"}
+        return name in reached or name == self.server.fqdn
 
     def _body(self, limit: int = MAX_BODY) -> bytes:
         try:
@@ -204,32 +299,52 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(length)
 
     def _json_body(self) -> dict[str, Any]:
-        try:
-            fields = json.loads(self._body().decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise RequestError("the body must be a JSON object, in UTF-8") from None
-        if not isinstance(fields, dict):
-            raise RequestError("the body must be a JSON object")
-        return fields
-
-    def _form_body(self) -> dict[str, str]:
         body = self._body()
         try:
-            decoded = body.decode("utf-8")
+            fields = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise RequestError("the body must be a JSON object, in UTF-8") from None
+        except RecursionError:
+            raise RequestError("the body's JSON is nested too deeply") from None
+        if not isinstance(fields, dict):
+            raise RequestError("the body must be a JSON object")
+        invalid = first_invalid_field(fields)
+        if invalid is not None:
+            raise RequestError(f"'{invalid}' is not valid Unicode (it has a lone surrogate)")
+        return fields
+
+    def _form_body(self) -> dict[str, Any]:
+        """LanguageTool's form fields (and the query string's). The body is a form whatever
+        its Content-Type says (LTeX labels its form ``application/json``, and LanguageTool
+        does not look); only a body that is a JSON object is read as JSON."""
+        try:
+            decoded = self._body().decode("utf-8")
         except UnicodeDecodeError:
             raise RequestError("the form must be UTF-8") from None
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if kind == "application/json":
+        if decoded.lstrip().startswith("{"):
             try:
-                fields = json.loads(decoded) if decoded.strip() else {}
+                fields = json.loads(decoded)
             except ValueError:
                 raise RequestError("the body must be a JSON object") from None
+            except RecursionError:
+                raise RequestError("the body's JSON is nested too deeply") from None
             if not isinstance(fields, dict):
                 raise RequestError("the body must be a JSON object")
+            invalid = first_invalid_field(fields)
+            if invalid is not None:
+                raise RequestError(f"'{invalid}' is not valid Unicode (it has a lone surrogate)")
             return {str(k): v for k, v in fields.items()}
         query = urlsplit(self.path).query
-        parsed = parse_qs(decoded + ("&" + query if query else ""), keep_blank_values=True, max_num_fields=100)
-        return {k: v[0] for k, v in parsed.items()}
+        return self._form(decoded + ("&" + query if query and decoded else query))
+
+    @staticmethod
+    def _form(data: str, lists: bool = False) -> dict[str, Any]:
+        """Form fields (the first value of each, or every value with ``lists``)."""
+        try:
+            parsed = parse_qs(data, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        except ValueError:
+            raise RequestError(f"too many form fields (at most {MAX_FIELDS})") from None
+        return dict(parsed) if lists else {k: v[0] for k, v in parsed.items()}
 
     def _analyze(self, text: str, options, name: str = "-", source=None):
         if not text.strip():
@@ -240,12 +355,22 @@ class Handler(BaseHTTPRequestHandler):
     # --- responses
 
     def _json(self, status: HTTPStatus, data: Any) -> None:
-        self._send(status, json.dumps(data, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+        try:
+            body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate that got past the checks: escaped, still valid JSON
+            body = json.dumps(data).encode("ascii")
+        self._send(status, body, "application/json; charset=utf-8")
 
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._json(status, {"error": message})
+    def _error(self, status: HTTPStatus, message: str, headers: dict[str, str] | None = None) -> None:
+        if urlsplit(getattr(self, "path", "") or "").path.startswith("/v2/"):
+            # LanguageTool's errors are plain text, which its clients show (a JSON body they would read as matches)
+            body = f"Error: {message}\n".encode("utf-8", "replace")
+            self._send(status, body, "text/plain; charset=utf-8", headers)
+        else:
+            self._send(status, json.dumps({"error": message}, ensure_ascii=False).encode("utf-8", "replace"),
+                       "application/json; charset=utf-8", headers)
 
-    def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+    def _send(self, status: HTTPStatus, body: bytes, kind: str, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -253,8 +378,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-store")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        if getattr(self, "command", "") != "HEAD":
+            self.wfile.write(body)
 
 
 _EXTENSIONS = ("chrome-extension://", "moz-extension://", "safari-web-extension://")

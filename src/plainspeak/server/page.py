@@ -170,7 +170,19 @@ function renderRange(into, text, from, to, words) {
   into.append(document.createTextNode(text.slice(at, to)));
 }
 
+function inUnits(text, findings) {
+  // The report counts characters (code points); a JavaScript string counts UTF-16 units, two for an
+  // emoji: each finding's start and end as indexes into this string, for slicing, marking and replacing.
+  if (!/[\\uD800-\\uDFFF]/.test(text)) return findings;
+  const at = [];
+  let unit = 0;
+  for (const ch of text) { at.push(unit); unit += ch.length; }
+  at.push(unit);
+  return findings.map(f => Object.assign({}, f, {start: at[f.start], end: at[f.end]}));
+}
+
 function render(text, findings) {
+  findings = inUnits(text, findings);
   current = {text, findings};
   shown.replaceChildren();
   list.replaceChildren();

@@ -3,6 +3,7 @@ as the command line checks them, and the analyzer for them (built once per set).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,40 @@ OPTIONS: dict[str, tuple[str, str]] = {
 }
 
 
+MAX_COUNT = 10_000  # the largest whole number an option takes (a sentence of 10,000 words is no limit at all)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class RequestError(ValueError):
     """A request that cannot be answered: the message says why (HTTP 400)."""
+
+
+def valid_unicode(value: str, name: str) -> str:
+    """``value`` if it is text UTF-8 can carry; JSON's ``\\ud800`` escapes can give a lone
+    surrogate, which no analysis (and no answer) can hold: a 400 naming the field."""
+    if _SURROGATE.search(value):
+        raise RequestError(f"'{name}' is not valid Unicode (it has a lone surrogate)")
+    return value
+
+
+def first_invalid_field(fields: dict[str, Any]) -> str | None:
+    """The first field of a parsed JSON body with a lone surrogate anywhere in it (in its
+    name, its string, a list's strings, however deep), or None."""
+    for key, value in fields.items():
+        if _SURROGATE.search(key):
+            return "a field name"
+        stack = [value]
+        while stack:  # a loop, not recursion: JSON can nest as deep as the parser allows
+            item = stack.pop()
+            if isinstance(item, str):
+                if _SURROGATE.search(item):
+                    return key
+            elif isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                stack.extend(item)
+                stack.extend(item.values())
+    return None
 
 
 def text_of(fields: dict[str, Any], *names: str) -> str:
@@ -31,7 +64,7 @@ def text_of(fields: dict[str, Any], *names: str) -> str:
             value = fields[name]
             if not isinstance(value, str):
                 raise RequestError(f"'{name}' must be a string")
-            return value
+            return valid_unicode(value, name)
     raise RequestError(f"give the text to check in '{names[0]}'")
 
 
@@ -55,8 +88,8 @@ def overrides(fields: dict[str, Any], *, ignore: tuple[str, ...] = ()) -> Overri
                 raise RequestError("'target_grade' must be a number from 0 to 30")
             value = float(value)
         elif kind == "count":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise RequestError(f"'{key}' must be a whole number, 1 or more")
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_COUNT:
+                raise RequestError(f"'{key}' must be a whole number from 1 to {MAX_COUNT:,}")
         elif kind == "words":
             if isinstance(value, str):
                 value = [value]
@@ -109,12 +142,17 @@ class Analyzers:
     def accept(self, word: str) -> Path:
         """Add ``word`` to the accept list (only ever on the writer's explicit request) and
         rebuild the analyzers, so it is not flagged again; returns where it was saved."""
+        import unicodedata
+
         from ..config.effective import ACCEPT_FILE
         from ..rewrite.interactive import save_accepted
 
-        word = " ".join(word.split())
-        if not word or len(word) > 80 or any(c in word for c in "#\r\n"):
+        word = " ".join(valid_unicode(word, "word").split())
+        if not word or len(word) > 80 or "#" in word:
             raise RequestError("'word' must be a word or short phrase (no '#', at most 80 characters)")
+        if any(unicodedata.category(c) in ("Cc", "Cf") for c in word):
+            # NUL, a bidi override, a zero-width space: invisible in the file, and no word a reader knows
+            raise RequestError("'word' must not have control or format characters (such as NUL or U+202E)")
         from ..sources.atomic import WriteError
 
         try:
