@@ -135,3 +135,23 @@ def test_sigterm_or_ctrl_c_stops_every_worker_and_leaves_no_temporary_file(tmp_p
     time.sleep(0.5)
     assert [c for c in children if _running(c)] == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+
+
+def test_a_bug_in_one_input_leaves_the_same_output_before_it(folder, workers_for_everything, monkeypatch):
+    """Inputs travel to workers in batches: those before the failing one are still
+    reported, as in one process, and the run ends with the same internal error."""
+    from plainspeak import api
+
+    analyze = api.Analyzer.analyze
+
+    def failing(self, text, name="-"):
+        if name.endswith("07-housing-recertification-letter.txt"):
+            raise ValueError("simulated bug")
+        return analyze(self, text, name)
+
+    monkeypatch.setattr(api.Analyzer, "analyze", failing)
+    args = ["check", ".", "--isolated", "--format", "line"]
+    one, two = run([*args, "--jobs", "1"], folder), run([*args, "--jobs", "2"], folder)
+    assert one.exit_code == two.exit_code == 3
+    assert one.stdout == two.stdout and "06-benefits-denial-letter.txt" in one.stdout
+    assert one.stderr == two.stderr and "simulated bug" in one.stderr

@@ -47,14 +47,20 @@ class Job:
     tasks: deque = field(default_factory=deque)  # () -> (function, arguments), not yet sent
     futures: deque = field(default_factory=deque)
     fold: Callable[[Any], None] | None = None
-    done: Callable[[], Any] | None = None
+    done: Callable[[], Any] | None = None  # () -> the job's Analyzed inputs, in order
 
 
 def run_inputs(inputs: list) -> list:
-    """In a worker: each ``(options, name, text)``'s Report, sent back without its text."""
-    reports = []
+    """In a worker: each ``(options, name, text)``'s Report, sent back without its text;
+    an input whose analysis fails gets its exception in its place, raised by the parent
+    when it reaches that input, so the inputs before it are reported as in one process."""
+    reports: list = []
     for options, name, text in inputs:
-        report = _SESSION.analyzer_for(options).analyze(text, name=name)
+        try:
+            report = _SESSION.analyzer_for(options).analyze(text, name=name)
+        except Exception as err:  # a bug: the parent raises it in its turn
+            reports.append(err)
+            break
         report.text = ""
         reports.append(report)
     return reports

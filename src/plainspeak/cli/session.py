@@ -232,17 +232,17 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
             job.tasks.append(lambda: (run_inputs, (sent,)))
             job.fold = got.extend
 
-        def done() -> list[Analyzed]:
+        def done() -> Iterator[Analyzed]:
             reports = iter(got)
-            out = []
             for item, error, options in group:
                 if error is not None or item.text is None:
-                    out.append(Analyzed(item, error=error))
+                    yield Analyzed(item, error=error)
                     continue
                 report = next(reports)
+                if isinstance(report, BaseException):  # a bug met in the worker, raised in its turn
+                    raise report
                 report.text = item.text.text
-                out.append(Analyzed(item, describe(report, item.text), options))
-            return out
+                yield Analyzed(item, describe(report, item.text), options)
 
         job.done = done
         return job
@@ -266,7 +266,7 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
             job.tasks.append(lambda a=a, b=b: (run_part, (options, cut.part(name, text, a, b, voices))))
         offsets = deque(cut.bounds[a][0] for a, _ in groups)
         job.fold = lambda results: assembly.add(offsets.popleft(), results)
-        job.done = lambda: [Analyzed(item, describe(assembly.report(), source_text), options)]
+        job.done = lambda: iter([Analyzed(item, describe(assembly.report(), source_text), options)])
         return job
 
     def planned() -> Iterator[Job]:
