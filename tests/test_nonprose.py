@@ -135,3 +135,12 @@ def test_email_address_lines_and_subject_labels_are_not_prose():
     """"To: Intake" names a mailbox; a subject line is read, so only its label is skipped."""
     text = "Subject: RE: Intake paperwork\r\nTo: Intake\r\n\r\nHi, the time: 10:30 works.\n> From: Dana\nRE: Your visit\n"
     assert found(text) == ["Subject: RE:", "To: Intake\r", "> From: Dana", "RE:"]
+
+
+def test_a_fence_closes_on_a_crlf_line():
+    """A CRLF file's closing fence ends the code: the text after it is prose again."""
+    from plainspeak.text.nonprose import nonprose_ranges
+
+    text = "Intro.\r\n```\r\ncode here\r\n```\r\nWe will utilize the portal.\r\n"
+    ranges = nonprose_ranges(text)
+    assert ranges and all(end <= text.index("We will") for _, end in ranges)

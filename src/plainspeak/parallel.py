@@ -71,13 +71,29 @@ def run_part(options, part):
     return _SESSION.analyzer_for(options).analyze_part(part)
 
 
-def _start_worker(session_args: tuple | None) -> None:
+def _start_worker(session_args: tuple | None, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with(parent)
     global _SESSION
     if _SESSION is None and session_args is not None:  # spawned: build our own
         make_session, cli, report_unused = session_args
         _SESSION = make_session(cli, report_unused_suppressions=report_unused)
+
+
+def _die_with(parent: int) -> None:
+    """A worker never outlives plainspeak (killed with -9, say): on Linux the kernel
+    ends it when the parent goes; it would otherwise hold the output pipe open."""
+    import os
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent went before the line above
+        os._exit(1)
 
 
 def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tuple) -> Iterator[Job]:
@@ -94,8 +110,10 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
     gc.freeze()  # the pipeline's objects stay out of the collector: their pages stay shared with the workers
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    import os
+
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(None if "fork" in methods else session_args,))
+                               initargs=(None if "fork" in methods else session_args, os.getpid()))
     limit = workers * 3  # tasks in flight: enough to keep every worker busy
     queue: deque[Job] = deque()
     unsent: deque[Job] = deque()

@@ -35,7 +35,7 @@ _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"\n]
 # A `quoted' word or ``quotation'' in old typewriter style is prose, not code.
 _TYPEWRITER_QUOTE = re.compile(r"''|\w'(?:\s|$)")
 # Markdown fenced code blocks, to the closing fence (or the end of the text), and reference definitions.
-_FENCE = re.compile(r"(?ms:^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[`~]*[ \t]*$|\Z))")
+_FENCE = re.compile(r"(?ms:^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[`~]*[ \t\r]*$|\Z))")
 _REFERENCE = re.compile(r"(?m:^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$)")
 # E-mail address lines ("To: Intake", "From: Dana"): addresses, not the writer's sentences.
 # Matched from the line break before it (a literal first character keeps the search fast).
