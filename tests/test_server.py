@@ -392,11 +392,9 @@ def test_typing_on_the_page_highlights_and_a_choice_is_put_in_place(server, tmp_
     browser = _Browser(chromium, f"http://127.0.0.1:{server.server_address[1]}/", tmp_path / "profile")
     try:
         browser.wait_for("document.documentElement.dataset.ready === '1'")
-        browser.js("(() => { const d = document.getElementById('draft');"
-                   " d.value = 'We will utilize the portal. <img src=x onerror=alert(1)> He is an addict.';"
-                   " d.dispatchEvent(new Event('input')); })()")
+        _set_draft(browser, "We will utilize the portal. <img src=x onerror=alert(1)> He is an addict.")
         browser.wait_for("document.querySelectorAll('#shown mark').length >= 3")
-        marks = browser.js("[...document.querySelectorAll('#shown mark')].map(m => m.className + ':' + m.textContent)")
+        marks = _marks(browser)
         assert "jargon:utilize" in marks and "person-first:an addict" in marks, marks
         assert browser.js("document.querySelectorAll('#shown img').length") == 0  # the writer's text stays text
         assert "things to look at" in browser.js("document.getElementById('status').textContent")
@@ -407,19 +405,16 @@ def test_typing_on_the_page_highlights_and_a_choice_is_put_in_place(server, tmp_
         browser.wait_for("![...document.querySelectorAll('#shown mark')].some(m => m.textContent === 'utilize')")
         browser.js("document.getElementById('undo').click()")
         assert browser.js("document.getElementById('draft').value").startswith("We will utilize the portal.")
-        browser.js("(() => { const d = document.getElementById('draft'); d.value = 'Notwithstanding the aforementioned "
-                   "biopsychosocial considerations, comprehensive interdisciplinary reassessment necessitates "
-                   "substantiation of eligibility determinations.'; d.dispatchEvent(new Event('input')); })()")
+        _set_draft(browser, "Notwithstanding the aforementioned biopsychosocial considerations, comprehensive "
+                            "interdisciplinary reassessment necessitates substantiation of eligibility determinations.")
         browser.wait_for("document.querySelectorAll('#shown span.hard').length === 1")  # underlined, as in the terminal
         assert browser.js("document.querySelectorAll('#shown span.hard mark').length") >= 2  # its words still marked
 
         # An emoji is one character in the report's offsets but two in a JavaScript string: the highlights
         # still hold exactly their words, and a suggestion still goes in place.
-        browser.js("(() => { const d = document.getElementById('draft');"
-                   " d.value = 'Hi \U0001F600 Sam \U0001F44B\U0001F3FD, we will utilize the portal.';"
-                   " d.dispatchEvent(new Event('input')); })()")
+        _set_draft(browser, "Hi \U0001F600 Sam \U0001F44B\U0001F3FD, we will utilize the portal.")
         browser.wait_for("document.getElementById('shown').textContent.startsWith('Hi ')")
-        marks = browser.js("[...document.querySelectorAll('#shown mark')].map(m => m.className + ':' + m.textContent)")
+        marks = _marks(browser)
         assert "jargon:utilize" in marks and "jargon:portal" in marks, marks
         assert browser.js("document.getElementById('shown').textContent") == \
             "Hi \U0001F600 Sam \U0001F44B\U0001F3FD, we will utilize the portal."
@@ -479,12 +474,23 @@ def _open_page(server, tmp_path) -> _Browser:
     return browser
 
 
+def _set_draft(browser: _Browser, text: str) -> None:
+    """Put ``text`` in the message box as a paste would, and let the page check it."""
+    browser.js(f"(() => {{ const d = document.getElementById('draft'); d.value = {json.dumps(text)};"
+               " d.dispatchEvent(new Event('input')); })()")
+
+
+def _marks(browser: _Browser) -> list[str]:
+    """Each highlight on the page as 'kind:words'."""
+    return browser.js("[...document.querySelectorAll('#shown mark')].map(m => m.className + ':' + m.textContent)")
+
+
 def _type_the_outreach_message(browser: _Browser) -> list[str]:
     """Typed into the box; the highlights the page shows once it has checked it."""
     browser.js("document.getElementById('draft').focus()")
     browser.type(OUTREACH)
     browser.wait_for("document.querySelectorAll('#shown mark').length >= 12")
-    return browser.js("[...document.querySelectorAll('#shown mark')].map(m => m.className + ':' + m.textContent)")
+    return _marks(browser)
 
 
 def test_the_outreach_message_by_keyboard_copied_and_nothing_asked_of_elsewhere(server, tmp_path):
