@@ -155,3 +155,42 @@ def test_a_bug_in_one_input_leaves_the_same_output_before_it(folder, workers_for
     assert one.exit_code == two.exit_code == 3
     assert one.stdout == two.stdout and "06-benefits-denial-letter.txt" in one.stdout
     assert one.stderr == two.stderr and "simulated bug" in one.stderr
+
+
+def test_a_record_stream_on_standard_input_is_answered_in_one_process_by_default(monkeypatch, workers_for_everything):
+    """A script piping records in may wait on each answer; workers take records in batches."""
+    def no_workers(*args, **kwargs):
+        raise AssertionError("a worker pool was started for a record stream on standard input")
+
+    monkeypatch.setattr(parallel, "ordered_results", no_workers)
+    records = "\n".join('{"id": %d, "text": "We will utilize the portal. Call the BHA office."}' % i for i in range(200))
+    result = CliRunner().invoke(cli, ["check", "--records", "-", "--column", "text", "--isolated", "--format", "jsonl"],
+                                input=records)
+    assert result.exit_code == 1, result.stderr
+    assert len(result.stdout.splitlines()) == 200
+
+
+def test_jobs_are_capped_at_two_per_usable_core():
+    from plainspeak.cli.options import jobs_count, usable_cores
+
+    assert jobs_count(10_000) == 2 * usable_cores()
+    assert jobs_count(1) == 1
+    assert jobs_count(None) == usable_cores()
+    assert jobs_count(None, paths=("-",), records=object()) == 1
+    assert jobs_count(2, paths=("-",), records=object()) == min(2, 2 * usable_cores())
+
+
+def test_stop_signals_are_held_back_while_a_worker_is_forked():
+    import signal
+
+    with parallel._blocked():
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    after = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    assert {signal.SIGINT, signal.SIGTERM} <= held
+    assert not {signal.SIGINT, signal.SIGTERM} & after
+
+
+def test_workers_are_forked_only_where_fork_is_safe():
+    import sys
+
+    assert parallel.start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")

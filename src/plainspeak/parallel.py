@@ -71,9 +71,14 @@ def run_part(options, part):
     return _SESSION.analyzer_for(options).analyze_part(part)
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _start_worker(session_args: tuple | None, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; it stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # forked with these blocked (see _blocked): a signal sent meanwhile was the parent's
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _die_with(parent)
     global _SESSION
     if _SESSION is None and session_args is not None:  # spawned: build our own
@@ -96,6 +101,28 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
+class _blocked:
+    """Ctrl-C and SIGTERM held back (not lost) while a worker is forked or the workers
+    are stopped: a worker forked mid-signal would otherwise run with the parent's
+    handler, and cleanup cut short would leave workers running. The signal is
+    delivered to the parent when the block ends."""
+
+    def __enter__(self) -> None:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+
+    def __exit__(self, *exc: object) -> None:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def start_method() -> str:
+    """fork where it is safe and cheap (Linux): the workers share the parent's built
+    pipeline. macOS's system libraries are not fork-safe, so elsewhere workers are
+    spawned and build their own."""
+    import sys
+
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
 def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tuple) -> Iterator[Job]:
     """Run each Job's tasks on ``workers`` processes; yield the Jobs in their order,
     each after its results have been folded in."""
@@ -108,12 +135,11 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
     import gc
 
     gc.freeze()  # the pipeline's objects stay out of the collector: their pages stay shared with the workers
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    method = start_method()
     import os
 
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(None if "fork" in methods else session_args, os.getpid()))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                               initargs=(None if method == "fork" else session_args, os.getpid()))
     limit = workers * 3  # tasks in flight: enough to keep every worker busy
     queue: deque[Job] = deque()
     unsent: deque[Job] = deque()
@@ -126,7 +152,11 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
                 if unsent and unsent[0].tasks:
                     job = unsent[0]
                     function, args = job.tasks.popleft()()
-                    job.futures.append(pool.submit(function, *args))
+                    try:
+                        with _blocked():  # submit may fork a worker
+                            job.futures.append(pool.submit(function, *args))
+                    except BrokenProcessPool:
+                        raise WorkerDied(_died(queue)) from None
                     in_flight += 1
                     continue
                 if unsent:
@@ -149,7 +179,7 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    raise WorkerDied(f"a worker process stopped while checking {head.name}") from None
+                    raise WorkerDied(_died(queue, head)) from None
                 assert head.fold is not None
                 head.fold(result)
                 continue
@@ -158,8 +188,19 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
             queue.popleft()
             yield head
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-        for child in multiprocessing.active_children():
-            child.terminate()
-        for child in multiprocessing.active_children():
-            child.join(5)
+        with _blocked():
+            pool.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.terminate()
+            for child in multiprocessing.active_children():
+                child.join(5)
+
+
+def _died(queue: deque[Job], head: Job | None = None) -> str:
+    """Which inputs a dead worker may have been checking: those with work sent out
+    (a pool does not say which of its processes had which task)."""
+    names = [job.name for job in queue if job is head or job.futures] or [job.name for job in list(queue)[:1]]
+    if len(names) == 1:
+        return f"a worker process stopped while checking {names[0]}"
+    shown = "; ".join(names[:4]) + ("; ..." if len(names) > 4 else "")
+    return f"a worker process stopped while checking one of: {shown}"

@@ -122,7 +122,7 @@ def check(paths: Sequence[str], stdin_name: str, fmt: str | None, output_file: s
     records = record_spec(params)
     output = OutputOptions(fmt, color, show_text, None, output_file, quiet, show_suppressed, report_unused_suppressions)
     return run_check(paths, overrides(params), output, stdin_name=stdin_name, stdout=sys.stdout, stderr=sys.stderr,
-                     records=records, jobs=jobs_count(jobs))
+                     records=records, jobs=jobs_count(jobs, paths=paths, records=records))
 
 
 def run_check(paths: Sequence[str], cli: Overrides, output: OutputOptions, *, stdin_name: str = "-",

@@ -72,7 +72,7 @@ def grade(paths: Sequence[str], stdin_name: str, rubric_path: str | None, print_
         raise click.UsageError("give the submissions to grade: files or folders")
     return run_grade(paths, overrides({**params, "rubric_path": rubric_path}), records=records, fmt=fmt, sort=sort,
                      fail_under=fail_under, html_path=html_path, annotate_dir=annotate_dir, stdin_name=stdin_name,
-                     stdout=sys.stdout, stderr=sys.stderr, jobs=jobs_count(jobs))
+                     stdout=sys.stdout, stderr=sys.stderr, jobs=jobs_count(jobs, paths=paths, records=records))
 
 
 def run_grade(paths: Sequence[str], cli: Overrides, *, fmt: str = "table", sort: str = "score",

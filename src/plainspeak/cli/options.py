@@ -4,7 +4,7 @@ named as the configuration file's keys are (docs/config.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -167,18 +167,29 @@ def jobs_option(f: Callable) -> Callable:
     """-j/--jobs: worker processes for big runs (plainspeak.parallel)."""
     return click.option(
         "-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-        help="Worker processes for big runs (default: one per usable core; 1: this process only). "
-             "A short message never starts one; the output is the same whatever N is.")(f)
+        help="Worker processes for big runs (default: one per usable core, at most 2 per core; 1: this "
+             "process only). A short message never starts one, nor by default does a record stream on "
+             "standard input (each record is answered as it arrives); the output is the same whatever N is.")(f)
 
 
-def jobs_count(jobs: int | None) -> int:
-    """--jobs, or the cores this process may use (plainspeak.parallel is imported
-    only when a run is big enough to start workers)."""
-    if jobs is not None:
-        return jobs
+def usable_cores() -> int:
     import os
 
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - macOS, Windows
         return os.cpu_count() or 1
+
+
+def jobs_count(jobs: int | None, *, paths: Sequence[str] = (), records: object = None) -> int:
+    """How many worker processes: --jobs, capped at two per usable core (more only
+    costs memory); by default one per core, or one process for a record stream read
+    from standard input, whose records a script may be waiting on one by one
+    (workers take records in batches). plainspeak.parallel is imported only when a
+    run is big enough to start workers."""
+    cores = usable_cores()
+    if jobs is not None:
+        return min(jobs, 2 * cores)
+    if records is not None and "-" in paths:
+        return 1
+    return cores
