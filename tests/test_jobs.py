@@ -163,7 +163,7 @@ def test_a_record_stream_on_standard_input_is_answered_in_one_process_by_default
         raise AssertionError("a worker pool was started for a record stream on standard input")
 
     monkeypatch.setattr(parallel, "ordered_results", no_workers)
-    records = "\n".join('{"id": %d, "text": "We will utilize the portal. Call the BHA office."}' % i for i in range(200))
+    records = "\n".join(f'{{"id": {i}, "text": "We will utilize the portal. Call the BHA office."}}' for i in range(200))
     result = CliRunner().invoke(cli, ["check", "--records", "-", "--column", "text", "--isolated", "--format", "jsonl"],
                                 input=records)
     assert result.exit_code == 1, result.stderr
