@@ -161,3 +161,24 @@ def test_no_article_before_a_phrase_with_its_own_determiner():
     assert with_article("too much cost or trouble", "an") == "too much cost or trouble"
     assert with_article("your own plan", "A") == "Your own plan"
     assert with_article("plan", "an") == "a plan"
+
+
+@pytest.mark.parametrize(
+    "text, rule, cannot_stand",
+    [
+        # the term describes the noun after it: a phrase with "or" or "who" cannot stand there
+        ("We offer training related to substance use disorder recovery.", "jargon.substance-use-disorder",
+         "drug or alcohol problem"),
+        # ... also with words joined to it by "and" between
+        ("Members of the mental health consumer and substance use disorder recovery communities agreed.",
+         "jargon.mental-health-consumer", "person who uses mental health services"),
+    ],
+)
+def test_a_term_before_the_noun_it_describes_gets_only_what_can_stand_there(analyzer, text, rule, cannot_stand):
+    (finding,) = [f for f in analyzer.analyze(text).findings if f.rule == rule]
+    assert cannot_stand not in finding.suggestions
+
+
+def test_a_noun_that_is_also_a_verb_after_a_term_is_not_taken_for_what_it_describes(analyzer):
+    (finding,) = [f for f in analyzer.analyze("A PPO costs more each month.").findings if f.rule == "jargon.ppo"]
+    assert "health plan with more choice of doctors" in finding.suggestions

@@ -295,7 +295,7 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     suggestions = [s for s in suggestions if fits_the_voice(s, state.voices, previous)]
     following = _next_word(span)
     noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
-    if noun and following and stands_before_a_noun(following):  # "the OBOT program": only what can stand there
+    if noun and _describes_a_noun(span):  # "the OBOT program": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]
     if noun and following and head_form.lower() == head_lemma.lower():
         # "a decisional balance is": not "pros and cons is"
@@ -335,6 +335,29 @@ def _next_word(span: Span) -> str:
     while i < len(span.doc) and span.doc[i].is_space and "\n" not in span.doc[i].text:
         i += 1
     return span.doc[i].text if i < len(span.doc) and span.doc[i].is_alpha else ""
+
+
+_AND_OR = frozenset({"and", "or"})
+
+
+def _describes_a_noun(span: Span) -> bool:
+    """The term stands before a noun it describes: "the OBOT program", or with
+    words joined to it by "and"/"or" between: "mental health consumer and
+    recovery communities" (where "person who uses services" cannot stand)."""
+    words: list[str] = []
+    i = span.end
+    while i < len(span.doc) and len(words) < 7:
+        token = span.doc[i]
+        if "\n" in token.text or (token.is_punct and token.text != "-"):
+            break
+        if token.is_alpha:
+            words.append(token.lower_)
+        i += 1
+    if not words:
+        return False
+    if stands_before_a_noun(words[0]):
+        return True
+    return words[0] in _AND_OR and any(stands_before_a_noun(w) for w in words[1:])
 
 
 def _previous_word(span: Span) -> str:
