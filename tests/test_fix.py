@@ -329,6 +329,13 @@ def test_quotations_span_one_paragraph_only():
         ("we will implement the plan soon", "implement", "carry out", True),
         ("the overpayment amount", "overpayment", "money paid to you by mistake", True),  # "amount" may be a verb
         ("the overpayment determination", "overpayment", "money paid to you by mistake", False),
+        # names are never edited: a term in Title Case, or an acronym before a capitalised word
+        ("take the place of the SSA-3373: Function Report.", "Function Report", "form about your daily life", False),
+        ("Call the Intake office.", "Intake", "first visit", False),
+        ("Intake is on Monday.", "Intake", "First visit", True),  # a sentence starts with it
+        ("recipients of CoC Program-funded PSH", "CoC", "local homeless services network", False),
+        ("If a CoC's coordinated entry system", "CoC", "local homeless services network", True),
+        ("on or about July 3, 2024", "on or about", "around", True),  # a word before a date is no name
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits):

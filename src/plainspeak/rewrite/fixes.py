@@ -95,6 +95,10 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
 
     - repeats the word next to it ("section 8 Section 8 vouchers");
     - puts a phrasal verb before its pronoun object ("carry out them");
+    - edits inside a name: a term in Title Case ("SSA-3373: Function Report",
+      "the Peer Support Program"; one word only mid-sentence), or an acronym
+      followed by a capitalised word ("CoC Program-funded", "the SSA Mobile
+      Wage Reporting app");
     - puts a phrase of several words before a noun the term described ("food
       stamps benefits", "money paid to you by mistake determination"); not for a
       ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
@@ -103,6 +107,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     words = _WORD.findall(replacement)
     if not words:
         return True
+    if in_a_name(text, finding.start, finding.end):
+        return False
     after = _word_after(text, finding.end)
     before = [w.lower() for w in _words_before(text, finding.start)]
     said = [w.lower() for w in _TOKEN.findall(replacement)]
@@ -115,6 +121,36 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
 
         return not (stands_before_a_noun(after) or _is_noun(after))
     return True
+
+
+_SMALL_WORDS = frozenset(["of", "and", "or", "the", "a", "an", "for", "to", "in", "on", "at", "by", "with",
+                          "without", "from", "about"])
+
+
+def _title_word(word: str) -> bool:
+    """Capitalised and not an acronym: "Program", "Function" (not "SSA", "CoC")."""
+    rest = word[1:]
+    return word[:1].isupper() and any(ch.islower() for ch in rest) and not any(ch.isupper() for ch in rest)
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a name (of a form, a program, an
+    office), which ``fix`` must never change: its words in Title Case (two or
+    more; one only where no sentence starts), or a capitalised word right after
+    an acronym ("CoC Program-funded"). Judged on capitals, which the other edits of a
+    run never change in a word next to a kept name, so a second run agrees."""
+    words = _WORD.findall(text[start:end])
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if content and all(_title_word(w) for w in content):
+        if len(content) > 1:
+            return True
+        before = text[max(0, start - 3):start].rstrip(" \t\u00a0")
+        if before and before[-1] not in ".!?:;\n\"“'‘(-–—•*#>":
+            return True
+    if not any(ch.isupper() for ch in text[start + 1:end]):
+        return False  # a word, not an acronym: "on or about July 3" is no name
+    after = _word_after(text, end)
+    return bool(after) and _title_word(after) and after.lower() not in _SMALL_WORDS
 
 
 def _is_noun(word: str) -> bool:
