@@ -336,6 +336,9 @@ def test_quotations_span_one_paragraph_only():
         ("recipients of CoC Program-funded PSH", "CoC", "local homeless services network", False),
         ("If a CoC's coordinated entry system", "CoC", "local homeless services network", True),
         ("on or about July 3, 2024", "on or about", "around", True),  # a word before a date is no name
+        ("to ensure access to home care", "ensure", "make sure", False),  # an object, not a clause
+        ("to ensure that patients benefit", "ensure", "make sure", True),
+        ("to ensure you are safe", "ensure", "make sure", True),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits):

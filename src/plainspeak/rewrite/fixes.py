@@ -73,6 +73,10 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 _PARTICLES = frozenset(["out", "up", "off", "on", "down", "back", "over", "away", "in", "through", "again"])
 _OBJECT_PRONOUNS = frozenset(["them", "it", "him", "her", "us", "you", "me", "this", "that"])
+# What "make sure" can be followed by: a clause ("make sure that ...", "make sure you ...");
+# "ensure access" has an object, which "make sure" cannot take.
+_STARTS_A_CLAUSE = frozenset(["that", "you", "we", "they", "he", "she", "it", "i", "everyone", "everybody",
+                              "someone", "nobody", "no", "people", "patients", "clients", "each", "all", "there"])
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
@@ -95,6 +99,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
 
     - repeats the word next to it ("section 8 Section 8 vouchers");
     - puts a phrasal verb before its pronoun object ("carry out them");
+    - puts "make sure" before an object, not a clause ("make sure access to
+      care");
     - edits inside a name: a term in Title Case ("SSA-3373: Function Report",
       "the Peer Support Program"; one word only mid-sentence), or an acronym
       followed by a capitalised word ("CoC Program-funded", "the SSA Mobile
@@ -116,6 +122,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False
     if words[-1].lower() in _PARTICLES and after.lower() in _OBJECT_PRONOUNS:
         return False
+    if words[-1].lower() == "sure" and after.lower() not in _STARTS_A_CLAUSE:
+        return False  # "ensure access to care" cannot become "make sure access to care"
     if not verb and len(words) > 1 and len(_WORD.findall(finding.text)) == 1 and after[:1].islower() and not finding.text.isupper():
         from .suggest import stands_before_a_noun
 
