@@ -142,14 +142,20 @@ def test_a_bug_in_one_input_leaves_the_same_output_before_it(folder, workers_for
     reported, as in one process, and the run ends with the same internal error."""
     from plainspeak import api
 
-    analyze = api.Analyzer.analyze
+    analyze, in_parts = api.Analyzer.analyze, api.Analyzer.report_in_parts
 
-    def failing(self, text, name="-"):
+    def failing(self, text, name="-"):  # in a worker, whole reports
         if name.endswith("07-housing-recertification-letter.txt"):
             raise ValueError("simulated bug")
         return analyze(self, text, name)
 
+    def failing_in_parts(self, text, name="-"):  # in one process, streamed reports
+        if name.endswith("07-housing-recertification-letter.txt"):
+            raise ValueError("simulated bug")
+        return in_parts(self, text, name)
+
     monkeypatch.setattr(api.Analyzer, "analyze", failing)
+    monkeypatch.setattr(api.Analyzer, "report_in_parts", failing_in_parts)
     args = ["check", ".", "--isolated", "--format", "line"]
     one, two = run([*args, "--jobs", "1"], folder), run([*args, "--jobs", "2"], folder)
     assert one.exit_code == two.exit_code == 3

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import overload
 
 from .config.settings import Settings, make_settings
-from .pipeline.extract import DocFindings, InputState, add_doc, finish
+from .pipeline.extract import DocFindings, InputState, add_doc, finish, report_parts
 from .report import Report
 from .rules.lexicon import Lexicon
 from .rules.policy import Policy
@@ -97,6 +97,29 @@ class Analyzer:
         """One text, one report."""
         return next(self.stream([(name, text)]))
 
+    def report_in_parts(self, text: str, name: str = "-") -> Report:
+        """One text's Report, streamed: its findings and sentences come out as each
+        piece of the text is analysed (``Report.parts``), and none are kept, so a
+        huge text is reported in the memory of a small one. The same findings, in
+        the same order, as ``analyze``; the summary is set once they are read."""
+        report = Report(name, text)
+        report.stream = self._parts(report, name, text)
+        return report
+
+    def _parts(self, report: Report, name: str, text: str) -> Iterator[tuple[list, list]]:
+        ranges = nonprose_ranges(text)
+        state = InputState.start(name, text, ranges)
+        readable = mask(text, ranges)
+
+        def pieces() -> Iterator[tuple[str, Prepared]]:
+            for start, end in segments(readable, self.max_chars):
+                prepared = prepare(readable[start:end], start)
+                yield prepared.text, prepared
+
+        docs = self.nlp.pipe(pieces(), as_tuples=True, batch_size=1)
+        yield from report_parts(report, state, (add_doc(state, doc, prepared, self.lexicon, self.settings)
+                                                for doc, prepared in docs), self.settings, self.policy)
+
     def stream(self, items: Iterable[tuple[str, str]]) -> Iterator[Report]:
         """``(name, text)`` pairs in, one Report per pair out, in order, as each finishes."""
         states: dict[int, InputState] = {}
@@ -114,7 +137,7 @@ class Analyzer:
         # One Doc at a time: a trained pipeline would otherwise batch 256 pieces in memory.
         for doc, piece in self.nlp.pipe(pieces(), as_tuples=True, batch_size=1):
             state = states[piece.index]
-            state.merge(add_doc(state, doc, piece.prepared, self.lexicon, self.settings))
+            state.add(add_doc(state, doc, piece.prepared, self.lexicon, self.settings))
             if piece.last:
                 del states[piece.index]
                 yield finish(state, self.settings, self.policy)
@@ -143,18 +166,31 @@ class Analyzer:
 
 
 class Assembly:
-    """A long text's Report, built from its parts' results as they arrive in order."""
+    """A long text's Report, built from its parts' results as they arrive in text
+    order: whole, or streamed (its findings passed on as each part is merged)."""
 
     def __init__(self, analyzer: Analyzer, state: InputState) -> None:
         self._analyzer = analyzer
         self._state = state
 
-    def add(self, offset: int, results: list[DocFindings]) -> None:
-        for result in results:
-            self._state.merge(result.shifted(offset, self._state.lines))
+    def _merged(self, parts: Iterable[tuple[int, list[DocFindings]]]) -> Iterator[DocFindings]:
+        lines = self._state.lines
+        for offset, results in parts:
+            for result in results:
+                yield result.shifted(offset, lines)
 
-    def report(self) -> Report:
+    def whole(self, parts: Iterable[tuple[int, list[DocFindings]]]) -> Report:
+        """``(offset, results)`` of each part, in text order, into one whole Report."""
+        for result in self._merged(parts):
+            self._state.add(result)
         return finish(self._state, self._analyzer.settings, self._analyzer.policy)
+
+    def streamed(self, parts: Iterable[tuple[int, list[DocFindings]]]) -> Report:
+        """The same, as a streamed Report: nothing is read until its parts are."""
+        state = self._state
+        report = Report(state.name, state.text)
+        report.stream = report_parts(report, state, self._merged(parts), self._analyzer.settings, self._analyzer.policy)
+        return report
 
 
 def get_analyzer(

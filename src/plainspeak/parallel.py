@@ -46,8 +46,9 @@ class Job:
     item: Any = None
     tasks: deque = field(default_factory=deque)  # () -> (function, arguments), not yet sent
     futures: deque = field(default_factory=deque)
-    fold: Callable[[Any], None] | None = None
-    done: Callable[[], Any] | None = None  # () -> the job's Analyzed inputs, in order
+    # (its results, in order) -> the job's Analyzed inputs, in order
+    done: Callable[[Iterator[Any]], Iterator[Any]] | None = None
+    results: Iterator[Any] = field(default_factory=lambda: iter(()))  # set by ordered_results
 
 
 def run_inputs(inputs: list) -> list:
@@ -125,10 +126,11 @@ def start_method() -> str:
 
 def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tuple) -> Iterator[Job]:
     """Run each Job's tasks on ``workers`` processes; yield the Jobs in their order,
-    each after its results have been folded in."""
+    each as it comes to the front with ``results``: its tasks' results in order,
+    as they arrive (reading them keeps the workers fed). Read a Job's results
+    before asking for the next Job; any left unread are read then."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     global _SESSION
     _SESSION = session
@@ -140,53 +142,18 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
 
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
                                initargs=(None if method == "fork" else session_args, os.getpid()))
-    limit = workers * 3  # tasks in flight: enough to keep every worker busy
-    queue: deque[Job] = deque()
-    unsent: deque[Job] = deque()
-    reading = iter(jobs)
-    finished_reading = False
-    in_flight = 0
+    feed = _Feed(pool, iter(jobs), limit=workers * 3)  # tasks in flight: enough to keep every worker busy
     try:
         while True:
-            while in_flight < limit:
-                if unsent and unsent[0].tasks:
-                    job = unsent[0]
-                    function, args = job.tasks.popleft()()
-                    try:
-                        with _blocked():  # submit may fork a worker
-                            job.futures.append(pool.submit(function, *args))
-                    except BrokenProcessPool:
-                        raise WorkerDied(_died(queue)) from None
-                    in_flight += 1
-                    continue
-                if unsent:
-                    unsent.popleft()
-                    continue
-                if finished_reading or len(queue) > limit * 4:
-                    break
-                following = next(reading, None)
-                if following is None:
-                    finished_reading = True
-                    break
-                queue.append(following)
-                unsent.append(following)
-            if not queue:
+            feed.fill()
+            if not feed.queue:
                 return
-            head = queue[0]
-            if head.futures:
-                future = head.futures.popleft()
-                in_flight -= 1
-                try:
-                    result = future.result()
-                except BrokenProcessPool:
-                    raise WorkerDied(_died(queue, head)) from None
-                assert head.fold is not None
-                head.fold(result)
-                continue
-            if head.tasks:
-                continue  # its next tasks go out now that there is room
-            queue.popleft()
+            head = feed.queue[0]
+            head.results = feed.results_of(head)
             yield head
+            for _ in head.results:  # what the caller left unread
+                pass
+            feed.queue.popleft()
     finally:
         with _blocked():
             pool.shutdown(wait=False, cancel_futures=True)
@@ -194,6 +161,65 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
                 child.terminate()
             for child in multiprocessing.active_children():
                 child.join(5)
+
+
+class _Feed:
+    """The Jobs read so far and their tasks sent to the pool, in order, with at most
+    ``limit`` in flight and a bounded number of Jobs read ahead."""
+
+    def __init__(self, pool, reading: Iterator[Job], limit: int) -> None:
+        self.pool = pool
+        self.reading = reading
+        self.limit = limit
+        self.queue: deque[Job] = deque()
+        self.unsent: deque[Job] = deque()
+        self.finished_reading = False
+        self.in_flight = 0
+
+    def fill(self) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        unsent = self.unsent
+        while self.in_flight < self.limit:
+            if unsent and unsent[0].tasks:
+                job = unsent[0]
+                function, args = job.tasks.popleft()()
+                try:
+                    with _blocked():  # submit may fork a worker
+                        job.futures.append(self.pool.submit(function, *args))
+                except BrokenProcessPool:
+                    raise WorkerDied(_died(self.queue)) from None
+                self.in_flight += 1
+                continue
+            if unsent:
+                unsent.popleft()
+                continue
+            if self.finished_reading or len(self.queue) > self.limit * 4:
+                break
+            following = next(self.reading, None)
+            if following is None:
+                self.finished_reading = True
+                break
+            self.queue.append(following)
+            unsent.append(following)
+
+    def results_of(self, job: Job) -> Iterator[Any]:
+        """``job``'s results in order (it is at the front), sending more work as room frees."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        while True:
+            self.fill()
+            if not job.futures:
+                if job.tasks:
+                    continue  # the front job's tasks always go out: nothing else is in flight
+                return
+            future = job.futures.popleft()
+            self.in_flight -= 1
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                raise WorkerDied(_died(self.queue, job)) from None
+            yield result
 
 
 def _died(queue: deque[Job], head: Job | None = None) -> str:

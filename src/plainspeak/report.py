@@ -6,6 +6,7 @@ field in docs/json-schema.md; change ``SCHEMA_VERSION`` when it changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,9 +147,51 @@ class Report:
     format: str = "text"  # what the text was read from: "text", "docx", "pdf", "html", "eml" ...
     encoding: str | None = None  # the text encoding a text file was read with (None: not a text file)
     notes: list[str] = field(default_factory=list)  # what reading left out and why ("left out 3 quoted lines")
+    # A streamed report (Analyzer.report_in_parts): its findings and sentences still to
+    # come, a piece of the text at a time; read them with ``parts``.
+    stream: Iterator[tuple[list[Finding], list[Sentence]]] | None = field(default=None, repr=False, compare=False)
+    _counted: dict[Severity, int] | None = field(default=None, repr=False, compare=False)
+
+    def parts(self) -> Iterator[tuple[Sequence[Finding], Sequence[Sentence]]]:
+        """The findings and sentences in text order, a stretch of text at a time: all
+        at once for a whole report; as they are found for a streamed one, which keeps
+        none of them (read them once; ``summary`` and ``suppressed`` are set, and
+        ``severity_counts`` complete, after the last)."""
+        if self.stream is None:
+            yield self.findings, self.sentences
+            return
+        stream, self.stream = self.stream, None
+        counted = self._counted = dict.fromkeys(Severity, 0)
+        for findings, sentences in stream:
+            for f in findings:
+                counted[f.severity] += 1
+            yield findings, sentences
+
+    def complete(self) -> Report:
+        """The report with every finding and sentence in its lists (a streamed one read
+        to its end), for a consumer that needs them all at once."""
+        if self.stream is not None:
+            findings: list[Finding] = []
+            sentences: list[Sentence] = []
+            for some, more in self.parts():
+                findings.extend(some)
+                sentences.extend(more)
+            self.findings, self.sentences, self._counted = findings, sentences, None
+        return self
+
+    def severity_counts(self) -> dict[Severity, int]:
+        """How many findings of each severity (of a streamed report: those read so far)."""
+        if self._counted is not None:
+            return dict(self._counted)
+        counts = dict.fromkeys(Severity, 0)
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
 
     @property
     def worst(self) -> Severity | None:
+        if self._counted is not None:
+            return max((s for s, n in self._counted.items() if n), default=None)
         return max((f.severity for f in self.findings), default=None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,9 +202,9 @@ class Report:
             "format": self.format,
             "encoding": self.encoding,
             "notes": self.notes,
-            "summary": self.summary.to_dict() if self.summary else None,
             "findings": [f.to_dict() for f in self.findings],
             "sentences": [s.to_dict() for s in self.sentences],
+            "summary": self.summary.to_dict() if self.summary else None,
         }
 
 
@@ -182,9 +225,9 @@ class RunTotals:
             self.errors.append((report.name, report.error))
             return
         self.words += report.summary.words if report.summary else 0
-        self.findings += len(report.findings)
-        for finding in report.findings:
-            self.by_severity[finding.severity] += 1
+        for severity, count in report.severity_counts().items():
+            self.findings += count
+            self.by_severity[severity] += count
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -139,15 +139,15 @@ def run_check(paths: Sequence[str], cli: Overrides, output: OutputOptions, *, st
         totals = RunTotals()
         failed = False
         for item, report, options, error in analyzed(session, session.inputs(paths, stdin_name=stdin_name, stdin=stdin),
-                                                     jobs=jobs):
+                                                     jobs=jobs, streamed=True):
             if error is not None:
                 write_error(stderr, error)
                 report = Report(item.name, error=getattr(error, "reason", str(error)))
-            else:
+            renderer.report(report)  # a streamed report's findings are written as they are found
+            if error is None:
                 assert options is not None
                 fail_on = None if options.fail_on == "never" else Severity.parse(options.fail_on)
                 failed = failed or fails(report.worst, fail_on)
-            renderer.report(report)
             totals.add(report)  # the report itself is dropped: memory stays flat over many inputs
         renderer.close(totals)
     return for_check(failed, had_errors=bool(totals.errors))

@@ -187,9 +187,7 @@ def jobs_count(jobs: int | None, *, paths: Sequence[str] = (), records: object =
     from standard input, whose records a script may be waiting on one by one
     (workers take records in batches). plainspeak.parallel is imported only when a
     run is big enough to start workers."""
+    if jobs is None and records is not None and "-" in paths:
+        jobs = 1
     cores = usable_cores()
-    if jobs is not None:
-        return min(jobs, 2 * cores)
-    if records is not None and "-" in paths:
-        return 1
-    return cores
+    return cores if jobs is None else min(jobs, 2 * cores)

@@ -11,7 +11,6 @@ encoding is one clear error before any output.
 from __future__ import annotations
 
 import itertools
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, BinaryIO, NamedTuple
@@ -141,11 +140,14 @@ class Session:
             check_selectors(selection, known_selectors(analyzer.lexicon), where)
         return analyzer
 
-    def analyze(self, item: Input):
-        """The report for one readable input, with its options."""
+    def analyze(self, item: Input, *, streamed: bool = False):
+        """The report for one readable input, with its options; ``streamed``: a
+        Report whose findings come out as they are found (Report.parts)."""
         assert item.text is not None
         options = self.options_of(item.source)
-        report = self.analyzer_for(options).analyze(item.text.text, name=item.name)
+        analyzer = self.analyzer_for(options)
+        text = item.text.text
+        report = analyzer.report_in_parts(text, item.name) if streamed else analyzer.analyze(text, name=item.name)
         return describe(report, item.text), options
 
 
@@ -157,10 +159,23 @@ def describe(report, text):
     if text.document is not None:
         from ..documents.model import place_findings
 
-        report.notes = list(text.document.notes)
-        report.findings = place_findings(report.findings, text.document)
-        report.suppressed = place_findings(report.suppressed, text.document)
+        document = text.document
+        report.notes = list(document.notes)
+        if report.stream is not None:
+            report.stream = _placed(report, report.stream, document)
+        else:
+            report.findings = place_findings(report.findings, document)
+            report.suppressed = place_findings(report.suppressed, document)
     return report
+
+
+def _placed(report, stream, document):
+    """A streamed report's findings placed in the document as they come."""
+    from ..documents.model import place_findings
+
+    for findings, sentences in stream:
+        yield place_findings(findings, document), sentences
+    report.suppressed = place_findings(report.suppressed, document)
 
 
 def _config_target(source: Source) -> Path | None:
@@ -186,11 +201,13 @@ class Analyzed(NamedTuple):
 
 
 def analyzed(session: Session, items: Iterable[Input], *, jobs: int = 1,
-             refuse: Callable[[Input], Exception | None] | None = None) -> Iterator[Analyzed]:
+             refuse: Callable[[Input], Exception | None] | None = None, streamed: bool = False) -> Iterator[Analyzed]:
     """Every input with its report, in input order: in this process, or with
     ``jobs`` worker processes when the run is big enough to gain from them
     (plainspeak.parallel; the output is the same either way). ``refuse`` names
-    an input the command will not analyse (an error, not a report)."""
+    an input the command will not analyse (an error, not a report).
+    ``streamed``: reports analysed here are streamed (Report.parts; read each
+    one's parts before asking for the next input)."""
     items = iter(items)
     if jobs > 1:
         from ..parallel import SMALL_RUN_CHARS
@@ -211,14 +228,14 @@ def analyzed(session: Session, items: Iterable[Input], *, jobs: int = 1,
             if error is not None:
                 yield Analyzed(item, error=error)
             else:
-                report, options = session.analyze(item)
+                report, options = session.analyze(item, streamed=streamed)
                 yield Analyzed(item, report, options)
         return
-    yield from _in_workers(session, items, jobs, refuse)
+    yield from _in_workers(session, items, jobs, refuse, streamed)
 
 
 def _in_workers(session: Session, items: Iterator[Input], jobs: int,
-                refuse: Callable[[Input], Exception | None] | None) -> Iterator[Analyzed]:
+                refuse: Callable[[Input], Exception | None] | None, streamed: bool) -> Iterator[Analyzed]:
     from ..parallel import BATCH_CHARS, BATCH_INPUTS, MAX_PART_CHARS, SPLIT_CHARS, Job, ordered_results, run_inputs, run_part
     from ..rewrite.suggest import text_voices
 
@@ -226,14 +243,12 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
         """Short inputs travel together: one task per few thousand words, not per input."""
         sent = [(options, item.name, item.text.text) for item, error, options in group
                 if error is None and item.text is not None]
-        got: list = []
         job = Job(", ".join(item.name for item, _, _ in group[:3]) + (", ..." if len(group) > 3 else ""))
         if sent:
             job.tasks.append(lambda: (run_inputs, (sent,)))
-            job.fold = got.extend
 
-        def done() -> Iterator[Analyzed]:
-            reports = iter(got)
+        def done(results: Iterator[list]) -> Iterator[Analyzed]:
+            reports = iter([report for batch in results for report in batch])
             for item, error, options in group:
                 if error is not None or item.text is None:
                     yield Analyzed(item, error=error)
@@ -264,9 +279,14 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
         job = Job(name)
         for a, b in groups:
             job.tasks.append(lambda a=a, b=b: (run_part, (options, cut.part(name, text, a, b, voices))))
-        offsets = deque(cut.bounds[a][0] for a, _ in groups)
-        job.fold = lambda results: assembly.add(offsets.popleft(), results)
-        job.done = lambda: iter([Analyzed(item, describe(assembly.report(), source_text), options)])
+        offsets = [cut.bounds[a][0] for a, _ in groups]
+
+        def done(results: Iterator[list]) -> Iterator[Analyzed]:
+            parts = zip(offsets, results)  # each part's results as they arrive, in text order
+            report = assembly.streamed(parts) if streamed else assembly.whole(parts)
+            yield Analyzed(item, describe(report, source_text), options)
+
+        job.done = done
         return job
 
     def planned() -> Iterator[Job]:
@@ -292,4 +312,4 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
     session_args = (type(session), session.cli, session.report_unused)
     for job in ordered_results(planned(), jobs, session, session_args):
         assert job.done is not None
-        yield from job.done()
+        yield from job.done(job.results)

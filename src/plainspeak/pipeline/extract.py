@@ -10,6 +10,7 @@ nonprose.py) are dropped here, whatever matched them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -137,16 +138,21 @@ class InputState:
         """Whom the text talks to or speaks for ("you", "we"), from its own words."""
         return self.given_voices if self.given_voices is not None else text_voices(self.text)
 
-    def merge(self, part: DocFindings) -> None:
-        """Add one Doc's results, in text order: its definitions first (a definition
-        counts for what follows it in the same Doc), then the findings they leave."""
+    def merge(self, part: DocFindings) -> list[Finding]:
+        """Take one Doc's results, in text order: its definitions first (a definition
+        counts for what follows it in the same Doc), then the findings they leave,
+        which are returned (in the order found) for the caller to keep or pass on."""
         for acronym, at in part.acronym_definitions:
             self.defined.setdefault(acronym, at)
         for term, at in part.term_definitions:
             self.defined_terms.setdefault(term, at)
-        self.findings.extend(f for f, condition in part.items if condition is None or not self._explained(condition))
         self.counts = self.counts + part.counts
         self.weighted_grade += part.weighted_grade
+        return [f for f, condition in part.items if condition is None or not self._explained(condition)]
+
+    def add(self, part: DocFindings) -> None:
+        """Merge one Doc's results and keep its findings and sentences (a whole report)."""
+        self.findings.extend(self.merge(part))
         self.sentences.extend(part.sentences)
 
     def _explained(self, c: Condition) -> bool:
@@ -234,35 +240,87 @@ def add_doc(state: InputState, doc: Doc, piece: Prepared, lexicon: Lexicon, sett
     return out
 
 
+ORDER = lambda f: (f.start, -f.end, f.rule)  # noqa: E731 - the order findings are reported in
+
+
+class Outgoing:
+    """An input's findings on their way out, in text order: through the rule
+    selection and the text's suppression comments (when a policy is given), and
+    counted for the summary. The one path for a whole report (``finish``) and a
+    streamed one (``Analyzer.report_in_parts``), so the two cannot differ."""
+
+    def __init__(self, text: str, policy: Policy | None) -> None:
+        self._run = policy.start(text) if policy is not None else None
+        self._buckets: dict[str, int] = {}
+
+    def take(self, findings: list[Finding]) -> list[Finding]:
+        """The findings of the next stretch of text, sorted, as reported now."""
+        out = sorted(findings, key=ORDER)
+        if self._run is not None:
+            out = self._run.take(out)
+        self._count(out)
+        return out
+
+    def end(self) -> list[Finding]:
+        """What is reported last (findings held back for --report-unused-suppressions)."""
+        out = self._run.end() if self._run is not None else []
+        self._count(out)
+        return out
+
+    @property
+    def suppressed(self) -> list[Finding]:
+        return self._run.suppressed if self._run is not None else []
+
+    def _count(self, findings: list[Finding]) -> None:
+        buckets = self._buckets
+        for f in findings:
+            bucket = summary_bucket(f)
+            buckets[bucket] = buckets.get(bucket, 0) + 1
+
+    def summary(self, state: InputState, settings: Settings) -> Summary:
+        counts = state.counts
+        enough = counts.words >= settings.min_document_words and counts.sentences >= settings.min_document_sentences
+        by_bucket = self._buckets
+        return Summary(
+            words=counts.words,
+            sentences=counts.sentences,
+            grade=flesch_kincaid_grade(counts) if enough else None,
+            estimated_grade=state.weighted_grade / 1000 / counts.words if enough and counts.words else None,
+            reading_ease=flesch_reading_ease(counts) if enough else None,
+            jargon=by_bucket.get("jargon", 0),
+            stigmatising=by_bucket.get("stigmatising", 0),
+            style=by_bucket.get("style", 0),
+            uncommon=by_bucket.get("uncommon", 0),
+            acronyms=by_bucket.get("acronym", 0),
+            hard_sentences=by_bucket.get("hard-sentence", 0),
+            long_sentences=by_bucket.get("long-sentence", 0),
+            short_text_grade=flesch_kincaid_grade(counts) if not enough and counts.sentences and counts.words else None,
+        )
+
+
+def report_parts(report: Report, state: InputState, results: Iterable[DocFindings], settings: Settings,
+                 policy: Policy | None) -> Iterator[tuple[list[Finding], list[Sentence]]]:
+    """A streamed report's parts: each Doc's results (in text order) merged and
+    passed on, none kept; the summary and the suppressed findings are set on
+    ``report`` at the end."""
+    out = Outgoing(state.text, policy)
+    for part in results:
+        yield out.take(state.merge(part)), part.sentences
+    last = out.end()
+    report.summary = out.summary(state, settings)
+    report.suppressed = out.suppressed
+    if last:
+        yield last, []
+
+
 def finish(state: InputState, settings: Settings, policy: Policy | None = None) -> Report:
-    """The input's Report: its findings (through the rule selection and the text's
-    suppression comments, when a policy is given) and its summary."""
-    findings = sorted(state.findings, key=lambda f: (f.start, -f.end, f.rule))
-    suppressed: list[Finding] = []
-    if policy is not None:
-        findings, suppressed = policy.apply(findings, state.text)
-    counts = state.counts
-    enough = counts.words >= settings.min_document_words and counts.sentences >= settings.min_document_sentences
-    by_bucket: dict[str, int] = {}
-    for f in findings:
-        bucket = summary_bucket(f)
-        by_bucket[bucket] = by_bucket.get(bucket, 0) + 1
-    summary = Summary(
-        words=counts.words,
-        sentences=counts.sentences,
-        grade=flesch_kincaid_grade(counts) if enough else None,
-        estimated_grade=state.weighted_grade / 1000 / counts.words if enough and counts.words else None,
-        reading_ease=flesch_reading_ease(counts) if enough else None,
-        jargon=by_bucket.get("jargon", 0),
-        stigmatising=by_bucket.get("stigmatising", 0),
-        style=by_bucket.get("style", 0),
-        uncommon=by_bucket.get("uncommon", 0),
-        acronyms=by_bucket.get("acronym", 0),
-        hard_sentences=by_bucket.get("hard-sentence", 0),
-        long_sentences=by_bucket.get("long-sentence", 0),
-        short_text_grade=flesch_kincaid_grade(counts) if not enough and counts.sentences and counts.words else None,
-    )
-    return Report(state.name, state.text, findings, summary, sentences=state.sentences, suppressed=suppressed)
+    """The input's whole Report: its findings (through the rule selection and the
+    text's suppression comments, when a policy is given) and its summary."""
+    out = Outgoing(state.text, policy)
+    findings = out.take(state.findings)
+    findings.extend(out.end())
+    return Report(state.name, state.text, findings, out.summary(state, settings), sentences=state.sentences,
+                  suppressed=out.suppressed)
 
 
 def _touches_nonprose(state: InputState, span: Span, piece: Prepared) -> bool:

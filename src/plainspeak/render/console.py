@@ -39,6 +39,7 @@ KIND_STYLES = {
     "acronym": "black on magenta",
     "style": "black on green",
     "readability": "underline",
+    "suppression": "strike",  # a suppression comment that silences nothing (--report-unused-suppressions)
 }
 KIND_LABELS = {
     "jargon": "jargon",
@@ -47,6 +48,7 @@ KIND_LABELS = {
     "acronym": "acronym",
     "style": "wording",
     "readability": "hard or long sentence",
+    "suppression": "unused suppression comment",
 }
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 
@@ -92,6 +94,7 @@ class ConsoleRenderer:
     def report(self, report: Report) -> None:
         if report.error is not None:
             return  # errors go to stderr, from the CLI
+        report.complete()  # a summary by rule needs them all (never the Docs)
         c = self.console
         if self.quiet:
             if report.findings:

@@ -32,7 +32,7 @@ class GithubRenderer:
         if report.error is not None:
             self.stream.write(f"::error file={_property(report.name)},title=plainspeak::{_data(report.error)}\n")
             return
-        for f in report.findings:
+        for f in (f for findings, _ in report.parts() for f in findings):  # as they are found
             message = one_line(f.message)
             if f.suggestions:
                 message += " Try: " + " | ".join(one_line(s) for s in f.suggestions)

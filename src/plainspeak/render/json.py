@@ -9,7 +9,7 @@ bytes are exactly what ``json.dumps`` would give for the whole object.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring
 from typing import IO, Any
 
@@ -80,23 +80,55 @@ def _pretty_flat(data: dict, level: int) -> str | None:
     return "{" + ",".join(parts) + "\n" + "  " * level + "}"
 
 
-def _lists(report: Report, show_suppressed: bool) -> list[tuple[str, list]]:
-    lists: list[tuple[str, list]] = [("findings", report.findings), ("sentences", report.sentences)]
+_SPOOL_CHARS = 1 << 20  # sentences past this much JSON wait in a temporary file, not in memory
+
+
+def _report_chunks(report: Report, show_suppressed: bool, item: Callable[[Any], str], sep: str,
+                   open_list: Callable[[str, bool], str], close_list: Callable[[bool], str],
+                   summary: Callable[[Any], str]) -> Iterator[str]:
+    """A report's lists and summary, finding by finding as the report gives them
+    (``Report.parts``: a streamed report's findings are written as they are found).
+    Its sentences come in the same pieces but are written after all findings, so
+    they wait in a spool: in memory while small, else in a temporary file that
+    holds only numbers (offsets, lines, word counts, grades) and is gone when done."""
+    from tempfile import SpooledTemporaryFile
+
+    with SpooledTemporaryFile(max_size=_SPOOL_CHARS, mode="w+", encoding="utf-8") as spool:
+        found = spooled = 0
+        for findings, sentences in report.parts():
+            for finding in findings:
+                yield (sep if found else open_list("findings", True)) + item(finding.to_dict())
+                found += 1
+            for sentence in sentences:
+                spool.write((sep if spooled else "") + item(sentence.to_dict()))
+                spooled += 1
+        yield close_list(bool(found)) if found else open_list("findings", False)
+        if spooled:
+            yield open_list("sentences", True)
+            spool.seek(0)
+            while chunk := spool.read(1 << 16):
+                yield chunk
+            yield close_list(True)
+        else:
+            yield open_list("sentences", False)
     if show_suppressed:
-        lists.append(("suppressed", report.suppressed))
-    return lists
+        if report.suppressed:
+            yield open_list("suppressed", True) + sep.join(item(f.to_dict()) for f in report.suppressed)
+            yield close_list(True)
+        else:
+            yield open_list("suppressed", False)
+    yield summary(report.summary.to_dict() if report.summary else None)
 
 
 def _report_chunks_compact(report: Report, show_suppressed: bool = False) -> Iterator[str]:
     yield _compact({"schema_version": SCHEMA_VERSION, "path": report.name, "format": report.format,
                     "encoding": report.encoding, "notes": report.notes})[:-1]
-    yield ',"summary":' + _compact(report.summary.to_dict() if report.summary else None)
-    for key, items in _lists(report, show_suppressed):
-        yield f',"{key}":['
-        for i, item in enumerate(items):
-            yield ("," if i else "") + _compact(item.to_dict())
-        yield "]"
-    yield "}"
+    yield from _report_chunks(
+        report, show_suppressed, _compact, ",",
+        lambda key, some: f',"{key}":[' if some else f',"{key}":[]',
+        lambda some: "]",
+        lambda summary: ',"summary":' + _compact(summary) + "}",
+    )
 
 
 def _report_chunks_pretty(report: Report, level: int, show_suppressed: bool = False) -> Iterator[str]:
@@ -104,17 +136,13 @@ def _report_chunks_pretty(report: Report, level: int, show_suppressed: bool = Fa
     yield "{\n" + pad + '  "path": ' + json.dumps(report.name, ensure_ascii=False) + ",\n"
     yield pad + '  "format": ' + json.dumps(report.format) + ",\n"
     yield pad + '  "encoding": ' + json.dumps(report.encoding) + ",\n"
-    yield pad + '  "notes": ' + _pretty(report.notes, level + 1) + ",\n"
-    yield pad + '  "summary": ' + _pretty(report.summary.to_dict() if report.summary else None, level + 1)
-    for key, items in _lists(report, show_suppressed):
-        if not items:
-            yield ",\n" + pad + f'  "{key}": []'
-            continue
-        yield ",\n" + pad + f'  "{key}": [\n'
-        for i, item in enumerate(items):
-            yield ("," + "\n" if i else "") + pad + "    " + _pretty(item.to_dict(), level + 2)
-        yield "\n" + pad + "  ]"
-    yield "\n" + pad + "}"
+    yield pad + '  "notes": ' + _pretty(report.notes, level + 1)
+    yield from _report_chunks(
+        report, show_suppressed, lambda data: pad + "    " + _pretty(data, level + 2), ",\n",
+        lambda key, some: ",\n" + pad + f'  "{key}": [\n' if some else ",\n" + pad + f'  "{key}": []',
+        lambda some: "\n" + pad + "  ]",
+        lambda summary: ",\n" + pad + '  "summary": ' + _pretty(summary, level + 1) + "\n" + pad + "}",
+    )
 
 
 class JsonRenderer:

@@ -32,8 +32,8 @@ class LineRenderer:
         if report.error is not None:
             return  # errors go to stderr, from the CLI
         name = one_line(report.name)
-        for f in report.findings:
-            self.stream.write(format_finding(name, f) + "\n")
+        for findings, _ in report.parts():  # as they are found, for a streamed report
+            self.stream.write("".join(format_finding(name, f) + "\n" for f in findings))
         self.stream.flush()
 
     def close(self, totals: RunTotals) -> None:

@@ -39,7 +39,7 @@ class SarifRenderer:
         self._start()
         if report.error is not None:
             return  # listed as a notification at the end
-        for finding in report.findings:
+        for finding in (f for findings, _ in report.parts() for f in findings):  # as they are found
             self.rules.setdefault(finding.rule, finding)
             self.stream.write(("," if self.count else "") + "\n        " + _dumps(result(report.name, finding), 8))
             self.count += 1
