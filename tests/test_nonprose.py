@@ -144,3 +144,43 @@ def test_a_fence_closes_on_a_crlf_line():
     text = "Intro.\r\n```\r\ncode here\r\n```\r\nWe will utilize the portal.\r\n"
     ranges = nonprose_ranges(text)
     assert ranges and all(end <= text.index("We will") for _, end in ranges)
+
+
+def _masked_whole(text: str, ranges) -> str:
+    """The masked text built in one go (the former implementation), for comparison."""
+    from plainspeak.text.nonprose import block_tag_starts
+    from plainspeak.text.prep import _blank
+
+    breaks = sorted(block_tag_starts(text, ranges))
+    out = list(text)
+    for start, end in ranges:
+        out[start:end] = _blank(text[start:end])
+        for b in breaks:
+            if start <= b < end:
+                out[b] = "\n"
+    return "".join(out)
+
+
+_PIECES = ["See https://example.org/a?b=c now. ", "Run `utilize --x` here.\n", "```\ncode line\n\nmore\n```\n",
+           "C:\\Users\\sam\\file.txt ", "<!-- a comment -->", "<div>Block</div><p>Para</p>", "Plain words. ",
+           "\r\n", "\n\n", "e-mail sam@example.org ", "    indented code\n", "é ünïcode 😀 "]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_a_masked_view_slices_as_the_whole_masked_text(seed):
+    """Masked (a view that blanks links, paths and code a slice at a time, so a long
+    input is not held twice) gives the very characters of the whole masked text."""
+    import random
+
+    from plainspeak.text.prep import mask
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30)))
+    ranges = nonprose_ranges(text)
+    whole = _masked_whole(text, ranges)
+    view = mask(text, ranges)
+    assert len(view) == len(text) and str(view) == whole
+    for _ in range(30):
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        assert view[a:b] == whole[a:b]

@@ -23,7 +23,7 @@ from .report import Report
 from .rules.lexicon import Lexicon
 from .rules.policy import Policy
 from .text.nonprose import nonprose_ranges
-from .text.prep import Prepared, mask, prepare
+from .text.prep import Masked, Prepared, mask, prepare
 from .text.segment import DEFAULT_MAX_CHARS, segments
 
 
@@ -33,7 +33,7 @@ class Plan:
     the ``(start, end)`` of each piece (what ``Analyzer.stream`` analyses)."""
 
     nonprose: list[tuple[int, int]]
-    readable: str
+    readable: str | Masked
     bounds: list[tuple[int, int]]
 
     def part(self, name: str, text: str, first: int, last: int, voices: frozenset[str]) -> Part:

@@ -10,6 +10,7 @@ import codecs
 import errno
 import hashlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -391,11 +392,12 @@ def decode(data: bytes, source: Source, *, encoding: str = AUTO) -> SourceText:
         raise InputError(
             name, f"is not valid {encoding} text: byte 0x{data[err.start]:02x} at offset {err.start} (line {line}){hint}"
         ) from None
-    if not text.replace("\ufeff", "").strip():
+    if _BLANK.fullmatch(text):  # not text.strip(), which copies a long text to test it
         raise InputError(name, "is empty" if not data else "has no text (only white space)")
     return SourceText(source, text, "utf-8" if codec == "utf-8-sig" else codec)  # the BOM is in the text
 
 
+_BLANK = re.compile(r"[\s\ufeff]*")
 _BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\xef\xbb\xbf", "utf-8"),
          (b"\xfe\xff", "utf-16"), (b"\xff\xfe", "utf-16"))
 

@@ -71,26 +71,56 @@ class Prepared:
         return self.start(i - 1) + 1
 
 
-def mask(text: str, ranges: Sequence[tuple[int, int]]) -> str:
-    """``text`` with each range blanked to spaces (line breaks kept), same length."""
-    if not ranges:
-        return text
-    pieces = []
-    pos = 0
-    breaks = sorted(block_tag_starts(text, ranges))
-    for start, end in ranges:
-        pieces.append(text[pos:start])
-        blank = _blank(text[start:end])
-        inside = breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]
-        if inside:
-            chars = list(blank)
-            for b in inside:
-                chars[b - start] = "\n"
-            blank = "".join(chars)
-        pieces.append(blank)
-        pos = end
-    pieces.append(text[pos:])
-    return "".join(pieces)
+def mask(text: str, ranges: Sequence[tuple[int, int]]) -> str | Masked:
+    """``text`` with each range blanked to spaces (line breaks kept), same length:
+    the text itself when there is nothing to blank, else a view of it read a
+    slice at a time (``Masked``)."""
+    return Masked(text, ranges) if ranges else text
+
+
+class Masked:
+    """A text with ranges (links, paths, code) blanked, sliced like a str: each
+    slice is made when asked for, so a long input is never held twice."""
+
+    __slots__ = ("_breaks", "_ranges", "_starts", "_text")
+
+    def __init__(self, text: str, ranges: Sequence[tuple[int, int]]) -> None:
+        self._text = text
+        self._ranges = list(ranges)  # sorted, not overlapping (nonprose_ranges)
+        self._starts = [a for a, _ in self._ranges]
+        self._breaks = sorted(block_tag_starts(text, ranges))  # kept as line breaks inside a range
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    def __str__(self) -> str:
+        return self[:]
+
+    def __getitem__(self, key: slice) -> str:
+        lo, hi, step = key.indices(len(self._text))
+        assert step == 1, "a Masked text is sliced, never stepped or indexed"
+        text, ranges, breaks = self._text, self._ranges, self._breaks
+        pieces = []
+        pos = lo
+        first = max(0, bisect_right(self._starts, lo) - 1)
+        for start, end in ranges[first:]:
+            if start >= hi:
+                break
+            if end <= pos:
+                continue
+            a, b = max(start, pos), min(end, hi)
+            pieces.append(text[pos:a])
+            blank = _blank(text[a:b])
+            inside = breaks[bisect_left(breaks, a) : bisect_left(breaks, b)]
+            if inside:
+                chars = list(blank)
+                for at in inside:
+                    chars[at - a] = "\n"
+                blank = "".join(chars)
+            pieces.append(blank)
+            pos = b
+        pieces.append(text[pos:hi])
+        return "".join(pieces)
 
 
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")

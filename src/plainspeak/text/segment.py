@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .prep import Masked
 
 DEFAULT_MAX_CHARS = 50_000
 
@@ -23,8 +27,9 @@ _CUTS = (
 )
 
 
-def segments(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` pieces covering ``text``, each at most ``max_chars`` long."""
+def segments(text: str | Masked, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` pieces covering ``text``, each at most ``max_chars`` long
+    (a str, or a masked view of one, read a window at a time)."""
     n = len(text)
     start = 0
     while n - start > max_chars:
@@ -36,10 +41,11 @@ def segments(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[tuple[in
         yield start, n
 
 
-def _best_cut(text: str, lo: int, hi: int) -> int:
+def _best_cut(text: str | Masked, lo: int, hi: int) -> int:
     """The end of the last, most preferred separator within ``text[lo:hi]``."""
+    window = text[lo:hi]
     for pattern in _CUTS:
-        ends = [match.end() for match in pattern.finditer(text, lo, hi)]
+        ends = [match.end() for match in pattern.finditer(window)]
         if ends:
-            return ends[-1]
+            return lo + ends[-1]
     return hi
