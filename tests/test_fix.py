@@ -339,6 +339,9 @@ def test_quotations_span_one_paragraph_only():
         ("to ensure access to home care", "ensure", "make sure", False),  # an object, not a clause
         ("to ensure that patients benefit", "ensure", "make sure", True),
         ("to ensure you are safe", "ensure", "make sure", True),
+        # a phrase with a preposition cannot describe the noun after it
+        ("and chronically homeless veterans. GAO", "chronically homeless", "homeless for a long time", False),
+        ("most are chronically homeless. GAO", "chronically homeless", "homeless for a long time", True),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits):
@@ -360,3 +363,22 @@ def test_neighbour_checks_see_the_other_edits_so_a_second_run_changes_nothing(an
     for everything in (False, True):
         once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=everything).text
         assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=everything).text == once
+
+
+@pytest.mark.parametrize(
+    "text, term, replacement, fits",
+    [
+        ("to promote sustained recovery and", "sustained", "kept up", False),  # a participle describing a noun
+        ("we sustained the effort", "sustained", "kept up", True),
+        ("we withheld 10 percent", "withheld", "held back", True),
+        ("it was sustained by peers", "sustained", "kept up", True),
+    ],
+)
+def test_a_verb_swap_must_read_right_between_its_neighbours(text, term, replacement, fits):
+    from plainspeak.report import Finding
+    from plainspeak.rewrite.fixes import fits_in_place
+    from plainspeak.severity import Severity
+
+    start = text.index(term)
+    finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
+    assert fits_in_place(text, finding, replacement, verb=True) is fits

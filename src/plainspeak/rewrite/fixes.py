@@ -77,6 +77,15 @@ _OBJECT_PRONOUNS = frozenset(["them", "it", "him", "her", "us", "you", "me", "th
 # "ensure access" has an object, which "make sure" cannot take.
 _STARTS_A_CLAUSE = frozenset(["that", "you", "we", "they", "he", "she", "it", "i", "everyone", "everybody",
                               "someone", "nobody", "no", "people", "patients", "clients", "each", "all", "there"])
+# Words that start an object or end a clause after a verb: "kept up the effort", "held back
+# 10 percent" (a number is no word here), "was kept up by"; any other word may be the noun a
+# participle describes ("sustained recovery").
+_STARTS_AN_OBJECT = frozenset(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+                               "our", "your", "my", "it", "them", "him", "us", "you", "me", "all", "some", "any",
+                               "each", "every", "no", "by", "to", "in", "on", "at", "for", "with", "from", "and",
+                               "or", "but", "as", "until", "when", "if", "because", "so", "while", "after",
+                               "before", "since", "than", "through", "over", "under", "into", "about"])
+_WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
@@ -101,12 +110,16 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     - puts a phrasal verb before its pronoun object ("carry out them");
     - puts "make sure" before an object, not a clause ("make sure access to
       care");
+    - puts a phrasal verb's participle before the noun it describes ("kept up
+      recovery" for "sustained recovery");
     - edits inside a name: a term in Title Case ("SSA-3373: Function Report",
       "the Peer Support Program"; one word only mid-sentence), or an acronym
       followed by a capitalised word ("CoC Program-funded", "the SSA Mobile
       Wage Reporting app");
     - puts a phrase of several words before a noun the term described ("food
-      stamps benefits", "money paid to you by mistake determination"); not for a
+      stamps benefits", "money paid to you by mistake determination"; of a term
+      of several words, one with a preposition or "and": "homeless for a long
+      time veterans"); not for a
       ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
       whose next word may be changed too (a rule that looks at the next word
       must give the same answer after the swap, so a second run changes nothing)."""
@@ -124,11 +137,20 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False
     if words[-1].lower() == "sure" and after.lower() not in _STARTS_A_CLAUSE:
         return False  # "ensure access to care" cannot become "make sure access to care"
-    if not verb and len(words) > 1 and len(_WORD.findall(finding.text)) == 1 and after[:1].islower() and not finding.text.isupper():
-        from .suggest import stands_before_a_noun
+    acronym = any(len(w) > 1 and w.isupper() for w in _WORD.findall(finding.text))  # "IOP", "an ROI"
+    if not verb and len(words) > 1 and after[:1].islower() and not acronym and after.lower() not in _WHEN:
+        from .suggest import fits_before_a_noun, stands_before_a_noun
 
-        return not (stands_before_a_noun(after) or _is_noun(after))
-    return True
+        # "chronically homeless veterans" -> not "homeless for a long time veterans"
+        term_words = _WORD.findall(finding.text)
+        one_word = len(term_words) == 1
+        # a term ending in a preposition ("ineligible for") has its object next, not a noun it describes
+        if one_word or (not fits_before_a_noun(replacement) and fits_before_a_noun(term_words[-1])):
+            return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))
+    # "sustained recovery" (a participle before a noun) -> not "kept up recovery"
+    describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 and words[-1].lower() in _PARTICLES \
+        and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT
+    return not describing
 
 
 _SMALL_WORDS = frozenset(["of", "and", "or", "the", "a", "an", "for", "to", "in", "on", "at", "by", "with",
