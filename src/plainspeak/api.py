@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from .config.settings import Settings, make_settings
 from .pipeline.extract import DocFindings, InputState, add_doc, finish, report_parts
@@ -23,8 +23,12 @@ from .report import Report
 from .rules.lexicon import Lexicon
 from .rules.policy import Policy
 from .text.nonprose import nonprose_ranges
+from .text.positions import LineIndex
 from .text.prep import Masked, Prepared, mask, prepare
 from .text.segment import DEFAULT_MAX_CHARS, segments
+
+if TYPE_CHECKING:
+    from .sources.windows import Windowed
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,26 @@ class Analyzer:
         the same order, as ``analyze``; the summary is set once they are read."""
         report = Report(name, text)
         report.stream = self._parts(report, name, text)
+        return report
+
+    def report_in_windows(self, windowed: Windowed, name: str = "-") -> Report:
+        """A huge text file's Report, streamed, read a window at a time so its text is
+        never held whole (sources/windows.py). Each window is analysed as a part of
+        a long text is in a worker (``analyze_part``) and merged in text order, so
+        an acronym spelled out in one window counts in the next."""
+        report = Report(name, "", text_chars=windowed.chars)
+        lines = LineIndex("")
+        state = InputState(name, "", lines, given_voices=windowed.voices)
+
+        def results() -> Iterator[DocFindings]:
+            for window in windowed.windows(self.max_chars):
+                lines.extend(window.text, window.offset)
+                part = Part(name, window.offset, window.text, window.readable, window.nonprose, window.bounds,
+                            windowed.voices)
+                for result in self.analyze_part(part):
+                    yield result.shifted(window.offset, lines)
+
+        report.stream = report_parts(report, state, results(), self.settings, self.policy)
         return report
 
     def _parts(self, report: Report, name: str, text: str) -> Iterator[tuple[list, list]]:

@@ -147,6 +147,8 @@ class Report:
     format: str = "text"  # what the text was read from: "text", "docx", "pdf", "html", "eml" ...
     encoding: str | None = None  # the text encoding a text file was read with (None: not a text file)
     notes: list[str] = field(default_factory=list)  # what reading left out and why ("left out 3 quoted lines")
+    # The text's length where ``text`` is not held (a huge file read in windows: sources/windows.py)
+    text_chars: int | None = None
     # A streamed report (Analyzer.report_in_parts): its findings and sentences still to
     # come, a piece of the text at a time; read them with ``parts``.
     stream: Iterator[tuple[list[Finding], list[Sentence]]] | None = field(default=None, repr=False, compare=False)

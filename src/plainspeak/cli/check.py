@@ -138,7 +138,8 @@ def run_check(paths: Sequence[str], cli: Overrides, output: OutputOptions, *, st
                                  width=output.width, quiet=output.quiet, show_suppressed=output.show_suppressed)
         totals = RunTotals()
         failed = False
-        for item, report, options, error in analyzed(session, session.inputs(paths, stdin_name=stdin_name, stdin=stdin),
+        for item, report, options, error in analyzed(session, session.inputs(paths, stdin_name=stdin_name, stdin=stdin,
+                                                                                    windowed=True),
                                                      jobs=jobs, streamed=True):
             if error is not None:
                 write_error(stderr, error)

@@ -87,8 +87,11 @@ class Session:
 
     # -- inputs and analyzers --------------------------------------------------
 
-    def inputs(self, paths: Sequence[str], *, stdin_name: str = "-", stdin: BinaryIO | None = None) -> Iterator[Input]:
-        """Every input, read with its own configuration's encoding and size limit."""
+    def inputs(self, paths: Sequence[str], *, stdin_name: str = "-", stdin: BinaryIO | None = None,
+               windowed: bool = False) -> Iterator[Input]:
+        """Every input, read with its own configuration's encoding and size limit;
+        ``windowed``: a huge UTF-8 text file is read in windows as it is analysed
+        (for a command that streams its reports: check)."""
         from ..config.settings import load_defaults
 
         default_max = int(load_defaults()["input"]["max_bytes"])
@@ -103,7 +106,7 @@ class Session:
             return self.options_of(source).max_bytes or default_max
 
         return iter_inputs(paths, stdin_name=stdin_name, encoding=encoding, max_bytes=max_bytes, stdin=stdin,
-                           records=self.records, suffixes=self.run_options().suffixes)
+                           records=self.records, suffixes=self.run_options().suffixes, windowed=windowed)
 
     def analyzer_for(self, options: Effective):
         """The analyzer for these options (built once per distinct set)."""
@@ -147,7 +150,12 @@ class Session:
         options = self.options_of(item.source)
         analyzer = self.analyzer_for(options)
         text = item.text.text
-        report = analyzer.report_in_parts(text, item.name) if streamed else analyzer.analyze(text, name=item.name)
+        if item.text.windowed is not None:  # a huge file, read as it is analysed (check only)
+            report = analyzer.report_in_windows(item.text.windowed, item.name)
+        elif streamed:
+            report = analyzer.report_in_parts(text, item.name)
+        else:
+            report = analyzer.analyze(text, name=item.name)
         return describe(report, item.text), options
 
 
@@ -289,11 +297,23 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
         job.done = done
         return job
 
+    def here(item: Input) -> Job:
+        """A huge file read in windows is analysed in this process as it is read."""
+        job = Job(item.name)
+        job.done = lambda results: iter([Analyzed(item, *session.analyze(item, streamed=True))])
+        return job
+
     def planned() -> Iterator[Job]:
         group: list[tuple[Input, Exception | None, Effective | None]] = []
         size = 0
         for item in items:
             error = item.error or (refuse(item) if refuse else None)
+            if error is None and item.text is not None and item.text.windowed is not None:
+                if group:
+                    yield batch(group)
+                    group, size = [], 0
+                yield here(item)
+                continue
             options = session.options_of(item.source) if error is None else None
             if error is None and options is not None and item.text is not None and len(item.text.text) > SPLIT_CHARS:
                 if group:

@@ -108,8 +108,9 @@ class ConsoleRenderer:
         if report.notes:  # what reading the document left out: a dropped e-mail must not vanish unseen
             said = "; ".join(one_line(n) for n in report.notes)
             c.print(Padding(Text(said[:1].upper() + said[1:] + ".", style="dim"), (1, 0, 0, 2), expand=False))
-        if self.show_text and len(report.text) > MAX_TEXT_CHARS:
-            note = f"The text ({count(len(report.text), 'character')}) is too long to show here with its findings highlighted."
+        length = report.text_chars if report.text_chars is not None else len(report.text)
+        if self.show_text and length > MAX_TEXT_CHARS:
+            note = f"The text ({count(length, 'character')}) is too long to show here with its findings highlighted."
             c.print(Padding(Text(note, style="dim"), (1, 0, 1, 2), expand=False))
         elif self.show_text:
             c.print(Padding(self._highlighted(report), (1, 0, 1, 2), expand=False))

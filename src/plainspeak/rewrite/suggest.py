@@ -176,15 +176,20 @@ _POSSESSIVE_BEFORE = frozenset(["'s", "’s", "s'", "my", "his", "her", "its", "
 _VOICE_MIN_WORDS = 40  # a shorter text ("Copays are $5.") says too little to tell whom it addresses
 
 
-def text_voices(text: str) -> frozenset[str]:
-    """"you" if the text addresses its reader, "we" if it speaks for a group; both
-    for a text too short to tell."""
+def voices_in(text: str) -> set[str]:
+    """The voices ("you", "we") whose words the text uses."""
     seen: set[str] = set()
     for m in _VOICE_PATTERN.finditer(text):
         seen.add(_VOICE_WORDS[m.group().lower()])
         if len(seen) == 2:  # both: no need to read the rest of a long text
             break
-    found = frozenset(seen)
+    return seen
+
+
+def text_voices(text: str) -> frozenset[str]:
+    """"you" if the text addresses its reader, "we" if it speaks for a group; both
+    for a text too short to tell."""
+    found = frozenset(voices_in(text))
     if len(found) < 2 and len(text.split()) < _VOICE_MIN_WORDS:
         return frozenset({"you", "we"})
     return found

@@ -22,6 +22,7 @@ from ..suffixes import DOCUMENT_SUFFIXES, FOLDER_SUFFIXES
 
 if TYPE_CHECKING:
     from ..documents.model import Document
+    from .windows import Windowed
 
 AUTO = "auto"  # the default encoding: UTF-8 (or a BOM's), else detected
 STDIN = "-"
@@ -73,6 +74,8 @@ class SourceText:
     snapshot: Snapshot | None = None  # the file as read, to notice later changes (None for stdin)
     document: Document | None = None  # for a .docx, .pdf, .html ...: the blocks the text came from
     detected: bool = False  # the encoding was guessed (the text was not UTF-8), not given
+    # a huge UTF-8 file read in windows by check (sources/windows.py); ``text`` is then empty
+    windowed: Windowed | None = None
 
     @property
     def format(self) -> str:
@@ -205,9 +208,11 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> list[Path | InputError]:
     return sorted(found, key=order)
 
 
-def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: BinaryIO | None = None) -> SourceText:
+def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: BinaryIO | None = None,
+                windowed: bool = False) -> SourceText:
     """Read one source: a document through its reader (by suffix), anything else
-    as text; raises InputError with a clear reason."""
+    as text; raises InputError with a clear reason. ``windowed`` (check): a huge
+    UTF-8 text file is not read here but in windows as it is analysed."""
     snapshot = None
     if source.is_stdin:
         if stdin is None and sys.stdin is None:
@@ -233,6 +238,10 @@ def read_source(source: Source, *, encoding: str = AUTO, max_bytes: int, stdin: 
             data, snapshot = _read_file(source, max_bytes)
             document = read_document(data, name=source.name, suffix=suffix)
             return SourceText(source, document.text, None, snapshot, document)
+        if windowed and encoding.lower() in (AUTO, "utf-8", "utf8"):
+            huge = _windowed(source, max_bytes)
+            if huge is not None:
+                return SourceText(source, "", "utf-8", windowed=huge)
         data, snapshot = _read_file(source, max_bytes)
     decoded = decode(data, source, encoding=encoding)
     return replace(decoded, snapshot=snapshot)
@@ -268,13 +277,15 @@ def iter_inputs(
     stdin: BinaryIO | None = None,
     suffixes: Iterable[str] | None = None,
     records: RecordSpec | None = None,
+    windowed: bool = False,
 ) -> Iterator[Input]:
     """The one way every command reads drafts: paths found (folders searched for
     ``suffixes``) and read one at a time, in order; an input that cannot be read
     comes with its error, and the others still come. ``encoding`` and
     ``max_bytes`` may depend on the input (its configuration file), hence the
     callables. With ``records``, each input is
-    a record stream and each of its rows is one input, read as they come."""
+    a record stream and each of its rows is one input, read as they come.
+    ``windowed``: a huge UTF-8 text file is read in windows (check only)."""
     for item in discover(paths, stdin_name=stdin_name, suffixes=suffixes):
         if isinstance(item, InputError):
             yield Input(Source(item.name, Path(item.name)), error=item)
@@ -286,7 +297,7 @@ def iter_inputs(
         try:
             codec = encoding(item) if callable(encoding) else encoding
             limit = max_bytes(item) if callable(max_bytes) else max_bytes
-            yield Input(item, text=read_source(item, encoding=codec, max_bytes=limit, stdin=stdin))
+            yield Input(item, text=read_source(item, encoding=codec, max_bytes=limit, stdin=stdin, windowed=windowed))
         except InputError as err:
             yield Input(item, error=err)
 
@@ -328,6 +339,20 @@ def _rows(source: Source, rows) -> Iterator[Input]:
             continue
         document = Document(row.text, (Block(0, len(row.text), f"line {row.line}"),), "record")
         yield Input(named, text=SourceText(named, row.text, None, None, document))
+
+
+def _windowed(source: Source, max_bytes: int) -> Windowed | None:
+    from .windows import WINDOWED_BYTES, windowed
+
+    path = source.path
+    assert path is not None
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return None  # read whole, for the usual error
+    if size <= WINDOWED_BYTES or size > max_bytes:
+        return None
+    return windowed(path, source.name, size)
 
 
 def _read_file(source: Source, max_bytes: int) -> tuple[bytes, Snapshot]:

@@ -8,6 +8,7 @@ one column, as in most editors' "go to column".
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
@@ -19,7 +20,13 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self._starts = array("q", [0])  # 8 bytes a line, not a Python int's 36
+        self._starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+
+    def extend(self, text: str, offset: int) -> None:
+        """Add the line breaks of ``text``, the stretch that follows what is indexed,
+        starting at ``offset`` (a huge file read in windows)."""
+        self._starts.extend(offset + m.end() for m in _LINE_BREAK.finditer(text))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset)
