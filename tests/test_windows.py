@@ -68,6 +68,7 @@ def test_a_text_read_in_windows_is_reported_as_read_whole(tmp_path, small_window
     ("We will utilize it.\n" * 40 + "<!-- plainspeak-disable-next-line -->\nUtilize.\n", "suppression comments"),
     ("Caf\xe9 menu.\n" * 60, "not UTF-8"),
     ("Text\x00" * 60, "binary"),
+    (" \n\t" * 300, "only white space"),
 ])
 def test_what_cannot_be_read_in_windows_is_read_whole(tmp_path, small_windows, content, why):
     path = tmp_path / "a.txt"
@@ -104,3 +105,35 @@ def test_check_reads_a_huge_file_in_windows_with_the_same_output(tmp_path, monke
     assert len(read) > 2 and max(read) < len(text)  # read a window at a time, never whole
     assert one.exit_code == two.exit_code == whole.exit_code == 1
     assert one.stdout == two.stdout == whole.stdout
+
+
+def test_a_file_that_changes_while_it_is_read_is_an_input_error(tmp_path, small_windows):
+    from plainspeak.errors import InputError
+
+    path = tmp_path / "big.txt"
+    path.write_text(text_of(1), encoding="utf-8")
+    huge = windowed(path, "big.txt", path.stat().st_size)
+    assert huge is not None
+    path.write_text(text_of(1)[:3000], encoding="utf-8")
+    with pytest.raises(InputError, match="changed while it was being checked"):
+        list(huge.windows(900))
+    path.write_bytes(b"\xff\xfe" * 5000)
+    with pytest.raises(InputError, match="no longer UTF-8"):
+        list(huge.windows(900))
+
+
+def test_check_reports_a_file_changed_mid_read_as_an_input_error(tmp_path, small_windows, monkeypatch):
+    from plainspeak.errors import InputError
+
+    path = tmp_path / "big.txt"
+    path.write_text(text_of(2), encoding="utf-8")
+    real = windows.Windowed._pieces
+
+    def changing(self):
+        yield from list(real(self))[:2]
+        raise InputError(self.name, "changed while it was being checked")
+
+    monkeypatch.setattr(windows.Windowed, "_pieces", changing)
+    result = CliRunner().invoke(cli, ["check", str(path), "--isolated", "--format", "line", "--jobs", "1"])
+    assert result.exit_code == 2
+    assert "changed while it was being checked" in result.stderr and "Traceback" not in result.stderr

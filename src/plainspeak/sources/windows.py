@@ -39,6 +39,7 @@ class Windowed:
     """A UTF-8 text file to be read in windows, and what the whole text told the first pass."""
 
     path: Path
+    name: str
     chars: int  # the text's length, in characters
     voices: frozenset[str]  # whom it addresses (rewrite/suggest.py text_voices), read from the whole text
 
@@ -50,7 +51,7 @@ class Windowed:
         the text after it that chose the cut has been read."""
         offset = 0
         buffer = ""
-        for piece in _decoded(self.path):
+        for piece in self._pieces():
             buffer += piece
             while len(buffer) >= WINDOW_CHARS + max_chars + _MARGIN:
                 window = _window(buffer, max_chars, final=False)
@@ -65,6 +66,16 @@ class Windowed:
             yield window.moved(offset)
             offset += len(window.text)
             buffer = buffer[len(window.text):]
+        if offset != self.chars:
+            raise InputError(self.name, "changed while it was being checked")
+
+    def _pieces(self) -> Iterator[str]:
+        try:
+            yield from _decoded(self.path)
+        except UnicodeDecodeError:
+            raise InputError(self.name, "changed while it was being checked (it is no longer UTF-8 text)") from None
+        except OSError as err:
+            raise InputError(self.name, f"cannot read: {err.strerror or err}") from None
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,8 @@ def _window(buffer: str, max_chars: int, *, final: bool) -> Window | None:
 
 def windowed(path: Path, name: str, size: int) -> Windowed | None:
     """The file as a Windowed text, or None when it is to be read whole: not UTF-8,
-    binary, with suppression comments, or smaller than ``WINDOWED_BYTES``."""
+    binary, only white space, with suppression comments, or smaller than
+    ``WINDOWED_BYTES``."""
     if size <= WINDOWED_BYTES:
         return None
     from ..rewrite.suggest import voices_in
@@ -123,6 +135,7 @@ def windowed(path: Path, name: str, size: int) -> Windowed | None:
     chars = 0
     seen: set[str] = set()
     tail = ""
+    blank = True  # only white space: read whole, for its error
     try:
         with open(path, "rb") as fh:
             if b"\x00" in fh.read(_SNIFF_BYTES):
@@ -132,6 +145,7 @@ def windowed(path: Path, name: str, size: int) -> Windowed | None:
     try:
         for piece in _decoded(path):
             chars += len(piece)
+            blank = blank and (piece.isspace() or not piece.replace("\ufeff", "").strip())
             text = tail + piece
             if _MARK in text:
                 return None
@@ -146,7 +160,9 @@ def windowed(path: Path, name: str, size: int) -> Windowed | None:
         return None
     except OSError as err:
         raise InputError(name, f"cannot read: {err.strerror or err}") from None
-    return Windowed(path, chars, frozenset(seen))
+    if blank:
+        return None
+    return Windowed(path, name, chars, frozenset(seen))
 
 
 def _decoded(path: Path) -> Iterator[str]:
