@@ -101,8 +101,20 @@ def test_check_reads_a_huge_file_in_windows_with_the_same_output(tmp_path, monke
             yield window
 
     monkeypatch.setattr(windows.Windowed, "windows", counted)
+    from plainspeak import parallel
+
+    pooled = []
+    real_pool = parallel.ordered_results
+
+    def pool(*args, **kwargs):
+        pooled.append(True)
+        yield from real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ordered_results", pool)
+    monkeypatch.setattr(parallel, "SMALL_RUN_CHARS", 0)  # workers even for this file: its windows go to them
     one, two = CliRunner().invoke(cli, [*args, "--jobs", "1"]), CliRunner().invoke(cli, [*args, "--jobs", "2"])
-    assert len(read) > 2 and max(read) < len(text)  # read a window at a time, never whole
+    assert pooled == [True]
+    assert len(read) >= 4 and max(read) < len(text)  # each run read it a window at a time, never whole
     assert one.exit_code == two.exit_code == whole.exit_code == 1
     assert one.stdout == two.stdout == whole.stdout
 

@@ -12,6 +12,7 @@ memory at a time.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,20 +116,13 @@ class Analyzer:
         never held whole (sources/windows.py). Each window is analysed as a part of
         a long text is in a worker (``analyze_part``) and merged in text order, so
         an acronym spelled out in one window counts in the next."""
-        report = Report(name, "", text_chars=windowed.chars)
-        lines = LineIndex("")
-        state = InputState(name, "", lines, given_voices=windowed.voices)
+        windows = self.windows(windowed, name)
+        return windows.report(self.analyze_part(part) for part in windows.parts())
 
-        def results() -> Iterator[DocFindings]:
-            for window in windowed.windows(self.max_chars):
-                lines.extend(window.text, window.offset)
-                part = Part(name, window.offset, window.text, window.readable, window.nonprose, window.bounds,
-                            windowed.voices)
-                for result in self.analyze_part(part):
-                    yield result.shifted(window.offset, lines)
-
-        report.stream = report_parts(report, state, results(), self.settings, self.policy)
-        return report
+    def windows(self, windowed: Windowed, name: str = "-") -> Windows:
+        """A huge text file's windows as Parts, and its Report from their results (in
+        this process: ``report_in_windows``; in workers: plainspeak.parallel)."""
+        return Windows(self, windowed, name)
 
     def _parts(self, report: Report, name: str, text: str) -> Iterator[tuple[list, list]]:
         ranges = nonprose_ranges(text)
@@ -214,6 +208,42 @@ class Assembly:
         state = self._state
         report = Report(state.name, state.text)
         report.stream = report_parts(report, state, self._merged(parts), self._analyzer.settings, self._analyzer.policy)
+        return report
+
+
+class Windows:
+    """A huge text file read a window at a time: ``parts`` reads each window (in
+    order, adding its lines) as a Part to analyse; ``report`` merges the parts'
+    results, in the same order, into a streamed Report."""
+
+    def __init__(self, analyzer: Analyzer, windowed: Windowed, name: str) -> None:
+        self._analyzer = analyzer
+        self._windowed = windowed
+        self._name = name
+        self._lines = LineIndex("")
+        self._offsets: deque[int] = deque()
+
+    def parts(self) -> Iterator[Part]:
+        huge = self._windowed
+        for window in huge.windows(self._analyzer.max_chars):
+            self._lines.extend(window.text, window.offset)
+            self._offsets.append(window.offset)
+            yield Part(self._name, window.offset, window.text, window.readable, window.nonprose, window.bounds,
+                       huge.voices)
+
+    def report(self, results: Iterable[list[DocFindings]]) -> Report:
+        """The streamed Report of the parts' results, each read after its part."""
+        analyzer, lines = self._analyzer, self._lines
+        report = Report(self._name, "", text_chars=self._windowed.chars)
+        state = InputState(self._name, "", lines, given_voices=self._windowed.voices)
+
+        def merged() -> Iterator[DocFindings]:
+            for found in results:
+                offset = self._offsets.popleft()
+                for result in found:
+                    yield result.shifted(offset, lines)
+
+        report.stream = report_parts(report, state, merged(), analyzer.settings, analyzer.policy)
         return report
 
 

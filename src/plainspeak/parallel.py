@@ -44,11 +44,32 @@ class Job:
 
     name: str  # the input's (or the first few's), for errors
     item: Any = None
-    tasks: deque = field(default_factory=deque)  # () -> (function, arguments), not yet sent
+    tasks: Any = field(default_factory=deque)  # () -> (function, arguments), not yet sent: a deque or LazyTasks
     futures: deque = field(default_factory=deque)
     # (its results, in order) -> the job's Analyzed inputs, in order
     done: Callable[[Iterator[Any]], Iterator[Any]] | None = None
     results: Iterator[Any] = field(default_factory=lambda: iter(()))  # set by ordered_results
+
+
+class LazyTasks:
+    """A Job's tasks made as they are sent, not all at first: one window of a huge
+    file read per task, so the parent holds only the windows in flight."""
+
+    def __init__(self, tasks: Iterator[Callable[[], tuple]]) -> None:
+        self._tasks = tasks
+        self._next: Callable[[], tuple] | None = None
+
+    def __bool__(self) -> bool:
+        if self._next is None:
+            self._next = next(self._tasks, None)
+        return self._next is not None
+
+    def popleft(self) -> Callable[[], tuple]:
+        if not self:
+            raise IndexError("no more tasks")
+        task, self._next = self._next, None
+        assert task is not None
+        return task
 
 
 def run_inputs(inputs: list) -> list:

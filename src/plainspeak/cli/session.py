@@ -10,6 +10,7 @@ encoding is one clear error before any output.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -224,7 +225,8 @@ def analyzed(session: Session, items: Iterable[Input], *, jobs: int = 1,
         size = 0
         for item in items:  # a few inputs of a few words are done here: no worker to start
             ahead.append(item)
-            size += len(item.text.text) if item.text is not None else 0
+            if item.text is not None:
+                size += item.text.windowed.chars if item.text.windowed is not None else len(item.text.text)
             if size >= SMALL_RUN_CHARS or len(ahead) > jobs * 2:
                 break
         else:
@@ -244,7 +246,17 @@ def analyzed(session: Session, items: Iterable[Input], *, jobs: int = 1,
 
 def _in_workers(session: Session, items: Iterator[Input], jobs: int,
                 refuse: Callable[[Input], Exception | None] | None, streamed: bool) -> Iterator[Analyzed]:
-    from ..parallel import BATCH_CHARS, BATCH_INPUTS, MAX_PART_CHARS, SPLIT_CHARS, Job, ordered_results, run_inputs, run_part
+    from ..parallel import (
+        BATCH_CHARS,
+        BATCH_INPUTS,
+        MAX_PART_CHARS,
+        SPLIT_CHARS,
+        Job,
+        LazyTasks,
+        ordered_results,
+        run_inputs,
+        run_part,
+    )
     from ..rewrite.suggest import text_voices
 
     def batch(group: list[tuple[Input, Exception | None, Effective | None]]) -> Job:
@@ -297,10 +309,24 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
         job.done = done
         return job
 
-    def here(item: Input) -> Job:
-        """A huge file read in windows is analysed in this process as it is read."""
+    def in_windows(item: Input, options: Effective) -> Job:
+        """A huge file read in windows: each window goes to a worker as it is read
+        (the parent holds only those in flight), its results merged in order."""
+        assert item.text is not None and item.text.windowed is not None
+        windows = session.analyzer_for(options).windows(item.text.windowed, item.name)
         job = Job(item.name)
-        job.done = lambda results: iter([Analyzed(item, *session.analyze(item, streamed=True))])
+
+        def tasks() -> Iterator[Callable[[], tuple]]:
+            for part in windows.parts():
+                yield functools.partial(tuple, (run_part, (options, part)))  # () -> (function, arguments)
+
+        job.tasks = LazyTasks(tasks())
+
+        def done(results: Iterator[list]) -> Iterator[Analyzed]:
+            assert item.text is not None
+            yield Analyzed(item, describe(windows.report(results), item.text), options)
+
+        job.done = done
         return job
 
     def planned() -> Iterator[Job]:
@@ -308,13 +334,13 @@ def _in_workers(session: Session, items: Iterator[Input], jobs: int,
         size = 0
         for item in items:
             error = item.error or (refuse(item) if refuse else None)
-            if error is None and item.text is not None and item.text.windowed is not None:
+            options = session.options_of(item.source) if error is None else None
+            if options is not None and item.text is not None and item.text.windowed is not None:
                 if group:
                     yield batch(group)
                     group, size = [], 0
-                yield here(item)
+                yield in_windows(item, options)
                 continue
-            options = session.options_of(item.source) if error is None else None
             if error is None and options is not None and item.text is not None and len(item.text.text) > SPLIT_CHARS:
                 if group:
                     yield batch(group)
