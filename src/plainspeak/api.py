@@ -125,13 +125,12 @@ class Analyzer:
         return Windows(self, windowed, name)
 
     def _parts(self, report: Report, name: str, text: str) -> Iterator[tuple[list, list]]:
-        ranges = nonprose_ranges(text)
-        state = InputState.start(name, text, ranges)
-        readable = mask(text, ranges)
+        plan = self.plan(text)
+        state = InputState.start(name, text, plan.nonprose)
 
         def pieces() -> Iterator[tuple[str, Prepared]]:
-            for start, end in segments(readable, self.max_chars):
-                prepared = prepare(readable[start:end], start)
+            for start, end in plan.bounds:
+                prepared = prepare(plan.readable[start:end], start)
                 yield prepared.text, prepared
 
         docs = self.nlp.pipe(pieces(), as_tuples=True, batch_size=1)
@@ -144,13 +143,11 @@ class Analyzer:
 
         def pieces() -> Iterator[tuple[str, _Piece]]:
             for index, (name, text) in enumerate(items):
-                ranges = nonprose_ranges(text)
-                states[index] = InputState.start(name, text, ranges)
-                readable = mask(text, ranges)  # links, paths and code become spaces, same length
-                bounds = list(segments(readable, self.max_chars))
-                for k, (start, end) in enumerate(bounds):
-                    prepared = prepare(readable[start:end], start)
-                    yield prepared.text, _Piece(index, prepared, k == len(bounds) - 1)
+                plan = self.plan(text)  # links, paths and code become spaces, same length
+                states[index] = InputState.start(name, text, plan.nonprose)
+                for k, (start, end) in enumerate(plan.bounds):
+                    prepared = prepare(plan.readable[start:end], start)
+                    yield prepared.text, _Piece(index, prepared, k == len(plan.bounds) - 1)
 
         # One Doc at a time: a trained pipeline would otherwise batch 256 pieces in memory.
         for doc, piece in self.nlp.pipe(pieces(), as_tuples=True, batch_size=1):
@@ -163,7 +160,8 @@ class Analyzer:
     # -- one long input in parts, for worker processes (plainspeak.parallel) --------
 
     def plan(self, text: str) -> Plan:
-        """How ``text`` is cut into the pieces ``stream`` would analyse."""
+        """How ``text`` is cut into the pieces it is analysed in (every path: whole,
+        streamed, or in parts by workers)."""
         ranges = nonprose_ranges(text)
         readable = mask(text, ranges)
         return Plan(ranges, readable, list(segments(readable, self.max_chars)))
