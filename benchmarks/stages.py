@@ -62,7 +62,7 @@ def main() -> None:
                 doc = component(doc)
                 spent[name.replace("plainspeak_", "component ")] += clock() - t
             t = clock()
-            state.merge(add_doc(state, doc, piece, analyzer.lexicon, analyzer.settings))
+            state.add(add_doc(state, doc, piece, analyzer.lexicon, analyzer.settings))
             spent["findings (extract)"] += clock() - t
         t = clock()
         report = finish(state, analyzer.settings, analyzer.policy)

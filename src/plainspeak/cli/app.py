@@ -21,6 +21,7 @@ import click
 from ..__about__ import __version__
 from ..errors import PlainspeakError
 from ..exitcode import for_exception
+from .deferred import defer_spacy_cli
 
 
 class _Group(click.Group):
@@ -146,6 +147,7 @@ def main() -> None:
     short run. All output is flushed first and nothing is left open for
     writing (file rewrites are complete and atomic before this point).
     """
+    defer_spacy_cli()
     _stand_in_for_closed_streams()
     for stream in (sys.stdout, sys.stderr):  # odd file names or a narrow terminal encoding: never crash
         with contextlib.suppress(AttributeError, ValueError):  # replaced or closed streams
