@@ -347,6 +347,11 @@ def test_quotations_span_one_paragraph_only():
         ("we sustained the effort", "sustained", "kept up", True, True),
         ("we withheld 10 percent", "withheld", "held back", True, True),
         ("it was sustained by peers", "sustained", "kept up", True, True),
+        # a past tense where the -ed form may be a participle, when the two forms differ
+        ("records obtained from the clinic help", "obtained", "got", False, True),
+        ("she obtained from them a copy", "obtained", "got", True, True),  # a subject before it
+        ("records obtained from the clinic help", "obtained", "used", True, True),  # used = used
+        ("we obtained the records", "obtained", "got", True, True),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):
@@ -357,6 +362,21 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
     start = text.index(term)
     finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
     assert fits_in_place(text, finding, replacement, verb=verb) is fits
+
+
+@pytest.mark.parametrize(
+    "text, suggestion",
+    [
+        ("The results indicated by the test are clear.", "shown"),  # a participle before "by"
+        ("The test indicated that you are well.", "showed"),
+        ("The information obtained by the office is true.", "gotten"),
+    ],
+)
+def test_an_ed_form_before_by_takes_the_participle(text, suggestion):
+    from plainspeak.api import analyze
+
+    found = [f for f in analyze(text).findings if f.rule.startswith("jargon.")]
+    assert found and found[0].suggestions[0] == suggestion
 
 
 @pytest.mark.parametrize("text", ["prior to\tin order to", "prior to in order to implement them"])

@@ -340,18 +340,18 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     head_form, head_lemma = matched_head(entry, texts, lemmas)
     matched = _slice(state, span, piece)
     previous = _previous_word(span)
+    following = _next_word(span)
     suggestions: list[str] = []
     for alternative in entry.plain:
         s = adapt(
             alternative, entry, head_form, head_lemma, matched,
-            sentence_start=bool(span[0].is_sent_start), previous_word=previous,
+            sentence_start=bool(span[0].is_sent_start), previous_word=previous, next_word=following,
         )
         if s not in suggestions:
             suggestions.append(s)
     # "your" in a letter about someone else, "we" where the text speaks for nobody:
     # the wrong person says something false, so such a suggestion is not offered.
     suggestions = [s for s in suggestions if fits_the_voice(s, state.voices, previous)]
-    following = _next_word(span)
     noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
     if noun and _describes_a_noun(span):  # "the OBOT program": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]

@@ -85,6 +85,12 @@ _STARTS_AN_OBJECT = frozenset(["the", "a", "an", "this", "that", "these", "those
                                "each", "every", "no", "by", "to", "in", "on", "at", "for", "with", "from", "and",
                                "or", "but", "as", "until", "when", "if", "because", "so", "while", "after",
                                "before", "since", "than", "through", "over", "under", "into", "about"])
+# After an -ed form, these start the phrase of a participle that describes a noun
+# ("records obtained from the clinic"); before it, these are the subject of a past
+# tense ("she obtained from them"). Between the two the form is unclear.
+_AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", "through", "via", "under", "during",
+                                 "into", "within", "as", "since", "until", "over", "across", "per"])
+_SUBJECTS = frozenset(["i", "you", "he", "she", "we", "they", "it", "who", "which", "that"])
 _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
@@ -112,6 +118,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       care");
     - puts a phrasal verb's participle before the noun it describes ("kept up
       recovery" for "sustained recovery");
+    - puts a past tense where the -ed form may be a participle ("records got
+      from the clinic" for "records obtained from the clinic"): only where
+      the two forms differ (got, gotten) and no subject comes right before;
     - edits inside a name: a term in Title Case ("SSA-3373: Function Report",
       "the Peer Support Program"; one word only mid-sentence), or an acronym
       followed by a capitalised word ("CoC Program-funded", "the SSA Mobile
@@ -147,10 +156,23 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         # a term ending in a preposition ("ineligible for") has its object next, not a noun it describes
         if one_word or (not fits_before_a_noun(replacement) and fits_before_a_noun(term_words[-1])):
             return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))
+    if verb and finding.text.lower().endswith("ed") and after.lower() in _AFTER_A_PARTICIPLE \
+            and before and before[-1] not in _SUBJECTS and _past_not_participle(words[0]):
+        return False
     # "sustained recovery" (a participle before a noun) -> not "kept up recovery"
     describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 and words[-1].lower() in _PARTICLES \
         and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT
     return not describing
+
+
+def _past_not_participle(word: str) -> bool:
+    """A past tense whose participle differs: "got" (gotten), "showed" (shown)."""
+    from ..pipeline.components.lemmatizer import lookup_lemma
+    from .suggest import inflect
+
+    form = word.lower()
+    lemma = lookup_lemma(form)
+    return lemma != form and inflect(lemma, "VBD") == form and inflect(lemma, "VBN") != form
 
 
 _SMALL_WORDS = frozenset(["of", "and", "or", "the", "a", "an", "for", "to", "in", "on", "at", "by", "with",

@@ -110,12 +110,15 @@ def adapt(
     *,
     sentence_start: bool,
     previous_word: str = "",
+    next_word: str = "",
 ) -> str:
     """One alternative made ready to paste in place of ``matched``.
 
     ``head_form``/``head_lemma`` are the text and lemma of the matched word
     that carries the term's inflection; ``previous_word`` is the word before
-    the match (an auxiliary there makes an -ed form a participle).
+    the match and ``next_word`` the word after it (an auxiliary before or "by"
+    after makes an -ed form a participle: "the results indicated by the test"
+    -> "shown", not "showed").
     """
     words = alternative.split()
     if not words:
@@ -126,7 +129,8 @@ def adapt(
         if words[i].lower() == head_lemma.lower():  # the same word ("be ... for"): keep its form
             words[i] = head_form
         else:
-            tag = inflection_tag(head_form, head_lemma, entry.pos, previous_word.lower() in _AUXILIARIES)
+            participle = previous_word.lower() in _AUXILIARIES or next_word.lower() == "by"
+            tag = inflection_tag(head_form, head_lemma, entry.pos, participle)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)
                 if tag == "NNS":
