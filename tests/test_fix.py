@@ -352,6 +352,18 @@ def test_quotations_span_one_paragraph_only():
         ("she obtained from them a copy", "obtained", "got", True, True),  # a subject before it
         ("records obtained from the clinic help", "obtained", "used", True, True),  # used = used
         ("we obtained the records", "obtained", "got", True, True),
+        # a preposition of the swap repeated right after it
+        ("suspending disenrollments from Medicaid", "disenrollments", "removals from the plan", False, False),
+        ("suspending disenrollments for paperwork", "disenrollments", "removals from the plan", True, False),
+        # a passive verb keeps its preposition
+        ("a timeframe that is generally aligned with the period", "aligned with", "matched", False, True),
+        ("the plan was aligned with your goals", "aligned with", "matched", False, True),
+        ("we aligned with your goals", "aligned with", "matched", True, True),
+        # an acronym's spelled-out phrase with a preposition cannot describe the noun after it
+        ("Medicaid & CHIP coverage", "CHIP", "health insurance for kids", False, False),
+        ("Medicaid & CHIP are free", "CHIP", "health insurance for kids", True, False),
+        ("Call the SSA office", "SSA", "Social Security", True, False),
+        ("Please sign an ROI today.", "ROI", "permission to share information", True, False),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):

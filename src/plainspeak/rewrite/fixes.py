@@ -90,6 +90,7 @@ _STARTS_AN_OBJECT = frozenset(["the", "a", "an", "this", "that", "these", "those
 # tense ("she obtained from them"). Between the two the form is unclear.
 _AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", "through", "via", "under", "during",
                                  "into", "within", "as", "since", "until", "over", "across", "per"])
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _SUBJECTS = frozenset(["i", "you", "he", "she", "we", "they", "it", "who", "which", "that"])
 _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -118,6 +119,12 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       care");
     - puts a phrasal verb's participle before the noun it describes ("kept up
       recovery" for "sustained recovery");
+    - repeats a preposition of the swap right after it ("removals from the
+      plan from Medicaid");
+    - drops a verb's preposition where the verb is passive ("is matched the
+      period" for "is aligned with the period");
+    - puts an acronym's spelled-out phrase with a preposition before a noun
+      ("health insurance for kids coverage");
     - puts a past tense where the -ed form may be a participle ("records got
       from the clinic" for "records obtained from the clinic"): only where
       the two forms differ (got, gotten) and no subject comes right before;
@@ -146,12 +153,22 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False
     if words[-1].lower() == "sure" and after.lower() not in _STARTS_A_CLAUSE:
         return False  # "ensure access to care" cannot become "make sure access to care"
-    acronym = any(len(w) > 1 and w.isupper() for w in _WORD.findall(finding.text))  # "IOP", "an ROI"
+    from .suggest import fits_before_a_noun, stands_before_a_noun
+
+    if len(words) > 1 and after.lower() in said[1:] and not fits_before_a_noun(after):
+        return False  # "disenrollments from Medicaid" -> not "removals from the plan from Medicaid"
+    term_words = _WORD.findall(finding.text)
+    if verb and len(term_words) > 1 and not fits_before_a_noun(term_words[-1]) and fits_before_a_noun(words[-1]) \
+            and _passive(before):
+        return False  # "is aligned with the period" -> not "is matched the period"
+    acronym = any(len(w) > 1 and w.isupper() for w in term_words)  # "IOP", "an ROI"
+    if acronym and len(words) > 1 and after[:1].islower() and after.lower() not in _WHEN \
+            and not fits_before_a_noun(replacement):
+        # "Medicaid & CHIP coverage" -> not "health insurance for kids coverage"
+        return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))
     if not verb and len(words) > 1 and after[:1].islower() and not acronym and after.lower() not in _WHEN:
-        from .suggest import fits_before_a_noun, stands_before_a_noun
 
         # "chronically homeless veterans" -> not "homeless for a long time veterans"
-        term_words = _WORD.findall(finding.text)
         one_word = len(term_words) == 1
         # a term ending in a preposition ("ineligible for") has its object next, not a noun it describes
         if one_word or (not fits_before_a_noun(replacement) and fits_before_a_noun(term_words[-1])):
@@ -163,6 +180,11 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 and words[-1].lower() in _PARTICLES \
         and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT
     return not describing
+
+
+def _passive(before: list[str]) -> bool:
+    """A form of "be" right before, or before one -ly word: "is (generally) aligned"."""
+    return bool(before) and (before[-1] in _BE or (len(before) > 1 and before[-1].endswith("ly") and before[-2] in _BE))
 
 
 def _past_not_participle(word: str) -> bool:
