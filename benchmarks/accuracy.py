@@ -381,6 +381,13 @@ def real_documents(analyzer, list_unjudged: bool = False, details: bool = False,
             per_family[f.kind] += 1
     print(f"Plain documents: {100 * sum(per_family.values()) / plain_words:.2f} word-level findings per 100 words ("
           + ", ".join(f"{k} {100 * v / plain_words:.2f}" for k, v in sorted(per_family.items())) + ")")
+    # The measure: false alarms, as judged, per 100 words of plain writing.
+    verdicts: dict[str, int] = defaultdict(int)
+    for d in plain:
+        for f in found[d]:
+            verdicts[judgements.get((d, f.rule, f.start, f.end), {}).get("verdict", "unjudged")] += 1
+    print(f"  of which judged false: {100 * verdicts['false'] / plain_words:.2f} per 100 words "
+          f"(arguable {100 * verdicts['arguable'] / plain_words:.2f}, unjudged {100 * verdicts['unjudged'] / plain_words:.2f})")
     every = [f for d in docs for f in found[d]]
     offered = sum(bool(f.suggestions) for f in every)
     print(f"Word-level findings with a suggestion: {offered}/{len(every)} = {_pct(offered / len(every) if every else None)}")
