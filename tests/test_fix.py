@@ -364,6 +364,12 @@ def test_quotations_span_one_paragraph_only():
         ("Medicaid & CHIP are free", "CHIP", "health insurance for kids", True, False),
         ("Call the SSA office", "SSA", "Social Security", True, False),
         ("Please sign an ROI today.", "ROI", "permission to share information", True, False),
+        # a phrase ending in a preposition needs its object
+        ("notice of their intent to vacate.", "vacate", "move out of", False, True),
+        ("You must vacate the unit", "vacate", "move out of", True, True),
+        # a passive of a phrase ending in a preposition
+        ("Households are prioritized for services", "prioritized", "focused on", False, True),
+        ("We prioritized the housing", "prioritized", "focused on", True, True),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):
@@ -374,6 +380,27 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
     start = text.index(term)
     finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
     assert fits_in_place(text, finding, replacement, verb=verb) is fits
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        # the first suggestion that fits: "move out of" needs an object, "leave" does not
+        ("Give notice of your intent to vacate.\n", "Give notice of your intent to leave.\n"),
+        ("You must vacate the unit by the 30th.\n", "You must move out of the unit by the 30th.\n"),
+        # a verb that takes no object, describing a noun: no swap fits
+        ("Participating projects use the system.\n", "Participating projects use the system.\n"),
+        ("We are participating in it.\n", "We are taking part in it.\n"),
+        # no suggestion fits a passive here ("focused on for", "started with for")
+        ("Households are prioritized for services.\n", "Households are prioritized for services.\n"),
+    ],
+)
+def test_fix_takes_the_first_suggestion_that_fits(text, fixed):
+    from plainspeak.api import analyze
+    from plainspeak.rewrite.fixes import fix_text
+    from plainspeak.rules.lexicon import load_lexicon
+
+    assert fix_text(analyze(text), load_lexicon(), everything=True).text == fixed
 
 
 @pytest.mark.parametrize(

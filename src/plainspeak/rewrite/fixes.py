@@ -92,6 +92,12 @@ _AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", 
                                  "into", "within", "as", "since", "until", "over", "across", "per"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _SUBJECTS = frozenset(["i", "you", "he", "she", "we", "they", "it", "who", "which", "that"])
+_ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing follows in the clause
+_DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
+                          "those"])
+# A replacement starting with one of these brings its own determiner or is a clause.
+_OWN_DETERMINER = frozenset(["what", "how", "whether", "who", "where", "when", "your", "their", "his", "her", "our",
+                             "my", "the", "a", "an", "some", "any", "too", "much", "many"])
 _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
@@ -118,13 +124,23 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     - puts "make sure" before an object, not a clause ("make sure access to
       care");
     - puts a phrasal verb's participle before the noun it describes ("kept up
-      recovery" for "sustained recovery");
+      recovery", "kept going recovery" for "sustained recovery");
+    - puts a phrase with its own determiner after one ("your what you own");
+    - puts a phrase ending in a noun before a pronoun object ("put in place
+      them");
+    - ends in a preposition with no word after it ("their intent to move out
+      of." for "to vacate.");
     - repeats a preposition of the swap right after it ("removals from the
       plan from Medicaid");
+    - makes a passive of a phrase ending in a preposition ("are focused on
+      for services" for "are prioritized for services");
     - drops a verb's preposition where the verb is passive ("is matched the
       period" for "is aligned with the period");
     - puts an acronym's spelled-out phrase with a preposition before a noun
       ("health insurance for kids coverage");
+    - swaps the -ing or -ed form of a verb that takes no object where it
+      describes the noun after it ("Participating projects", not "Taking part
+      projects");
     - puts a past tense where the -ed form may be a participle ("records got
       from the clinic" for "records obtained from the clinic"): only where
       the two forms differ (got, gotten) and no subject comes right before;
@@ -139,6 +155,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
       whose next word may be changed too (a rule that looks at the next word
       must give the same answer after the swap, so a second run changes nothing)."""
+    from .suggest import fits_before_a_noun, is_intransitive, stands_before_a_noun
+
     words = _WORD.findall(replacement)
     if not words:
         return True
@@ -151,13 +169,20 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False
     if words[-1].lower() in _PARTICLES and after.lower() in _OBJECT_PRONOUNS:
         return False
+    if verb and len(words) > 1 and after.lower() in _OBJECT_PRONOUNS and words[-1].lower() != "sure" \
+            and fits_before_a_noun(words[-1]):
+        return False  # "implement them" -> not "put in place them"
     if words[-1].lower() == "sure" and after.lower() not in _STARTS_A_CLAUSE:
         return False  # "ensure access to care" cannot become "make sure access to care"
-    from .suggest import fits_before_a_noun, stands_before_a_noun
-
     if len(words) > 1 and after.lower() in said[1:] and not fits_before_a_noun(after):
         return False  # "disenrollments from Medicaid" -> not "removals from the plan from Medicaid"
     term_words = _WORD.findall(finding.text)
+    if _ENDS_HERE.match(text, finding.end) and not fits_before_a_noun(said[-1]) and fits_before_a_noun(term_words[-1].lower()):
+        return False  # "their intent to vacate." -> not "to move out of."
+    if before and before[-1] in _DETERMINERS and said[0] in _OWN_DETERMINER:
+        return False  # "your assets" -> not "your what you own"
+    if verb and _passive(before) and len(words) > 1 and not fits_before_a_noun(words[-1]):
+        return False  # "are prioritized for services" -> not "are focused on for services"
     if verb and len(term_words) > 1 and not fits_before_a_noun(term_words[-1]) and fits_before_a_noun(words[-1]) \
             and _passive(before):
         return False  # "is aligned with the period" -> not "is matched the period"
@@ -176,8 +201,11 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if verb and finding.text.lower().endswith("ed") and after.lower() in _AFTER_A_PARTICIPLE \
             and before and before[-1] not in _SUBJECTS and _past_not_participle(words[0]):
         return False
+    if verb and finding.term and is_intransitive(finding.term) and finding.text.lower().endswith(("ing", "ed")) \
+            and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT and not after.endswith("ly"):
+        return False  # "Participating projects use" -> not "Taking part projects" or "Joining projects"
     # "sustained recovery" (a participle before a noun) -> not "kept up recovery"
-    describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 and words[-1].lower() in _PARTICLES \
+    describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 \
         and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT
     return not describing
 
@@ -243,7 +271,8 @@ def _is_verb_entry(lexicon: Lexicon, finding: Finding) -> bool:
 
 
 def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> FixResult:
-    """The report's text with every fixable finding replaced by its first suggestion."""
+    """The report's text with every fixable finding replaced by its first suggestion
+    that fits between its neighbours (``fits_in_place``)."""
     text = report.text
     quoted = quotations(text) if ("\"" in text or "“" in text) else []
     chosen = [
@@ -266,26 +295,47 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
     """The edits that fit between their neighbours as the neighbours will read once
     the other kept edits are made: judged on the original text, "prior to in order
     to" would keep "in order to" (after "to") and a second run would then change
-    it. Repeated until nothing changes, so a second run finds the same answers."""
+    it. Each finding gets its first suggestion that fits ("intent to vacate." ->
+    "leave", where "move out of" needs an object). Repeated until nothing
+    changes, so a second run finds the same answers."""
     starts = [e.start for _, e in candidates]
-    kept = set(range(len(candidates)))
+    chosen: dict[int, Edit] = {i: e for i, (_, e) in enumerate(candidates)}
     for _ in range(5):
-        now = set()
+        now: dict[int, Edit] = {}
         for i, (finding, edit) in enumerate(candidates):
             lo, hi = max(0, edit.start - _REACH), min(len(text), edit.end + _REACH)
             near = range(bisect_left(starts, lo), bisect_right(starts, hi))
-            before = [_shift(candidates[j][1], -lo) for j in near if j in kept and j != i and candidates[j][1].end <= edit.start]
-            after = [_shift(candidates[j][1], -edit.end) for j in near if j in kept and j != i and candidates[j][1].start >= edit.end
-                     and candidates[j][1].end <= hi]
+            before = [_shift(chosen[j], -lo) for j in near if j in chosen and j != i and chosen[j].end <= edit.start]
+            after = [_shift(chosen[j], -edit.end) for j in near if j in chosen and j != i and chosen[j].start >= edit.end
+                     and chosen[j].end <= hi]
             left = apply_edits(text[lo : edit.start], before)
             context = left + text[edit.start : edit.end] + apply_edits(text[edit.end : hi], after)
             moved = replace(finding, start=len(left), end=len(left) + (edit.end - edit.start))
-            if fits_in_place(context, moved, edit.replacement, verb=_is_verb_entry(lexicon, finding)):
-                now.add(i)
-        if now == kept:
+            verb = _is_verb_entry(lexicon, finding)
+            # Later suggestions may be another term ("CIT" -> "crisis intervention team"): such
+            # a one would be changed by the next run, so only plain ones stand in.
+            options = [edit.replacement, *(s for s in finding.suggestions
+                                           if s != edit.replacement and not _holds_a_term(s, lexicon))]
+            fit = next((option for option in options if fits_in_place(context, moved, option, verb=verb)), None)
+            if fit is not None:
+                now[i] = replace(edit, replacement=fit)
+        if now == chosen:
             break
-        kept = now
-    return [candidates[i][1] for i in sorted(kept)]
+        chosen = now
+    return [chosen[i] for i in sorted(chosen)]
+
+
+_TERMS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _holds_a_term(phrase: str, lexicon: Lexicon) -> bool:
+    """Whether some words in a row of ``phrase`` are a lexicon term as written."""
+    cached = _TERMS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cached = _TERMS[id(lexicon)] = (lexicon, frozenset(e.term.lower() for e in lexicon))
+    terms = cached[1]
+    words = phrase.lower().split()
+    return any(" ".join(words[i:j]) in terms for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _shift(edit: Edit, by: int) -> Edit:

@@ -157,7 +157,7 @@ def _keeps_number(word: str, pair: str) -> bool:
     # The pipeline's lookup lemmas, not lemminflect's lemma tables (33 MB more at peak).
     from ..pipeline.components.lemmatizer import lookup_lemma
 
-    mass = _grammar()[0]
+    mass = _grammar()["mass_nouns"]
     if word in mass or pair in mass:
         return True
     if lemminflect.getAllInflections(word, upos="NOUN"):  # a noun as it stands: "hearing", "thinner"
@@ -264,21 +264,27 @@ def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) 
 
 
 @lru_cache(maxsize=1)
-def _grammar() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _grammar() -> dict[str, frozenset[str]]:
+    """The word lists of data/grammar.toml, by name."""
     import tomllib
 
     from ..datafiles import data_path
 
     with open(data_path("grammar.toml"), "rb") as fh:
-        data = tomllib.load(fh)
-    return frozenset(data["mass_nouns"]), frozenset(data["modifier_heads"]), frozenset(data["not_before_a_noun"])
+        return {name: frozenset(words) for name, words in tomllib.load(fh).items()}
+
+
+def is_intransitive(verb: str) -> bool:
+    """A verb that takes no object ("participate"): a noun right after its -ing or
+    -ed form is a noun the form describes ("participating projects")."""
+    return verb.lower() in _grammar()["intransitive_verbs"]
 
 
 def head_noun(phrase: str) -> str:
     """The head of a noun phrase: its last word before a preposition, "and" or a
     relative word, past any participle ("money paid to you" -> "money",
     "mental health visit" -> "visit", "pros and cons" -> "pros")."""
-    stops = _grammar()[2]
+    stops = _grammar()["not_before_a_noun"]
     words: list[str] = []
     for word in phrase.lower().replace(",", " ").split():
         if word in stops:
@@ -308,7 +314,7 @@ _NO_ARTICLE_BEFORE = frozenset(
 def takes_no_article(phrase: str) -> bool:
     """A noun phrase whose head is plural or a mass noun: "pros and cons",
     "money paid to you by mistake", "daily tasks" (not "a mental health visit")."""
-    mass = _grammar()[0]
+    mass = _grammar()["mass_nouns"]
     lowered = phrase.lower()
     if lowered.split()[:1] and lowered.split()[0] in _NO_ARTICLE_BEFORE:  # "too much cost", "your own plan"
         return True
@@ -338,12 +344,12 @@ def agrees_with_verb(phrase: str, next_word: str) -> bool:
 
 def stands_before_a_noun(next_word: str) -> bool:
     """The term is a modifier here: "the OBOT program", "your IOP group"."""
-    return next_word.lower() in _grammar()[1]
+    return next_word.lower() in _grammar()["modifier_heads"]
 
 
 def fits_before_a_noun(phrase: str) -> bool:
     """Whether a phrase can stand before a noun: no preposition, "and" or possessive in it."""
-    stops = _grammar()[2]
+    stops = _grammar()["not_before_a_noun"]
     return not any(w in stops or w.endswith("'s") for w in phrase.lower().replace(",", " , ").split())
 
 
