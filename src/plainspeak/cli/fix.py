@@ -41,11 +41,12 @@ to .plainspeak-accept.txt, which every command reads), u undo, q save and quit,
 x quit without saving.
 
 \b
-What is changed: lexicon terms whose first suggestion fits without review
-(stiff wording, stigmatising labels, technology words; the lexicon's 'fix'
-column decides). --all also applies the terms marked for review (clinical,
-legal, benefits ...). Hard sentences, unexplained acronyms and terms with no
-one swap are left for you and listed by --in-place.
+What is changed: lexicon terms swapped without review (stiff wording,
+stigmatising labels, technology words; the lexicon's 'fix' column decides),
+each by its first suggestion that reads right in the sentence. --all also
+applies the terms marked for review (clinical, legal, benefits ...). Hard
+sentences, unexplained acronyms, terms with no one swap and terms no
+suggestion fits are left for you and listed by --in-place.
 
 \b
 Exit codes: 0 done (with --check: nothing would change), 1 with --check:
