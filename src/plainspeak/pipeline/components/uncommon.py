@@ -44,6 +44,9 @@ MIN_LENGTH = 3
 _WORD = re.compile(r"^[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F'-]){0,38}[A-Za-z\u00C0-\u024F]$")
 PART_ZIPF = 4.0  # both parts of a see-through compound are at least this common
 PREFIXES = ("re", "un", "pre", "over", "under", "out", "self")
+# "non" before a very common word reads at sight ("nonviolent", "nonprofit"); before a
+# merely common one it is the field's own word ("noncompliance", "nonexempt").
+NON_STEM_ZIPF = 4.4
 # Suffixes that add a plain meaning to a common word: "prevent|able", "purpose|ful",
 # "kind|ness", "home|less". Not -ize, -ity, -ation: those make new, formal words.
 SUFFIXES = ("able", "ful", "ness", "less")
@@ -69,6 +72,8 @@ def is_transparent(word: str) -> bool:
         stem = word[len(prefix):]
         if word.startswith(prefix) and len(stem) >= 3 and stem not in _NOT_PARTS and not is_rarer(stem, PART_ZIPF):
             return True
+    if word.startswith("non") and len(word) >= 6 and not is_rarer(word[3:].lstrip("-"), NON_STEM_ZIPF):
+        return True
     for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
         if left in _NOT_PARTS or right in _NOT_PARTS:
