@@ -94,7 +94,7 @@ _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _SUBJECTS = frozenset(["i", "you", "he", "she", "we", "they", "it", "who", "which", "that"])
 _ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing follows in the clause
 _DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
-                          "those"])
+                          "those", "other", "another", "any", "some", "no", "each", "every"])
 # A replacement starting with one of these brings its own determiner or is a clause.
 _OWN_DETERMINER = frozenset(["what", "how", "whether", "who", "where", "when", "your", "their", "his", "her", "our",
                              "my", "the", "a", "an", "some", "any", "too", "much", "many"])
