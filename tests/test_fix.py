@@ -367,6 +367,13 @@ def test_quotations_span_one_paragraph_only():
         # a phrase ending in a preposition needs its object
         ("notice of their intent to vacate.", "vacate", "move out of", False, True),
         ("You must vacate the unit", "vacate", "move out of", True, True),
+        # a possessive of a long phrase, or of a pronoun
+        ("the claimant's eligibility", "claimant", "person making the claim", False, False),
+        ("the claimant's eligibility", "claimant", "you", False, False),
+        ("the claimant is here", "claimant", "person making the claim", True, False),
+        # a phrase with its own article after "other"
+        ("or other suitable employment.", "suitable employment", "a suitable job", False, False),
+        ("Work at suitable employment.", "suitable employment", "a suitable job", True, False),
         # a passive of a phrase ending in a preposition
         ("Households are prioritized for services", "prioritized", "focused on", False, True),
         ("We prioritized the housing", "prioritized", "focused on", True, True),
@@ -393,6 +400,7 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
         ("We are participating in it.\n", "We are taking part in it.\n"),
         # no suggestion fits a passive here ("focused on for", "started with for")
         ("Households are prioritized for services.\n", "Households are prioritized for services.\n"),
+        ("Accept other suitable employment.\n", "Accept other steady work.\n"),
     ],
 )
 def test_fix_takes_the_first_suggestion_that_fits(text, fixed):

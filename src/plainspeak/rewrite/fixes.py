@@ -125,6 +125,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       care");
     - puts a phrasal verb's participle before the noun it describes ("kept up
       recovery", "kept going recovery" for "sustained recovery");
+    - makes a possessive of a phrase whose last word is not its head, or of
+      a pronoun ("the person making the claim's eligibility", "you's");
     - puts a phrase with its own determiner after one ("your what you own");
     - puts a phrase ending in a noun before a pronoun object ("put in place
       them");
@@ -179,6 +181,11 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     term_words = _WORD.findall(finding.text)
     if _ENDS_HERE.match(text, finding.end) and not fits_before_a_noun(said[-1]) and fits_before_a_noun(term_words[-1].lower()):
         return False  # "their intent to vacate." -> not "to move out of."
+    possessive = finding.text.lower().endswith(("'s", "’s")) or text.startswith(("'s", "’s"), finding.end)
+    modified = any(w.endswith(("ing", "ed")) for w in said[1:-1])  # "person making the claim": its head is not last
+    if possessive and (modified or not fits_before_a_noun(replacement.lower()) or said[-1] in _SUBJECTS
+                       or said[-1] in _OBJECT_PRONOUNS):
+        return False  # "the claimant's eligibility" -> not "the person making the claim's eligibility"
     if before and before[-1] in _DETERMINERS and said[0] in _OWN_DETERMINER:
         return False  # "your assets" -> not "your what you own"
     if verb and _passive(before) and len(words) > 1 and not fits_before_a_noun(words[-1]):
