@@ -374,6 +374,14 @@ def test_quotations_span_one_paragraph_only():
         # a phrase with its own article after "other"
         ("or other suitable employment.", "suitable employment", "a suitable job", False, False),
         ("Work at suitable employment.", "suitable employment", "a suitable job", True, False),
+        # inside a compound
+        ("a non-comprehensive list", "comprehensive", "full", False, False),
+        # "you" right after someone else's possessive
+        ("The patient's discharge plan is ready", "discharge plan", "plan for after you leave", False, False),
+        ("The patient’s discharge plan is ready", "discharge plan", "plan for after you leave", False, False),
+        ("Your discharge plan is ready", "discharge plan", "plan for after you leave", True, False),
+        # a phrase with an -ing word after its first cannot describe the noun after it
+        ("Case management programs complete notes", "Case management", "Help getting services", False, False),
         # a passive of a phrase ending in a preposition
         ("Households are prioritized for services", "prioritized", "focused on", False, True),
         ("We prioritized the housing", "prioritized", "focused on", True, True),
@@ -417,6 +425,7 @@ def test_fix_takes_the_first_suggestion_that_fits(text, fixed):
         ("The results indicated by the test are clear.", "shown"),  # a participle before "by"
         ("The test indicated that you are well.", "showed"),
         ("The information obtained by the office is true.", "gotten"),
+        ("Services were given as indicated on the plan.", "shown"),  # "as" before: a participle
     ],
 )
 def test_an_ed_form_before_by_takes_the_participle(text, suggestion):

@@ -92,6 +92,7 @@ _AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", 
                                  "into", "within", "as", "since", "until", "over", "across", "per"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _SUBJECTS = frozenset(["i", "you", "he", "she", "we", "they", "it", "who", "which", "that"])
+_THEIRS_BEFORE = re.compile(r"\w['’]s(?:[ \t]+[\w-]+){0,2}[ \t]+$")  # "the patient's (new) ..." right before
 _ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing follows in the clause
 _DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
                           "those", "other", "another", "any", "some", "no", "each", "every"])
@@ -127,6 +128,10 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       recovery", "kept going recovery" for "sustained recovery");
     - makes a possessive of a phrase whose last word is not its head, or of
       a pronoun ("the person making the claim's eligibility", "you's");
+    - edits a word inside a compound ("a non-full list" for "a
+      non-comprehensive list");
+    - speaks to "you" right after someone else's possessive ("the patient's
+      plan for after you leave");
     - puts a phrase with its own determiner after one ("your what you own");
     - puts a phrase ending in a noun before a pronoun object ("put in place
       them");
@@ -157,13 +162,15 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
       whose next word may be changed too (a rule that looks at the next word
       must give the same answer after the swap, so a second run changes nothing)."""
-    from .suggest import fits_before_a_noun, is_intransitive, stands_before_a_noun
+    from .suggest import fits_before_a_noun, is_intransitive, post_modified, stands_before_a_noun
 
     words = _WORD.findall(replacement)
     if not words:
         return True
     if in_a_name(text, finding.start, finding.end):
         return False
+    if text[finding.start - 1 : finding.start] == "-" or text[finding.end : finding.end + 1] == "-":
+        return False  # inside a compound: "a non-comprehensive list" -> not "a non-full list"
     after = _word_after(text, finding.end)
     before = [w.lower() for w in _words_before(text, finding.start)]
     said = [w.lower() for w in _TOKEN.findall(replacement)]
@@ -181,6 +188,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     term_words = _WORD.findall(finding.text)
     if _ENDS_HERE.match(text, finding.end) and not fits_before_a_noun(said[-1]) and fits_before_a_noun(term_words[-1].lower()):
         return False  # "their intent to vacate." -> not "to move out of."
+    if ("you" in said or "your" in said) and _THEIRS_BEFORE.search(text, max(0, finding.start - 60), finding.start):
+        return False  # "the patient's discharge plan" -> not "the patient's plan for after you leave"
     possessive = finding.text.lower().endswith(("'s", "’s")) or text.startswith(("'s", "’s"), finding.end)
     modified = any(w.endswith(("ing", "ed")) for w in said[1:-1])  # "person making the claim": its head is not last
     if possessive and (modified or not fits_before_a_noun(replacement.lower()) or said[-1] in _SUBJECTS
@@ -203,7 +212,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         # "chronically homeless veterans" -> not "homeless for a long time veterans"
         one_word = len(term_words) == 1
         # a term ending in a preposition ("ineligible for") has its object next, not a noun it describes
-        if one_word or (not fits_before_a_noun(replacement) and fits_before_a_noun(term_words[-1])):
+        unfit = not fits_before_a_noun(replacement) or post_modified(replacement)  # "help getting services programs"
+        if one_word or (unfit and fits_before_a_noun(term_words[-1])):
             return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))
     if verb and finding.text.lower().endswith("ed") and after.lower() in _AFTER_A_PARTICIPLE \
             and before and before[-1] not in _SUBJECTS and _past_not_participle(words[0]):

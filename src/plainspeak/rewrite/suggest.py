@@ -129,7 +129,8 @@ def adapt(
         if words[i].lower() == head_lemma.lower():  # the same word ("be ... for"): keep its form
             words[i] = head_form
         else:
-            participle = previous_word.lower() in _AUXILIARIES or next_word.lower() == "by"
+            # "was indicated", "as indicated", "indicated by": a participle ("shown")
+            participle = previous_word.lower() in _AUXILIARIES or previous_word.lower() == "as" or next_word.lower() == "by"
             tag = inflection_tag(head_form, head_lemma, entry.pos, participle)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)
@@ -281,8 +282,9 @@ def is_intransitive(verb: str) -> bool:
 
 
 def head_noun(phrase: str) -> str:
-    """The head of a noun phrase: its last word before a preposition, "and" or a
-    relative word, past any participle ("money paid to you" -> "money",
+    """The head of a noun phrase: its last word before a preposition, "and", a
+    relative word or an -ing word, past any participle ("money paid to you" ->
+    "money", "person getting benefits" -> "person",
     "mental health visit" -> "visit", "pros and cons" -> "pros")."""
     stops = _grammar()["not_before_a_noun"]
     words: list[str] = []
@@ -292,6 +294,10 @@ def head_noun(phrase: str) -> str:
         words.append(word.strip("\"'()"))
     from ..pipeline.components.lemmatizer import lookup_lemma
 
+    for k in range(1, len(words) - 1):  # "person getting benefits": the head comes before the -ing word
+        if words[k].endswith("ing"):
+            del words[k:]
+            break
     while len(words) > 1 and (words[-1].endswith(("ed", "ing")) or _is_participle(words[-1], lookup_lemma)):
         words.pop()
     return words[-1] if words else ""
@@ -351,6 +357,12 @@ def fits_before_a_noun(phrase: str) -> bool:
     """Whether a phrase can stand before a noun: no preposition, "and" or possessive in it."""
     stops = _grammar()["not_before_a_noun"]
     return not any(w in stops or w.endswith("'s") for w in phrase.lower().replace(",", " , ").split())
+
+
+def post_modified(phrase: str) -> bool:
+    """An -ing word after the phrase's first describes what came before it ("help
+    getting services"): such a phrase cannot stand before a noun either."""
+    return any(w.endswith("ing") for w in phrase.lower().split()[1:-1])
 
 
 def with_article(suggestion: str, written: str, *, noun: bool = True) -> str:
