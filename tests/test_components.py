@@ -637,3 +637,24 @@ def test_a_hyphenated_acronym_whose_parts_are_explained_is_not_flagged(analyzer)
 def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
     findings = analyzer.analyze("Read the rule (see 7 CFR 273.7(c)(1)(ii)). Then call.").findings
     assert [(f.rule, f.text) for f in findings] == [("style.citation", "7 CFR 273.7(c)(1)(ii)")]
+
+
+@pytest.mark.parametrize(
+    "text, rule, flagged",
+    [
+        # a heading or title is the writer's wording
+        ("Identifying Information and Presenting Problem\n\nShe came in on Monday.\n", "jargon.presenting-problem", True),
+        ("Sample Functional Descriptions\n\nThis article gives examples.\n", "jargon.functional-description", True),
+        # a name is not, on a line of its own or in a sentence
+        ("Supplemental Nutrition Assistance Program\n\nApply online.\n", "jargon.supplemental", False),
+        ("Call the Office of Disability Adjudication and Review.\n", "jargon.adjudication", False),
+        ("Office of Disability Adjudication and Review\n", "jargon.adjudication", False),
+        # a signature line, a job title, a label with a number
+        ("Housing Navigator, Riverton Coalition for the Homeless\n", "jargon.the-homeless", False),
+        ("Linda Marsh\nIntake Coordinator\n", "jargon.intake", False),
+        # a sentence in Title Case is no heading
+        ("Please Ask About Our Presenting Problem Form Today.\n", "jargon.presenting-problem", False),
+    ],
+)
+def test_headings_are_the_writers_words_and_names_are_not(analyzer, text, rule, flagged):
+    assert (rule in [f.rule for f in analyzer.analyze(text).findings]) is flagged

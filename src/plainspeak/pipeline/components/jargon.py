@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ...datafiles import data_path
 from ...errors import LexiconError
 from ...rules.lexicon import (
     ContextRule,
@@ -58,6 +60,40 @@ from .words import is_credential
 _COLUMNS = {"exact": 0, "lower": 1, "lemma": 2}
 _ARRAY_ATTRS = [ORTH, LOWER, LEMMA, IS_SPACE]
 _NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in"})  # "Coalition for the Homeless"
+
+
+def _in_a_heading(span: Span) -> bool:
+    """A line of its own in Title Case, with no comma or number and not ending in a
+    name's or job title's head word: a heading or title ("Identifying Information
+    and Presenting Problem", "Reinstating the Time Limit"), whose words the
+    writer chose, not a name ("Supplemental Nutrition Assistance Program",
+    "Office of Disability Adjudication", "Intake Coordinator", a signature's
+    "Housing Navigator, Riverton Coalition for the Homeless")."""
+    doc = span.doc
+    i, j = span.start, span.end
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+    while j < len(doc) and "\n" not in doc[j].text:
+        j += 1
+    line = [t for t in doc[i:j] if t.is_alpha]
+    if not line or len(line) > 12 or (j > 0 and doc[j - 1].text in ".!?"):
+        return False
+    if any(t.text == "," or t.like_num for t in doc[i:j]):  # "Housing Navigator, Riverton Coalition for the Homeless"
+        return False
+    if not all(t.text[:1].isupper() or t.lower_ in _HEADING_SMALL for t in line):
+        return False
+    return line[-1].lower_ not in _name_heads()
+
+
+_HEADING_SMALL = _NAME_GLUE | {"a", "an", "to", "with", "by", "at", "from", "or", "before", "after", "about", "into"}
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    import tomllib
+
+    with open(data_path("grammar.toml"), "rb") as fh:
+        return frozenset(tomllib.load(fh)["name_heads"])
 
 
 def _capitalised_neighbour(span: Span, step: int) -> bool:
@@ -468,6 +504,8 @@ class JargonMatcher:
             return False
         words = [t for t in span if t.is_alpha and t.lower_ not in _NAME_GLUE]
         if not words or not all(t.text[:1].isupper() and not t.is_upper for t in words):
+            return False
+        if _in_a_heading(span):
             return False
         return _capitalised_neighbour(span, -1) or _capitalised_neighbour(span, +1)
 
