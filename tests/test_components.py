@@ -587,6 +587,7 @@ def test_a_word_readers_rated_hard_is_never_excused_as_a_compound(analyzer):
         "Your case was reviewed under Title IV-E and Section VIII.",
         "See Part IV of the rules and Level III care.",
         "Write to 10 Downing St, London SW1A 2AA.",
+        "IV. Current and Past Use\n\nShe drinks on weekends.\n\nXII) Plan\n",
     ],
 )
 def test_codes_are_not_unexplained_acronyms(analyzer, text):
@@ -596,6 +597,8 @@ def test_codes_are_not_unexplained_acronyms(analyzer, text):
 
 def test_a_roman_numeral_alone_can_still_be_an_acronym(analyzer):
     assert "IV" in [f.text for f in analyzer.analyze("You will get an IV in the hospital.").findings
+                    if f.kind in ("acronym", "jargon")]
+    assert "IV" in [f.text for f in analyzer.analyze("Give the drug by IV. Then wait.").findings
                     if f.kind in ("acronym", "jargon")]
 
 

@@ -169,7 +169,7 @@ def _codes() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
 
 def is_code(span: Span) -> bool:
     """A number or an address part, not an acronym: a Roman numeral after "Title",
-    "Part", "Section" ... ("Title IV-E"); a state after "City," or before a ZIP
+    "Part", "Section" ... ("Title IV-E") or numbering a line ("IV. History"); a state after "City," or before a ZIP
     code ("Columbus, OH 43215"); a Canadian or UK postcode ("M5V 2T6")."""
     doc = span.doc
     head = span[0].text
@@ -180,6 +180,9 @@ def is_code(span: Span) -> bool:
         words = [t.lower_ for t in before if t.is_alpha]
         if any(tuple(words[-len(label):]) == label for label in labels):
             return True
+        starts_a_line = span.start == 0 or "\n" in doc[span.start - 1].text
+        if len(span) == 1 and starts_a_line and span.end < len(doc) and doc[span.end].text in (".", ")"):
+            return True  # an outline number: "IV. Current and Past Use"
     if head in states and len(span) == 1:
         if after and _ZIP.match(after[0].text):
             return True
