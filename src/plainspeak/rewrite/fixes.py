@@ -96,9 +96,6 @@ _THEIRS_BEFORE = re.compile(r"\w['’]s(?:[ \t]+[\w-]+){0,2}[ \t]+$")  # "the pa
 _ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing follows in the clause
 _DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
                           "those", "other", "another", "any", "some", "no", "each", "every"])
-# A replacement starting with one of these brings its own determiner or is a clause.
-_OWN_DETERMINER = frozenset(["what", "how", "whether", "who", "where", "when", "your", "their", "his", "her", "our",
-                             "my", "the", "a", "an", "some", "any", "too", "much", "many"])
 _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
@@ -162,7 +159,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
       whose next word may be changed too (a rule that looks at the next word
       must give the same answer after the swap, so a second run changes nothing)."""
-    from .suggest import fits_before_a_noun, is_intransitive, post_modified, stands_before_a_noun
+    from .suggest import brings_its_own_determiner, fits_before_a_noun, is_intransitive, post_modified, stands_before_a_noun
 
     words = _WORD.findall(replacement)
     if not words:
@@ -195,7 +192,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if possessive and (modified or not fits_before_a_noun(replacement.lower()) or said[-1] in _SUBJECTS
                        or said[-1] in _OBJECT_PRONOUNS):
         return False  # "the claimant's eligibility" -> not "the person making the claim's eligibility"
-    if before and before[-1] in _DETERMINERS and said[0] in _OWN_DETERMINER:
+    if before and before[-1] in _DETERMINERS and brings_its_own_determiner(replacement):
         return False  # "your assets" -> not "your what you own"
     if verb and _passive(before) and len(words) > 1 and not fits_before_a_noun(words[-1]):
         return False  # "are prioritized for services" -> not "are focused on for services"
@@ -208,7 +205,6 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         # "Medicaid & CHIP coverage" -> not "health insurance for kids coverage"
         return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))
     if not verb and len(words) > 1 and after[:1].islower() and not acronym and after.lower() not in _WHEN:
-
         # "chronically homeless veterans" -> not "homeless for a long time veterans"
         one_word = len(term_words) == 1
         # a term ending in a preposition ("ineligible for") has its object next, not a noun it describes
@@ -332,7 +328,7 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
             # Later suggestions may be another term ("CIT" -> "crisis intervention team"): such
             # a one would be changed by the next run, so only plain ones stand in.
             options = [edit.replacement, *(s for s in finding.suggestions
-                                           if s != edit.replacement and not _holds_a_term(s, lexicon))]
+                                           if s != edit.replacement and not lexicon.holds_a_term(s))]
             fit = next((option for option in options if fits_in_place(context, moved, option, verb=verb)), None)
             if fit is not None:
                 now[i] = replace(edit, replacement=fit)
@@ -340,19 +336,6 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
             break
         chosen = now
     return [chosen[i] for i in sorted(chosen)]
-
-
-_TERMS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
-
-
-def _holds_a_term(phrase: str, lexicon: Lexicon) -> bool:
-    """Whether some words in a row of ``phrase`` are a lexicon term as written."""
-    cached = _TERMS.get(id(lexicon))
-    if cached is None or cached[0] is not lexicon:
-        cached = _TERMS[id(lexicon)] = (lexicon, frozenset(e.term.lower() for e in lexicon))
-    terms = cached[1]
-    words = phrase.lower().split()
-    return any(" ".join(words[i:j]) in terms for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _shift(edit: Edit, by: int) -> Edit:

@@ -317,6 +317,13 @@ _NO_ARTICLE_BEFORE = frozenset(
 )
 
 
+def brings_its_own_determiner(phrase: str) -> bool:
+    """A phrase that starts with its own determiner or article, or is a clause
+    ("your plan", "a suitable job", "what you own"): none can follow another."""
+    first = phrase.lower().split()[:1]
+    return bool(first) and (first[0] in _NO_ARTICLE_BEFORE or first[0] in ("a", "an"))
+
+
 def takes_no_article(phrase: str) -> bool:
     """A noun phrase whose head is plural or a mass noun: "pros and cons",
     "money paid to you by mistake", "daily tasks" (not "a mental health visit")."""

@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,16 @@ class Lexicon:
 
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
+
+    @cached_property
+    def _terms(self) -> frozenset[str]:
+        return frozenset(e.term.lower() for e in self.entries.values())
+
+    def holds_a_term(self, phrase: str) -> bool:
+        """Whether some words in a row of ``phrase`` are a term as written ("crisis
+        intervention team" holds "crisis intervention")."""
+        words = phrase.lower().split()
+        return any(" ".join(words[i:j]) in self._terms for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def default_lexicon_path() -> Path:
