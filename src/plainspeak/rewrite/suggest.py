@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..datafiles import grammar_words
 from ..rules.lexicon import Entry
 
 _UPOS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
@@ -158,7 +159,7 @@ def _keeps_number(word: str, pair: str) -> bool:
     # The pipeline's lookup lemmas, not lemminflect's lemma tables (33 MB more at peak).
     from ..pipeline.components.lemmatizer import lookup_lemma
 
-    mass = _grammar()["mass_nouns"]
+    mass = grammar_words("mass_nouns")
     if word in mass or pair in mass:
         return True
     if lemminflect.getAllInflections(word, upos="NOUN"):  # a noun as it stands: "hearing", "thinner"
@@ -264,21 +265,10 @@ def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) 
     return form, lemma
 
 
-@lru_cache(maxsize=1)
-def _grammar() -> dict[str, frozenset[str]]:
-    """The word lists of data/grammar.toml, by name."""
-    import tomllib
-
-    from ..datafiles import data_path
-
-    with open(data_path("grammar.toml"), "rb") as fh:
-        return {name: frozenset(words) for name, words in tomllib.load(fh).items()}
-
-
 def is_intransitive(verb: str) -> bool:
     """A verb that takes no object ("participate"): a noun right after its -ing or
     -ed form is a noun the form describes ("participating projects")."""
-    return verb.lower() in _grammar()["intransitive_verbs"]
+    return verb.lower() in grammar_words("intransitive_verbs")
 
 
 def head_noun(phrase: str) -> str:
@@ -286,7 +276,7 @@ def head_noun(phrase: str) -> str:
     relative word or an -ing word, past any participle ("money paid to you" ->
     "money", "person getting benefits" -> "person",
     "mental health visit" -> "visit", "pros and cons" -> "pros")."""
-    stops = _grammar()["not_before_a_noun"]
+    stops = grammar_words("not_before_a_noun")
     words: list[str] = []
     for word in phrase.lower().replace(",", " ").split():
         if word in stops:
@@ -327,7 +317,7 @@ def brings_its_own_determiner(phrase: str) -> bool:
 def takes_no_article(phrase: str) -> bool:
     """A noun phrase whose head is plural or a mass noun: "pros and cons",
     "money paid to you by mistake", "daily tasks" (not "a mental health visit")."""
-    mass = _grammar()["mass_nouns"]
+    mass = grammar_words("mass_nouns")
     lowered = phrase.lower()
     if lowered.split()[:1] and lowered.split()[0] in _NO_ARTICLE_BEFORE:  # "too much cost", "your own plan"
         return True
@@ -357,12 +347,12 @@ def agrees_with_verb(phrase: str, next_word: str) -> bool:
 
 def stands_before_a_noun(next_word: str) -> bool:
     """The term is a modifier here: "the OBOT program", "your IOP group"."""
-    return next_word.lower() in _grammar()["modifier_heads"]
+    return next_word.lower() in grammar_words("modifier_heads")
 
 
 def fits_before_a_noun(phrase: str) -> bool:
     """Whether a phrase can stand before a noun: no preposition, "and" or possessive in it."""
-    stops = _grammar()["not_before_a_noun"]
+    stops = grammar_words("not_before_a_noun")
     return not any(w in stops or w.endswith("'s") for w in phrase.lower().replace(",", " , ").split())
 
 

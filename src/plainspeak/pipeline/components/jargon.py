@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,7 @@ from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...datafiles import data_path
+from ...datafiles import grammar_words
 from ...errors import LexiconError
 from ...rules.lexicon import (
     ContextRule,
@@ -82,18 +81,10 @@ def _in_a_heading(span: Span) -> bool:
         return False
     if not all(t.text[:1].isupper() or t.lower_ in _HEADING_SMALL for t in line):
         return False
-    return line[-1].lower_ not in _name_heads()
+    return line[-1].lower_ not in grammar_words("name_heads")
 
 
 _HEADING_SMALL = _NAME_GLUE | {"a", "an", "to", "with", "by", "at", "from", "or", "before", "after", "about", "into"}
-
-
-@lru_cache(maxsize=1)
-def _name_heads() -> frozenset[str]:
-    import tomllib
-
-    with open(data_path("grammar.toml"), "rb") as fh:
-        return frozenset(tomllib.load(fh)["name_heads"])
 
 
 def _capitalised_neighbour(span: Span, step: int) -> bool:
