@@ -385,6 +385,14 @@ def test_quotations_span_one_paragraph_only():
         # a passive of a phrase ending in a preposition
         ("Households are prioritized for services", "prioritized", "focused on", False, True),
         ("We prioritized the housing", "prioritized", "focused on", True, True),
+        # an object and "to" with a verb: only a verb that takes that frame
+        ("The agency authorizes the family to begin services", "authorizes", "approves", False, True),
+        ("The agency authorizes the family to begin services", "authorizes", "allows", True, True),
+        ("The Court may authorize you to leave", "authorize", "approve", False, True),
+        ("We authorize payment to the landlord", "authorize", "approve", True, True),
+        ("They authorized the transfer to Medicaid", "authorized", "approved", True, True),
+        ("The group utilizes a treatment modality to address trauma", "utilizes", "uses", True, True),  # purpose
+        ("We would like to collaborate with you to plan", "collaborate", "work together", True, True),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):
@@ -409,6 +417,8 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
         # no suggestion fits a passive here ("focused on for", "started with for")
         ("Households are prioritized for services.\n", "Households are prioritized for services.\n"),
         ("Accept other suitable employment.\n", "Accept other steady work.\n"),
+        ("The agency authorizes the family to begin.\n", "The agency allows the family to begin.\n"),
+        ("Your plan authorized ten more sessions.\n", "Your plan approved ten more sessions.\n"),
     ],
 )
 def test_fix_takes_the_first_suggestion_that_fits(text, fixed):

@@ -100,6 +100,8 @@ _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+# an object of one to four words, then "to" and a word: "the family to begin"
+_OBJECT_THEN_TO = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'-]*){1,4}?[ \t]+to[ \t]+([A-Za-z]+)")
 
 
 def _words_before(text: str, at: int) -> list[str]:
@@ -145,6 +147,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     - swaps the -ing or -ed form of a verb that takes no object where it
       describes the noun after it ("Participating projects", not "Taking part
       projects");
+    - puts a verb that cannot take an object and "to" with a verb into that
+      frame ("approves the family to begin" for "authorizes the family to
+      begin"; ``object_infinitive_verbs`` in data/grammar.toml);
     - puts a past tense where the -ed form may be a participle ("records got
       from the clinic" for "records obtained from the clinic"): only where
       the two forms differ (got, gotten) and no subject comes right before;
@@ -159,7 +164,14 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
       whose next word may be changed too (a rule that looks at the next word
       must give the same answer after the swap, so a second run changes nothing)."""
-    from .suggest import brings_its_own_determiner, fits_before_a_noun, is_intransitive, post_modified, stands_before_a_noun
+    from .suggest import (
+        brings_its_own_determiner,
+        fits_before_a_noun,
+        is_intransitive,
+        post_modified,
+        stands_before_a_noun,
+        takes_object_and_infinitive,
+    )
 
     words = _WORD.findall(replacement)
     if not words:
@@ -217,10 +229,29 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if verb and finding.term and is_intransitive(finding.term) and finding.text.lower().endswith(("ing", "ed")) \
             and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT and not after.endswith("ly"):
         return False  # "Participating projects use" -> not "Taking part projects" or "Joining projects"
+    if verb and _object_and_infinitive(text, finding.end) and not takes_object_and_infinitive(replacement):
+        return False  # "authorizes the family to begin" -> not "approves the family to begin"
     # "sustained recovery" (a participle before a noun) -> not "kept up recovery"
     describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 \
         and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT
     return not describing
+
+
+def _object_and_infinitive(text: str, end: int) -> bool:
+    """An object that is a person and "to" with a verb after the term: "(authorizes)
+    the family to begin"; with a thing, "to" is purpose ("uses a method to
+    address")."""
+    m = _OBJECT_THEN_TO.match(text, end)
+    if m is None:
+        return False
+    from ..pipeline.components.lemmatizer import lookup_lemma
+    from ..datafiles import grammar_words
+
+    object_words = [w.lower() for w in text[end : m.start(1)].split()[:-1]]
+    verb = m.group(1).lower()
+    return object_words[0] not in grammar_words("not_before_a_noun") \
+        and lookup_lemma(object_words[-1]) in grammar_words("people_nouns") \
+        and verb not in _STARTS_AN_OBJECT and not _is_noun(verb)
 
 
 def _passive(before: list[str]) -> bool:

@@ -271,6 +271,19 @@ def is_intransitive(verb: str) -> bool:
     return verb.lower() in grammar_words("intransitive_verbs")
 
 
+def takes_object_and_infinitive(phrase: str) -> bool:
+    """A verb phrase that reads right before an object and "to" with a verb:
+    "allow (you to leave)", not "approve (you to leave)"."""
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    words = phrase.lower().split()
+    if not words:
+        return False
+    head = lookup_lemma(words[0])
+    known = grammar_words("object_infinitive_verbs")
+    return head in known or " ".join([head, *words[1:2]]) in known
+
+
 def head_noun(phrase: str) -> str:
     """The head of a noun phrase: its last word before a preposition, "and", a
     relative word or an -ing word, past any participle ("money paid to you" ->
