@@ -244,8 +244,8 @@ def _object_and_infinitive(text: str, end: int) -> bool:
     m = _OBJECT_THEN_TO.match(text, end)
     if m is None:
         return False
-    from ..pipeline.components.lemmatizer import lookup_lemma
     from ..datafiles import grammar_words
+    from ..pipeline.components.lemmatizer import lookup_lemma
 
     object_words = [w.lower() for w in text[end : m.start(1)].split()[:-1]]
     verb = m.group(1).lower()
