@@ -557,14 +557,19 @@ def test_inflected_word_of_each_written_form(term, pos, form, expected):
     assert (tokens[at] if at is not None else None) == expected
 
 
-@pytest.mark.parametrize("word", ["reschedule", "workplace", "carpool", "grandkids", "paperwork", "nonviolent", "nonprofit"])
+@pytest.mark.parametrize(
+    "word", ["reschedule", "workplace", "carpool", "grandkids", "paperwork", "nonviolent", "nonprofit",
+             "hopelessness", "worthlessness", "unavoidable"],  # two plain affixes: "hope|less|ness", "un|avoid|able"
+)
 def test_see_through_compounds_of_two_content_words(word):
     from plainspeak.pipeline.components.uncommon import is_transparent
 
     assert is_transparent(word)
 
 
-@pytest.mark.parametrize("word", ["therapist", "forthwith", "herein", "noncompliance", "nonexempt", "prostatic", "franciscan"])
+@pytest.mark.parametrize(
+    "word", ["therapist", "forthwith", "herein", "noncompliance", "nonexempt", "prostatic", "franciscan", "unshaven", "recidivism"],
+)
 def test_words_that_only_look_like_compounds_are_not_excused(word):
     """Function words and word pieces are not parts: "the|rapist", "for|thwith", "non|compliance"."""
     from plainspeak.pipeline.components.uncommon import is_transparent

@@ -60,18 +60,11 @@ _NOT_PARTS = STOP_WORDS | frozenset({"non", "dis", "mis", "pro", "con", "com", "
 @lru_cache(maxsize=65536)
 def is_transparent(word: str) -> bool:
     """A compound or prefixed word whose parts are common content words: "re|schedule",
-    "car|pool", "work|place", "grand|kids"; not "the|rapist" or "fort|with"."""
+    "car|pool", "work|place", "grand|kids", "hope|less|ness"; not "the|rapist" or
+    "fort|with"."""
     word = word.lower()
-    for suffix in SUFFIXES:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 3 and any(
-            s not in _NOT_PARTS and not is_rarer(s, PART_ZIPF) for s in (stem, stem + "e", stem[:-1] + "y")
-        ):
-            return True
-    for prefix in PREFIXES:
-        stem = word[len(prefix):]
-        if word.startswith(prefix) and len(stem) >= 3 and stem not in _NOT_PARTS and not is_rarer(stem, PART_ZIPF):
-            return True
+    if _affixed(word, AFFIXES):
+        return True
     if word.startswith("non") and len(word) >= 6 and not is_rarer(word[3:].lstrip("-"), NON_STEM_ZIPF):
         return True
     for i in range(3, len(word) - 2):
@@ -79,6 +72,26 @@ def is_transparent(word: str) -> bool:
         if left in _NOT_PARTS or right in _NOT_PARTS:
             continue
         if not is_rarer(left, PART_ZIPF) and not is_rarer(right, PART_ZIPF):
+            return True
+    return False
+
+
+AFFIXES = 2  # plain prefixes and suffixes taken off in turn: "hope|less|ness", "un|avoid|able"
+
+
+def _affixed(word: str, affixes: int) -> bool:
+    """A common word with up to ``affixes`` plain prefixes and suffixes."""
+
+    def plain_part(stem: str) -> bool:
+        return stem not in _NOT_PARTS and (not is_rarer(stem, PART_ZIPF) or (affixes > 1 and _affixed(stem, affixes - 1)))
+
+    for suffix in SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and any(plain_part(s) for s in (stem, stem + "e", stem[:-1] + "y")):
+            return True
+    for prefix in PREFIXES:
+        stem = word[len(prefix):]
+        if word.startswith(prefix) and len(stem) >= 3 and plain_part(stem):
             return True
     return False
 
