@@ -228,6 +228,11 @@ def test_form_and_case_numbers_are_not_acronyms(full_mini_nlp):
     assert acronyms(full_mini_nlp, text) == ["PHQ-9"]
 
 
+def test_a_medicine_brand_in_capitals_is_not_an_acronym(full_mini_nlp):
+    """As printed on the box: "NARCAN", "SUBOXONE" (data/drug_names.txt, or a drug stem)."""
+    assert acronyms(full_mini_nlp, "Keep NARCAN at home; take SUBOXONE daily, not the CBT.") == ["CBT"]
+
+
 def test_shouting_is_not_an_acronym(full_mini_nlp):
     assert acronyms(full_mini_nlp, "PLEASE CALL US TODAY about your DENIED claim.") == []
 

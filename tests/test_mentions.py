@@ -23,11 +23,12 @@ def words(analyzer, text: str) -> list[tuple[str, str]]:
         "We offer psychoeducation, or learning about your condition, on Mondays.",
         "You can join the IOP, or intensive outpatient program, next week.",
         "Ask for a warm handoff (a personal introduction to the new worker).",
+        "Apply for SNAP (Food Stamps) today.",  # the entry's own plain name, in capitals
     ],
 )
 def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
     flagged = words(analyzer, text)
-    mentioned = {"warm handoff", "utilize", "addict", "MAT", "psychoeducation", "Psychoeducation", "IOP", "PCP"}
+    mentioned = {"warm handoff", "utilize", "addict", "MAT", "psychoeducation", "Psychoeducation", "IOP", "PCP", "SNAP"}
     assert not [w for w in flagged if w[1] in mentioned], flagged
 
 
@@ -52,6 +53,10 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("She called the IOP yesterday.", "IOP"),  # "called" as in phoned
         ("Please bring the clients' forms and utilize the portal.", "utilize"),  # a possessive, not a quote
         ("He is an addict, the report said.", "an addict"),
+        # brackets that add to the sentence do not say what the term means
+        ("Please utilize (if needed) the form.", "utilize"),
+        ("We offer a continuum of care (including detox and groups).", "continuum of care"),
+        ("We offer a continuum of care (e.g. detox and groups).", "continuum of care"),
     ],
 )
 def test_uses_are_still_flagged(analyzer, text, expected):

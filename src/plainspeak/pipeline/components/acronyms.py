@@ -118,7 +118,15 @@ class Acronyms:
                 return False
             if not is_rarer(text, COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
                 return False
+            if len(base) >= 4 and _a_medicine_name(base):
+                return False  # a brand in capitals, as on the box: "NARCAN", "SUBOXONE"
         return not _shouting(span[0]) and not is_credential(span) and not is_code(span)
+
+
+def _a_medicine_name(word: str) -> bool:
+    from .uncommon import everyday_names, is_drug_name
+
+    return word.lower() in everyday_names() or is_drug_name(word)
 
 
 _looks_like: dict[int, bool] = {}  # orth hash (the same in every vocab) -> acronym-like?

@@ -50,6 +50,7 @@ class Cues:
     min_bracket_words: int
     max_bracket_words: int
     max_or_words: int
+    not_a_bracket_definition: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ def load_cues() -> Cues:
         int(data["min_bracket_definition_words"]),
         int(data["max_bracket_definition_words"]),
         int(data["max_or_definition_words"]),
+        phrases("not_a_bracket_definition"),
     )
 
 
@@ -171,7 +173,9 @@ class Mentions:
             if (
                 inside is not None
                 and self.cues.min_bracket_words <= _count_words(inside) <= self.cues.max_bracket_words
-                and self._explains(span, [t for t in inside if not (t.is_space or t.is_punct)])
+                and not self._adds_to_the_sentence(inside)
+                and (self._names_its_plain_form(span, inside)
+                     or self._explains(span, [t for t in inside if not (t.is_space or t.is_punct)]))
             ):
                 return True
         before = _skip_space(doc, span.start - 1, -1)
@@ -185,6 +189,18 @@ class Mentions:
             if not token.is_space:
                 words.insert(0, token)
         return bool(words) and self._explains(span, words)
+
+    def _names_its_plain_form(self, span: Span, inside) -> bool:
+        """The brackets hold one of the entry's own plain wordings, in any case:
+        "SNAP (Food Stamps)"."""
+        entry = self.lexicon.get(span.id_) if self.lexicon and span.id_ else None
+        said = " ".join(inside.text.lower().split())
+        return entry is not None and any(said == p.lower().replace("*", "") for p in entry.plain)
+
+    def _adds_to_the_sentence(self, inside) -> bool:
+        """Brackets that start "including", "if", "e.g." ...: an aside, not what the term means."""
+        words = tuple(t.lower_ for t in inside if not t.is_space)
+        return any(words[: len(cue)] == cue for cue in self.cues.not_a_bracket_definition)
 
     def _explained_by_or(self, span: Span) -> bool:
         """ "TERM, or what it means," with the explanation matching the term."""
