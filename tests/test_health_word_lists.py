@@ -15,7 +15,7 @@ import pytest
 
 from plainspeak.datafiles import data_path
 
-LISTS = ("drug_names.txt", "drug_stems.txt", "everyday_health_words.txt")
+LISTS = ("drug_names.txt", "drug_stems.txt", "everyday_health_words.txt", "everyday_words.txt")
 # lower-case letters and digits, single inner spaces, hyphens or apostrophes
 ENTRY = re.compile(r"[a-z0-9]+(?:[-' ][a-z0-9]+)*")
 GROUP = re.compile(r"# == .+ ==")

@@ -39,6 +39,8 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
          "Psychoeducation"),
         ("Your PCP (your regular doctor) can help. Ask your PCP first.", "PCP"),
         ("You can join the IOP, or intensive outpatient program. The IOP meets on Tuesdays.", "IOP"),
+        ("SSI stands for Supplemental Security Income. Your SSI check comes monthly.", "SSI"),
+        ("The judge may delay it. This is called a continuance. A continuance can take a month.", "continuance"),
     ],
 )
 def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text, later):
@@ -53,6 +55,7 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("She called the IOP yesterday.", "IOP"),  # "called" as in phoned
         ("Please bring the clients' forms and utilize the portal.", "utilize"),  # a possessive, not a quote
         ("He is an addict, the report said.", "an addict"),
+        ("She called a discharge planner.", "discharge planner"),  # "called" as in phoned
         # brackets that add to the sentence do not say what the term means
         ("Please utilize (if needed) the form.", "utilize"),
         ("We offer a continuum of care (including detox and groups).", "continuum of care"),

@@ -74,6 +74,9 @@ def load_cues() -> Cues:
     )
 
 
+_ARTICLES = frozenset(["a", "an", "the"])
+
+
 class Mentions:
     def __init__(self, name: str, lexicon=None) -> None:
         self.name = name
@@ -137,7 +140,8 @@ class Mentions:
 
     def is_explained(self, span: Span) -> bool:
         """The text explains the term right here, in brackets or with ", or ..."."""
-        return self._bracketed(span) or self._explained_by_or(span) or self._cue_before(span, defining=True)
+        return self._bracketed(span) or self._explained_by_or(span) or self._cue_before(span, defining=True) \
+            or self._cue_after(span)  # "SSI stands for ...": later uses are accepted too
 
     def _quoted(self, span: Span) -> bool:
         doc = span.doc
@@ -148,7 +152,9 @@ class Mentions:
         return closing is not None and doc[closing].text in _QUOTES and _closes(doc, closing)
 
     def _cue_before(self, span: Span, *, defining: bool = False) -> bool:
-        words = _words_before(span, 4)
+        words = _words_before(span, 5)
+        if len(words) > 1 and words[-1] in _ARTICLES and words[-2] in ("called", "as"):
+            words = words[:-1]  # "is called a continuance", "known as the IOP": named here too
         for cue in self._before.get(words[-1], ()) if words else ():
             if tuple(words[-len(cue):]) == cue:
                 return not defining or cue[-1] in ("called", "as")  # "also called MAT": MAT is named here

@@ -98,11 +98,12 @@ def _affixed(word: str, affixes: int) -> bool:
 
 @lru_cache(maxsize=1)
 def everyday_names() -> frozenset[str]:
-    """Medicine names and everyday health words (data/drug_names.txt,
-    data/everyday_health_words.txt): rare in general text, but the reader needs
-    the name on the bottle, and "pharmacist" needs no plainer word."""
+    """Medicine names and everyday words (data/drug_names.txt,
+    data/everyday_health_words.txt, data/everyday_words.txt): rare in general
+    text, but the reader needs the name on the bottle, and "pharmacist" or
+    "mortgage" needs no plainer word."""
     words: set[str] = set()
-    for name in ("drug_names.txt", "everyday_health_words.txt"):
+    for name in ("drug_names.txt", "everyday_health_words.txt", "everyday_words.txt"):
         for line in data_path(name).read_text(encoding="utf-8").splitlines():
             entry = line.split("#", 1)[0].strip().lower()
             if entry:
