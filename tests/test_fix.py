@@ -418,6 +418,11 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
         ("Households are prioritized for services.\n", "Households are prioritized for services.\n"),
         ("Accept other suitable employment.\n", "Accept other steady work.\n"),
         ("The agency authorizes the family to begin.\n", "The agency allows the family to begin.\n"),
+        ("You can get help with assistance.\n", "You can get help with assistance.\n"),  # not "help with help"
+        ("Payments for a center ceasing to be covered.\n", "Payments for a center ceasing to be covered.\n"),
+        ("Payments will cease next month.\n", "Payments will stop next month.\n"),
+        ("Residents are penalized accordingly.\n", "Residents are penalized accordingly.\n"),
+        ("Your income went up. Accordingly, your rent will change.\n", "Your income went up. So, your rent will change.\n"),
         ("Your plan authorized ten more sessions.\n", "Your plan approved ten more sessions.\n"),
     ],
 )

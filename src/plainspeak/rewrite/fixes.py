@@ -93,6 +93,7 @@ _AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", 
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _SUBJECTS = frozenset(["i", "you", "he", "she", "we", "they", "it", "who", "which", "that"])
 _THEIRS_BEFORE = re.compile(r"\w['’]s(?:[ \t]+[\w-]+){0,2}[ \t]+$")  # "the patient's (new) ..." right before
+_ENDS_A_SENTENCE = re.compile(r"[ \t]*(?:[.;:!?)\]]|$)", re.MULTILINE)
 _ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing follows in the clause
 _DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
                           "those", "other", "another", "any", "some", "no", "each", "every"])
@@ -100,6 +101,7 @@ _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+_TO_THEN_WORD = re.compile(r"[ \t]+to[ \t]+([A-Za-z]+)")
 # an object of one to four words, then "to" and a word: "the family to begin"
 _OBJECT_THEN_TO = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'-]*){1,4}?[ \t]+to[ \t]+([A-Za-z]+)")
 
@@ -147,6 +149,11 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     - swaps the -ing or -ed form of a verb that takes no object where it
       describes the noun after it ("Participating projects", not "Taking part
       projects");
+    - ends a clause on "so" ("penalized so." for "penalized accordingly.");
+    - repeats a word of the three before it ("help with help" for "help with
+      assistance");
+    - puts "stop" or "end" before "to" with a verb ("stopping to be covered"
+      for "ceasing to be covered": ``not_before_to_infinitive``);
     - puts a verb that cannot take an object and "to" with a verb into that
       frame ("approves the family to begin" for "authorizes the family to
       begin"; ``object_infinitive_verbs`` in data/grammar.toml);
@@ -185,6 +192,12 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     said = [w.lower() for w in _TOKEN.findall(replacement)]
     if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) or after.lower() == said[-1]:
         return False
+    if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
+        return False  # "penalized accordingly." -> not "penalized so."
+    if len(said) == 1 and said[0] in before[-3:] and said[0] not in _SMALL_WORDS:
+        return False  # "help with assistance" -> not "help with help"
+    if verb and after.lower() == "to" and _stops(words[0]) and _verb_after_to(text, finding.end):
+        return False  # "ceasing to be covered" -> not "stopping to be covered"
     if words[-1].lower() in _PARTICLES and after.lower() in _OBJECT_PRONOUNS:
         return False
     if verb and len(words) > 1 and after.lower() in _OBJECT_PRONOUNS and words[-1].lower() != "sure" \
@@ -235,6 +248,19 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 \
         and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT
     return not describing
+
+
+def _stops(word: str) -> bool:
+    from ..datafiles import grammar_words
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    return lookup_lemma(word.lower()) in grammar_words("not_before_to_infinitive")
+
+
+def _verb_after_to(text: str, end: int) -> bool:
+    """ "to" and then a verb after the term: "(ceasing) to be covered"."""
+    m = _TO_THEN_WORD.match(text, end)
+    return m is not None and m.group(1).lower() not in _STARTS_AN_OBJECT and not _is_noun(m.group(1))
 
 
 def _object_and_infinitive(text: str, end: int) -> bool:
