@@ -84,6 +84,29 @@ def _in_a_heading(span: Span) -> bool:
     return line[-1].lower_ not in grammar_words("name_heads")
 
 
+def _a_thing_in_capitals(span: Span) -> bool:
+    """A capitalised run after "your", "a", "an" ... that does not end in a name's
+    head word: the writer's Title Case for a thing ("your Annual Recertification",
+    "a Stipulation Agreement"), not a name ("your Peer Support Program")."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and "\n" not in doc[i - 1].text and (
+        doc[i - 1].is_space or doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in _NAME_GLUE
+    ):
+        if doc[i - 1].is_sent_start:
+            return False
+        i -= 1
+    before = next((t for t in reversed(doc[max(0, i - 2) : i]) if not t.is_space), None)
+    if before is None or before.lower_ not in _THING_DETERMINERS:
+        return False
+    j = span.end
+    while j < len(doc) and "\n" not in doc[j].text and (doc[j].text[:1].isupper() or doc[j].is_space):
+        j += 1
+    last = next((t for t in reversed(doc[span.start : j]) if t.is_alpha), None)
+    return last is not None and last.lower_ not in grammar_words("name_heads")
+
+
+_THING_DETERMINERS = frozenset(["your", "my", "his", "her", "their", "our", "a", "an"])
 _HEADING_SMALL = _NAME_GLUE | {"a", "an", "to", "with", "by", "at", "from", "or", "before", "after", "about", "into"}
 
 
@@ -498,7 +521,9 @@ class JargonMatcher:
             return False
         if _in_a_heading(span):
             return False
-        return _capitalised_neighbour(span, -1) or _capitalised_neighbour(span, +1)
+        if not (_capitalised_neighbour(span, -1) or _capitalised_neighbour(span, +1)):
+            return False
+        return not _a_thing_in_capitals(span)
 
 
 @Language.factory(
