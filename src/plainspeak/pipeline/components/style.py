@@ -490,6 +490,8 @@ class StyleChecker:
         self.third_person = frozenset(you.get("third_person", ()))
         self.their = frozenset(you.get("their", ()))
         self.generic_pronouns = [tuple(g.lower().split()) for g in you.get("generic_pronouns", ())]
+        workers = sorted((re.escape(w.lower()).replace("\\ ", r"\s+") for w in you.get("to_a_worker", ())), key=len, reverse=True)
+        self.to_a_worker = re.compile(r"\b(?:" + "|".join(workers) + r")\b") if workers else None
         self.generic_keys = [KeySet(string_key(g[i]) for g in self.generic_pronouns if len(g) > i) for i in range(3)]
         self.second_person_keys = KeySet(string_key(w) for w in _SECOND_PERSON)
         self.vbz_to_base = {self.forms[v].vbz: v for v in you.get("verbs", ())}
@@ -1001,13 +1003,18 @@ class _Run:
         or it says "his or her": it is about people, not to one)."""
         if self._addressed is None:
             self._second = self.c.second_person_keys.contains(self.cols[:, 0])
-            if self._generic_pronoun():
+            if self._generic_pronoun() or self._to_a_worker():
                 self._addressed = ""
             elif self._greeted():
                 self._addressed = "greeting"
             else:
                 self._addressed = "you" if int(self._second.sum()) >= 2 else ""
         return self._addressed
+
+    def _to_a_worker(self) -> bool:
+        """ "your clients", "you as the clinician": the text speaks to a worker."""
+        pattern = self.c.to_a_worker
+        return pattern is not None and pattern.search(self.doc.text.lower()) is not None
 
     def _you_nearby(self, k: int) -> bool:
         """A "you" or "your" in the sentence of token ``k``, or the one before or after."""
