@@ -598,6 +598,7 @@ def test_a_word_readers_rated_hard_is_never_excused_as_a_compound(analyzer):
         "See Part IV of the rules and Level III care.",
         "Write to 10 Downing St, London SW1A 2AA.",
         "IV. Current and Past Use\n\nShe drinks on weekends.\n\nXII) Plan\n",
+        "Form PA/FS 162-A is enclosed.",  # letters joined by "/" before a number: a form's code
     ],
 )
 def test_codes_are_not_unexplained_acronyms(analyzer, text):

@@ -175,6 +175,20 @@ def _codes() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     return frozenset(data["us_states"]), labels
 
 
+def _slashed_form_code(span: Span) -> bool:
+    """Letters joined by "/" before a number: a form's code ("PA/FS 162-A")."""
+    doc = span.doc
+    i, j = span.start, span.end
+    while i >= 2 and doc[i - 1].text == "/" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    while j + 1 < len(doc) and doc[j].text == "/" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        j += 2
+    if (i, j) == (span.start, span.end) or j >= len(doc):
+        return False
+    following = doc[j]
+    return bool(doc[j - 1].whitespace_) and any(ch.isdigit() for ch in following.text)
+
+
 def is_code(span: Span) -> bool:
     """A number or an address part, not an acronym: a Roman numeral after "Title",
     "Part", "Section" ... ("Title IV-E") or numbering a line ("IV. History"); a state after "City," or before a ZIP
@@ -197,6 +211,8 @@ def is_code(span: Span) -> bool:
         if len(before) >= 2 and before[-1].text == "," and before[-2].text[:1].isupper() and before[-2].is_alpha:
             return True
     if _POSTCODE_HEAD.match(head) and after and _POSTCODE_TAIL.match(after[0].text):
+        return True
+    if _slashed_form_code(span):
         return True
     return bool(before) and _POSTCODE_HEAD.match(before[-1].text) is not None and _POSTCODE_TAIL.match(head) is not None
 
