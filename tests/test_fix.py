@@ -393,6 +393,21 @@ def test_quotations_span_one_paragraph_only():
         ("They authorized the transfer to Medicaid", "authorized", "approved", True, True),
         ("The group utilizes a treatment modality to address trauma", "utilizes", "uses", True, True),  # purpose
         ("We would like to collaborate with you to plan", "collaborate", "work together", True, True),
+        # a label, a code, a spelled-out acronym, a heading in capitals: names, not the writer's words
+        ("Look at the budget calculation section", "budget calculation", "benefit math", False, False),
+        ("Job Code: PSS - 103", "PSS", "peer support worker", False, False),
+        ("It is a DSM 5 diagnosis", "DSM", "diagnosis manual", False, False),
+        ("Ask about pre-exposure prophylaxis or PREP", "prophylaxis", "prevention", False, False),
+        ("NOTICE OF DECISION ON YOUR CASE", "NOTICE OF DECISION", "DECISION LETTER", False, False),
+        # saying again what a neighbour says
+        ("Come to the intake assessment appointment", "intake assessment", "first meeting", False, False),
+        ("The intake assessment takes an hour", "intake assessment", "first meeting", True, False),
+        ("She is a trained qualified counselor", "qualified", "trained", False, False),
+        # a phrase with a preposition before a word that may be a noun
+        ("Learn coping and relapse prevention skills", "relapse prevention", "staying on track", False, False),
+        ("The rental assistance amount is $400", "rental assistance", "help paying rent", False, False),
+        ("Relapse prevention is part of the plan", "Relapse prevention", "Staying on track", True, False),
+        ("It takes the majority of the time", "the majority of the", "most of the", True, False),  # its object follows
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):
@@ -419,6 +434,9 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
         ("Accept other suitable employment.\n", "Accept other steady work.\n"),
         ("The agency authorizes the family to begin.\n", "The agency allows the family to begin.\n"),
         ("You can get help with assistance.\n", "You can get help with assistance.\n"),  # not "help with help"
+        # the first suggestion says again what a neighbour says: no stand-in ("clear and easy to follow")
+        ("She spoke in a clear and coherent voice.\n", "She spoke in a clear and coherent voice.\n"),
+        ("His speech was coherent today.\n", "His speech was clear today.\n"),
         ("Payments for a center ceasing to be covered.\n", "Payments for a center ceasing to be covered.\n"),
         ("Payments will cease next month.\n", "Payments will stop next month.\n"),
         ("Residents are penalized accordingly.\n", "Residents are penalized accordingly.\n"),

@@ -101,6 +101,8 @@ _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+_CODE_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?\d")  # a number or edition follows: "DSM 5", "PSS - 103"
+_OR_ACRONYM = re.compile(r",?[ \t]+or[ \t]+[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # "prophylaxis or PREP"
 _TO_THEN_WORD = re.compile(r"[ \t]+to[ \t]+([A-Za-z]+)")
 # an object of one to four words, then "to" and a word: "the family to begin"
 _OBJECT_THEN_TO = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'-]*){1,4}?[ \t]+to[ \t]+([A-Za-z]+)")
@@ -150,8 +152,12 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       describes the noun after it ("Participating projects", not "Taking part
       projects");
     - ends a clause on "so" ("penalized so." for "penalized accordingly.");
-    - repeats a word of the three before it ("help with help" for "help with
-      assistance");
+    - says again what a neighbour says (``repeats_a_neighbour``: "help with
+      help" for "help with assistance", "first meeting appointment" for
+      "intake assessment appointment"); then no later suggestion stands in;
+    - swaps a label's, a code's or a heading's words ("the budget calculation
+      section", "PSS - 103", "DSM 5", "NOTICE OF DECISION") or a long form
+      spelled out before "or" and its acronym ("prophylaxis or PREP");
     - puts "stop" or "end" before "to" with a verb ("stopping to be covered"
       for "ceasing to be covered": ``not_before_to_infinitive``);
     - puts a verb that cannot take an object and "to" with a verb into that
@@ -188,13 +194,19 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if text[finding.start - 1 : finding.start] == "-" or text[finding.end : finding.end + 1] == "-":
         return False  # inside a compound: "a non-comprehensive list" -> not "a non-full list"
     after = _word_after(text, finding.end)
+    capitals = any(len(w) > 1 and w.isupper() for w in _WORD.findall(finding.text))
+    if after.lower() in _LABELS or (capitals and _CODE_AFTER.match(text, finding.end)) \
+            or _OR_ACRONYM.match(text, finding.end):
+        return False  # "the budget calculation section", "PSS - 103", "DSM 5", "prophylaxis or PREP"
+    if " " in finding.text.strip() and finding.text.isupper():
+        return False  # a heading in capitals: "NOTICE OF DECISION"
     before = [w.lower() for w in _words_before(text, finding.start)]
     said = [w.lower() for w in _TOKEN.findall(replacement)]
     if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) or after.lower() == said[-1]:
         return False
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
         return False  # "penalized accordingly." -> not "penalized so."
-    if len(said) == 1 and said[0] in before[-3:] and said[0] not in _SMALL_WORDS:
+    if repeats_a_neighbour(text, finding, replacement):
         return False  # "help with assistance" -> not "help with help"
     if verb and after.lower() == "to" and _stops(words[0]) and _verb_after_to(text, finding.end):
         return False  # "ceasing to be covered" -> not "stopping to be covered"
@@ -234,8 +246,10 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         one_word = len(term_words) == 1
         # a term ending in a preposition ("ineligible for") has its object next, not a noun it describes
         unfit = not fits_before_a_noun(replacement) or post_modified(replacement)  # "help getting services programs"
-        if one_word or (unfit and fits_before_a_noun(term_words[-1])):
-            return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))
+        last = term_words[-1].lower()
+        if one_word or (unfit and fits_before_a_noun(last) and last not in _SMALL_WORDS and last not in _DETERMINERS):
+            noun_after = _is_noun(after) if one_word else _may_be_noun(after)  # "staying on track skills"
+            return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or noun_after)
     if verb and finding.text.lower().endswith("ed") and after.lower() in _AFTER_A_PARTICIPLE \
             and before and before[-1] not in _SUBJECTS and _past_not_participle(words[0]):
         return False
@@ -248,6 +262,29 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     describing = verb and finding.text.lower().endswith("ed") and len(words) > 1 \
         and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT
     return not describing
+
+
+_EVENTS = frozenset(["meeting", "appointment", "visit", "session", "stay", "period", "time", "check"])
+_LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])
+
+
+def repeats_a_neighbour(text: str, finding: Finding, replacement: str) -> bool:
+    """The swap would say again what a word just before or after it says: "help with
+    help" ("help with assistance"), "a trained trained ..." ("a trained qualified
+    ..."), "first meeting appointment" ("intake assessment appointment")."""
+    said = [w.lower() for w in _TOKEN.findall(replacement)]
+    if not said:
+        return False
+    clause = re.split(r"[.;:!?()\[\]]", text[max(0, finding.start - 60) : finding.start])[-1]
+    before = [w.lower() for w in _words_before(clause, len(clause))][-3:]
+    after = [w.lower() for w in _TOKEN.findall(re.split(r"[.;:!?()\[\]]", text[finding.end : finding.end + 60])[0])][:3]
+    content = [w for w in said if w not in _SMALL_WORDS and w not in _TERM_GLUE]
+    if any(w in before for w in content) or (len(said) == 1 and any(w in after for w in content)):
+        return True
+    return bool(after) and said[-1] in _EVENTS and after[0] in _EVENTS
+
+
+_TERM_GLUE = frozenset(["you", "your", "it", "is", "are", "be", "not", "do", "get", "make", "have", "what", "who", "that"])
 
 
 def _stops(word: str) -> bool:
@@ -335,6 +372,20 @@ def _is_noun(word: str) -> bool:
     return any(tag.startswith("NN") for tag in readings) and not any(tag.startswith(("VB", "JJ")) for tag in readings)
 
 
+_FUNCTION_WORDS = frozenset(["will", "can", "may", "must", "might", "should", "would", "could", "shall", "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "am", "to", "that", "this", "these", "those", "it", "its", "they", "them", "he", "she", "we", "you", "i", "not", "no", "so", "as", "than", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "why", "how", "all", "any", "each", "some", "every"])
+
+
+def _may_be_noun(word: str) -> bool:
+    """A content word with a noun reading ("skills", "amount", "grant"), not a
+    function word ("will", "can" have noun readings too)."""
+    import lemminflect
+
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    low = word.lower()
+    return low not in _FUNCTION_WORDS and low not in _SMALL_WORDS and any(tag.startswith("NN") for tag in lemminflect.getAllInflections(lookup_lemma(low)))
+
+
 def _is_verb_entry(lexicon: Lexicon, finding: Finding) -> bool:
     entry = lexicon.get(finding.entry_id) if finding.entry_id else None
     return entry is not None and entry.pos == "verb"
@@ -387,6 +438,8 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
             options = [edit.replacement, *(s for s in finding.suggestions
                                            if s != edit.replacement and not lexicon.holds_a_term(s))]
             fit = next((option for option in options if fits_in_place(context, moved, option, verb=verb)), None)
+            if fit is not None and fit != options[0] and repeats_a_neighbour(context, moved, options[0]):
+                fit = None  # the writer has said it already ("a trained qualified ..."): no stand-in
             if fit is not None:
                 now[i] = replace(edit, replacement=fit)
         if now == chosen:
