@@ -409,6 +409,7 @@ def test_quotations_span_one_paragraph_only():
         ("Relapse prevention is part of the plan", "Relapse prevention", "Staying on track", True, False),
         ("It takes the majority of the time", "the majority of the", "most of the", True, False),  # its object follows
         ("A person called a discharge planner will help", "discharge planner", "staff member", False, False),
+        ("The person hired self discloses lived experience", "discloses", "shares", False, True),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):

@@ -234,6 +234,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if possessive and (modified or not fits_before_a_noun(replacement.lower()) or said[-1] in _SUBJECTS
                        or said[-1] in _OBJECT_PRONOUNS):
         return False  # "the claimant's eligibility" -> not "the person making the claim's eligibility"
+    if before and before[-1] == "self":
+        return False  # "self discloses" (a compound written open) -> not "self shares"
     if before and before[-1] in _DETERMINERS and brings_its_own_determiner(replacement):
         return False  # "your assets" -> not "your what you own"
     if verb and _passive(before) and len(words) > 1 and not fits_before_a_noun(words[-1]):
