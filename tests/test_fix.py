@@ -410,6 +410,8 @@ def test_quotations_span_one_paragraph_only():
         ("It takes the majority of the time", "the majority of the", "most of the", True, False),  # its object follows
         ("A person called a discharge planner will help", "discharge planner", "staff member", False, False),
         ("The person hired self discloses lived experience", "discloses", "shares", False, True),
+        ("Major depressive disorder (F33.1, recurrent, moderate)", "recurrent", "repeated", False, False),
+        ("She has had recurrent ear infections", "recurrent", "repeated", True, False),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):

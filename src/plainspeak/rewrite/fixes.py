@@ -101,6 +101,7 @@ _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+_DIAGNOSIS_CODE_BEFORE = re.compile(r"\b[A-Z]\d\d(?:\.\d{1,4})?\b[^.;:()\n]{0,30}$")  # "F33.1, recurrent"
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as|(?:we|they|people|some|you)[ \t]+call)(?:[ \t]+(?:a|an|the))?[ \t]+$", re.IGNORECASE)
 _CODE_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?\d")  # a number or edition follows: "DSM 5", "PSS - 103"
 _OR_ACRONYM = re.compile(r",?[ \t]+or[ \t]+[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # "prophylaxis or PREP"
@@ -156,6 +157,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     - says again what a neighbour says (``repeats_a_neighbour``: "help with
       help" for "help with assistance", "first meeting appointment" for
       "intake assessment appointment"); then no later suggestion stands in;
+    - swaps a word of a diagnosis code's label ("F33.1, recurrent, moderate");
     - swaps a term right after "called (a)", "known as", "what we call (the)"
       (the text names it there);
     - swaps a label's, a code's or a heading's words ("the budget calculation
@@ -203,6 +205,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False  # "the budget calculation section", "PSS - 103", "DSM 5", "prophylaxis or PREP"
     if " " in finding.text.strip() and finding.text.isupper():
         return False  # a heading in capitals: "NOTICE OF DECISION"
+    if _DIAGNOSIS_CODE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
+        return False  # an ICD or DSM label: "F33.1, recurrent, moderate"
     if _NAMED_BEFORE.search(text, max(0, finding.start - 40), finding.start):
         return False  # "a person called a discharge planner", "what we call the intake assessment"
     before = [w.lower() for w in _words_before(text, finding.start)]
