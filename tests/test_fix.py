@@ -399,6 +399,7 @@ def test_quotations_span_one_paragraph_only():
         ("It is a DSM 5 diagnosis", "DSM", "diagnosis manual", False, False),
         ("Ask about pre-exposure prophylaxis or PREP", "prophylaxis", "prevention", False, False),
         ("NOTICE OF DECISION ON YOUR CASE", "NOTICE OF DECISION", "DECISION LETTER", False, False),
+        ("Rules\nDISQUALIFICATION\nYou may lose SNAP.", "DISQUALIFICATION", "BAN", False, False),
         # saying again what a neighbour says
         ("Come to the intake assessment appointment", "intake assessment", "first meeting", False, False),
         ("The intake assessment takes an hour", "intake assessment", "first meeting", True, False),
@@ -435,7 +436,7 @@ def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, 
         ("We are participating in it.\n", "We are taking part in it.\n"),
         # no suggestion fits a passive here ("focused on for", "started with for")
         ("Households are prioritized for services.\n", "Households are prioritized for services.\n"),
-        ("Accept other suitable employment.\n", "Accept other steady work.\n"),
+        ("Accept other suitable employment.\n", "Accept other suitable employment.\n"),  # not "other a suitable job"
         ("The agency authorizes the family to begin.\n", "The agency allows the family to begin.\n"),
         ("You can get help with assistance.\n", "You can get help with assistance.\n"),  # not "help with help"
         # the first suggestion says again what a neighbour says: no stand-in ("clear and easy to follow")
@@ -482,3 +483,25 @@ def test_neighbour_checks_see_the_other_edits_so_a_second_run_changes_nothing(an
         once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=everything).text
         assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=everything).text == once
 
+
+
+@pytest.mark.parametrize(
+    "text, term, replacement, fits",
+    [
+        # a singular count noun cannot stand bare where a mass noun or a name did
+        ("The PHA decides whether termination is warranted", "termination", "end", False),
+        ("Your information is entered into HMIS today", "HMIS", "shared housing database", False),
+        ("The termination of your lease is final", "termination", "end", True),
+        ("Apply for SNAP today", "SNAP", "food stamps", True),
+        ("Call DHS today", "DHS", "Department of Human Services", True),
+        ("Termination by Tenant", "Termination", "End", False),
+    ],
+)
+def test_a_bare_noun_is_not_swapped_for_a_count_noun(text, term, replacement, fits):
+    from plainspeak.report import Finding
+    from plainspeak.rewrite.fixes import fits_in_place
+    from plainspeak.severity import Severity
+
+    start = text.index(term)
+    finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
+    assert fits_in_place(text, finding, replacement, noun=True) is fits

@@ -40,6 +40,7 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ("Your PCP (your regular doctor) can help. Ask your PCP first.", "PCP"),
         ("You can join the IOP, or intensive outpatient program. The IOP meets on Tuesdays.", "IOP"),
         ("SSI stands for Supplemental Security Income. Your SSI check comes monthly.", "SSI"),
+        ('"Grievance" shall mean any dispute with us. Grievance does not include class actions.', "Grievance"),
         ("The judge may delay it. This is called a continuance. A continuance can take a month.", "continuance"),
     ],
 )

@@ -102,6 +102,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
 _DIAGNOSIS_CODE_BEFORE = re.compile(r"\b[A-Z]\d\d(?:\.\d{1,4})?\b[^.;:()\n]{0,30}$")  # "F33.1, recurrent"
+# a determiner, possessive or number right before: the swap may stand without its own
+_BARE_OK = re.compile(r"(?:\b(?:a|an|the|your|my|his|her|their|our|its|this|that|each|every|any|no|one)|['’]s|\d)[ \t]+$",
+                      re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as|(?:we|they|people|some|you)[ \t]+call)(?:[ \t]+(?:a|an|the))?[ \t]+$", re.IGNORECASE)
 _CODE_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?\d")  # a number or edition follows: "DSM 5", "PSS - 103"
 _OR_ACRONYM = re.compile(r",?[ \t]+or[ \t]+[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # "prophylaxis or PREP"
@@ -121,7 +124,7 @@ def _word_after(text: str, at: int) -> str:
     return match.group(1) if match else ""
 
 
-def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool = False) -> bool:
+def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool = False, noun: bool = False) -> bool:
     """Whether the swap reads right between its neighbours; ``check`` still offers
     the words, but ``fix`` does not make an edit that:
 
@@ -157,6 +160,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     - says again what a neighbour says (``repeats_a_neighbour``: "help with
       help" for "help with assistance", "first meeting appointment" for
       "intake assessment appointment"); then no later suggestion stands in;
+    - puts a singular count noun where the term stands bare (``noun``: "whether
+      end is warranted" for "whether termination is warranted", "entered into
+      shared housing database" for "entered into HMIS");
     - swaps a word of a diagnosis code's label ("F33.1, recurrent, moderate");
     - swaps a term right after "called (a)", "known as", "what we call (the)"
       (the text names it there);
@@ -186,6 +192,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         brings_its_own_determiner,
         fits_before_a_noun,
         is_intransitive,
+        needs_a_determiner,
         post_modified,
         stands_before_a_noun,
         takes_object_and_infinitive,
@@ -203,8 +210,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if after.lower() in _LABELS or (capitals and _CODE_AFTER.match(text, finding.end)) \
             or _OR_ACRONYM.match(text, finding.end):
         return False  # "the budget calculation section", "PSS - 103", "DSM 5", "prophylaxis or PREP"
-    if " " in finding.text.strip() and finding.text.isupper():
-        return False  # a heading in capitals: "NOTICE OF DECISION"
+    if finding.text.isupper() and (" " in finding.text.strip() or _a_line_of_its_own(text, finding)):
+        return False  # a heading in capitals: "NOTICE OF DECISION", "DISQUALIFICATION"
     if _DIAGNOSIS_CODE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
         return False  # an ICD or DSM label: "F33.1, recurrent, moderate"
     if _NAMED_BEFORE.search(text, max(0, finding.start - 40), finding.start):
@@ -267,6 +274,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if verb and finding.term and is_intransitive(finding.term) and finding.text.lower().endswith(("ing", "ed")) \
             and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT and not after.endswith("ly"):
         return False  # "Participating projects use" -> not "Taking part projects" or "Joining projects"
+    if noun and sum(w[:1].isupper() for w in words) < 2 and not _BARE_OK.search(text, max(0, finding.start - 30), finding.start) \
+            and needs_a_determiner(replacement):  # a name ("Department of Human Services") may stand bare
+        return False  # "whether termination is warranted" -> not "whether end is warranted"; "into HMIS"
     if verb and _object_and_infinitive(text, finding.end) and not takes_object_and_infinitive(replacement):
         return False  # "authorizes the family to begin" -> not "approves the family to begin"
     # "sustained recovery" (a participle before a noun) -> not "kept up recovery"
@@ -386,6 +396,13 @@ def _is_noun(word: str) -> bool:
 _FUNCTION_WORDS = frozenset(["will", "can", "may", "must", "might", "should", "would", "could", "shall", "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "am", "to", "that", "this", "these", "those", "it", "its", "they", "them", "he", "she", "we", "you", "i", "not", "no", "so", "as", "than", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "why", "how", "all", "any", "each", "some", "every"])
 
 
+def _a_line_of_its_own(text: str, finding: Finding) -> bool:
+    start = text.rfind("\n", 0, finding.start) + 1
+    end = text.find("\n", finding.end)
+    line = text[start : len(text) if end < 0 else end]
+    return len(finding.text) > 5 and line.strip(" \t:.-") == finding.text
+
+
 def _may_be_noun(word: str) -> bool:
     """A content word with a noun reading ("skills", "amount", "grant"), not a
     function word ("will", "can" have noun readings too)."""
@@ -395,6 +412,12 @@ def _may_be_noun(word: str) -> bool:
 
     low = word.lower()
     return low not in _FUNCTION_WORDS and low not in _SMALL_WORDS and any(tag.startswith("NN") for tag in lemminflect.getAllInflections(lookup_lemma(low)))
+
+
+def _is_noun_entry(lexicon: Lexicon, finding: Finding) -> bool:
+    """A noun, or an acronym, which stands for a noun phrase."""
+    entry = lexicon.get(finding.entry_id) if finding.entry_id else None
+    return entry is not None and (entry.pos == "noun" or entry.category == "acronym")
 
 
 def _is_verb_entry(lexicon: Lexicon, finding: Finding) -> bool:
@@ -444,11 +467,12 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
             context = left + text[edit.start : edit.end] + apply_edits(text[edit.end : hi], after)
             moved = replace(finding, start=len(left), end=len(left) + (edit.end - edit.start))
             verb = _is_verb_entry(lexicon, finding)
+            noun = _is_noun_entry(lexicon, finding)
             # Later suggestions may be another term ("CIT" -> "crisis intervention team"): such
             # a one would be changed by the next run, so only plain ones stand in.
             options = [edit.replacement, *(s for s in finding.suggestions
                                            if s != edit.replacement and not lexicon.holds_a_term(s))]
-            fit = next((option for option in options if fits_in_place(context, moved, option, verb=verb)), None)
+            fit = next((option for option in options if fits_in_place(context, moved, option, verb=verb, noun=noun)), None)
             if fit is not None and fit != options[0] and repeats_a_neighbour(context, moved, options[0]):
                 fit = None  # the writer has said it already ("a trained qualified ..."): no stand-in
             if fit is not None:

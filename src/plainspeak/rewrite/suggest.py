@@ -339,6 +339,28 @@ def takes_no_article(phrase: str) -> bool:
     return head_noun(phrase) in mass or is_plural(phrase)
 
 
+def needs_a_determiner(phrase: str) -> bool:
+    """A phrase whose head is a singular count noun ("hospital stay", "shared
+    housing database", "end"): it cannot stand bare, as "termination" or
+    "HMIS" can ("whether termination is warranted", "entered into HMIS")."""
+    import lemminflect
+
+    words = phrase.lower().split()
+    if not words or words[0] in _ARTICLES_AND_OWNERS or brings_its_own_determiner(phrase):
+        return False
+    mass = grammar_words("mass_nouns")
+    modified = any(w.endswith("ing") and w not in mass for w in words[1:-1])  # "help getting services"
+    head = words[-1] if fits_before_a_noun(phrase) and not modified else head_noun(phrase)
+    if not head or head in grammar_words("mass_nouns") or phrase.lower() in grammar_words("mass_nouns") \
+            or head.endswith("ing") or is_plural(phrase):
+        return False
+    forms = lemminflect.getAllInflections(head, upos="NOUN")
+    return "NNS" in forms and forms.get("NN", (head,))[0] == head
+
+
+_ARTICLES_AND_OWNERS = frozenset(["a", "an", "the", "your", "my", "his", "her", "their", "our", "its", "this", "that"])
+
+
 def is_plural(phrase: str) -> bool:
     """A noun phrase with a plural head: "pros and cons", "daily tasks"."""
     from ..pipeline.components.lemmatizer import lookup_lemma
