@@ -413,6 +413,10 @@ def test_quotations_span_one_paragraph_only():
         ("The person hired self discloses lived experience", "discloses", "shares", False, True),
         ("Major depressive disorder (F33.1, recurrent, moderate)", "recurrent", "repeated", False, False),
         ("She has had recurrent ear infections", "recurrent", "repeated", True, False),
+        ("It is a more robust program", "robust", "strong", False, False),
+        ("It is a more robust program", "robust", "solid", True, False),
+        ("It is a robust program", "robust", "strong", True, False),
+        ("It is a more comprehensive list", "comprehensive", "complete", True, False),
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):

@@ -163,6 +163,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     - puts a singular count noun where the term stands bare (``noun``: "whether
       end is warranted" for "whether termination is warranted", "entered into
       shared housing database" for "entered into HMIS");
+    - puts a one-syllable word after "more" or "most" ("a more strong
+      program" for "a more robust program");
     - swaps a word of a diagnosis code's label ("F33.1, recurrent, moderate");
     - swaps a term right after "called (a)", "known as", "what we call (the)"
       (the text names it there);
@@ -245,6 +247,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if possessive and (modified or not fits_before_a_noun(replacement.lower()) or said[-1] in _SUBJECTS
                        or said[-1] in _OBJECT_PRONOUNS):
         return False  # "the claimant's eligibility" -> not "the person making the claim's eligibility"
+    if before and before[-1] in ("more", "most") and len(said) == 1 and _one_syllable(said[0]):
+        return False  # "a more robust program" -> not "a more strong program"
     if before and before[-1] == "self":
         return False  # "self discloses" (a compound written open) -> not "self shares"
     if before and before[-1] in _DETERMINERS and brings_its_own_determiner(replacement):
@@ -394,6 +398,12 @@ def _is_noun(word: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset(["will", "can", "may", "must", "might", "should", "would", "could", "shall", "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "am", "to", "that", "this", "these", "those", "it", "its", "they", "them", "he", "she", "we", "you", "i", "not", "no", "so", "as", "than", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "why", "how", "all", "any", "each", "some", "every"])
+
+
+def _one_syllable(word: str) -> bool:
+    from ..text.syllables import count_syllables
+
+    return count_syllables(word) == 1
 
 
 def _a_line_of_its_own(text: str, finding: Finding) -> bool:
