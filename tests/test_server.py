@@ -591,7 +591,7 @@ def test_every_control_has_a_name_for_screen_readers(server, tmp_path):
         assert len(controls) >= focusable  # each one the keyboard reaches is a named control
         assert {"Readers", "Target grade", "Copy the text", "Undo", "Close"} <= set(names), names
         assert any(name.startswith("Your message") for name in names)
-        assert "jargon: per, choose for suggestions" in names and "acronym: IOP, choose for suggestions" in names
+        assert "jargon: per our last session, choose for suggestions" in names and "acronym: IOP, choose for suggestions" in names
         assert "stigmatising: compliant, choose for suggestions" in names
         live = [n for n in nodes if n.get("role", {}).get("value") == "status"]
         assert live and any(p["name"] == "live" and p["value"]["value"] == "polite" for p in live[0].get("properties", []))
@@ -599,7 +599,7 @@ def test_every_control_has_a_name_for_screen_readers(server, tmp_path):
         assert browser.js("document.querySelector('#shown mark').getAttribute('aria-expanded')") == "true"
         browser.press("Escape")
         assert browser.js("document.getElementById('choice').hidden") is True
-        assert browser.js("document.activeElement.textContent") == "per"  # back on the highlight
+        assert browser.js("document.activeElement.textContent") == "per our last session"  # back on the highlight
         assert browser.js("document.activeElement.getAttribute('aria-expanded')") == "false"
     finally:
         browser.close()
