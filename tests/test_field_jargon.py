@@ -23,7 +23,7 @@ def flagged(analyzer):
 
 @pytest.mark.parametrize(
     "term",
-    ["per", "re:", "iop", "intake", "utilize", "warm handoff", "facilitate", "mat", "barriers to engagement",
+    ["per our last session", "re:", "iop", "intake", "utilize", "warm handoff", "facilitate", "mat", "barriers to engagement",
      "ensure", "compliant", "continuity of care", "ua", "dirty"],
 )
 def test_every_term_an_editor_would_change_is_flagged_with_wording(flagged, term):
