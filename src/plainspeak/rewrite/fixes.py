@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
+from ..datafiles import grammar_words
 from ..report import Finding, Report
 from ..rules.lexicon import Lexicon
 from .edits import Edit, apply_edits, resolve_overlaps
@@ -289,6 +290,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     return not describing
 
 
+_CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]")
 _EVENTS = frozenset(["meeting", "appointment", "visit", "session", "stay", "period", "time", "check"])
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])
 
@@ -300,9 +302,9 @@ def repeats_a_neighbour(text: str, finding: Finding, replacement: str) -> bool:
     said = [w.lower() for w in _TOKEN.findall(replacement)]
     if not said:
         return False
-    clause = re.split(r"[.;:!?()\[\]]", text[max(0, finding.start - 60) : finding.start])[-1]
+    clause = _CLAUSE_BREAK.split(text[max(0, finding.start - 60) : finding.start])[-1]
     before = [w.lower() for w in _words_before(clause, len(clause))][-3:]
-    after = [w.lower() for w in _TOKEN.findall(re.split(r"[.;:!?()\[\]]", text[finding.end : finding.end + 60])[0])][:3]
+    after = [w.lower() for w in _TOKEN.findall(_CLAUSE_BREAK.split(text[finding.end : finding.end + 60])[0])][:3]
     content = [w for w in said if w not in _SMALL_WORDS and w not in _TERM_GLUE]
     if any(w in before for w in content) or (len(said) == 1 and any(w in after for w in content)):
         return True
@@ -313,7 +315,6 @@ _TERM_GLUE = frozenset(["you", "your", "it", "is", "are", "be", "not", "do", "ge
 
 
 def _stops(word: str) -> bool:
-    from ..datafiles import grammar_words
     from ..pipeline.components.lemmatizer import lookup_lemma
 
     return lookup_lemma(word.lower()) in grammar_words("not_before_to_infinitive")
@@ -332,7 +333,6 @@ def _object_and_infinitive(text: str, end: int) -> bool:
     m = _OBJECT_THEN_TO.match(text, end)
     if m is None:
         return False
-    from ..datafiles import grammar_words
     from ..pipeline.components.lemmatizer import lookup_lemma
 
     object_words = [w.lower() for w in text[end : m.start(1)].split()[:-1]]
@@ -397,7 +397,12 @@ def _is_noun(word: str) -> bool:
     return any(tag.startswith("NN") for tag in readings) and not any(tag.startswith(("VB", "JJ")) for tag in readings)
 
 
-_FUNCTION_WORDS = frozenset(["will", "can", "may", "must", "might", "should", "would", "could", "shall", "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "am", "to", "that", "this", "these", "those", "it", "its", "they", "them", "he", "she", "we", "you", "i", "not", "no", "so", "as", "than", "then", "there", "here", "which", "who", "whom", "what", "when", "where", "why", "how", "all", "any", "each", "some", "every"])
+# Function words that have noun readings too ("will", "can"): never the noun a phrase describes.
+_FUNCTION_WORDS = _BE | _SUBJECTS | frozenset(["will", "can", "may", "must", "might", "should", "would", "could", "shall",
+                                               "do", "does", "did", "has", "have", "had", "to", "this", "these", "those",
+                                               "its", "them", "not", "no", "so", "as", "than", "then", "there", "here",
+                                               "whom", "what", "when", "where", "why", "how", "all", "any", "each", "some",
+                                               "every"])
 
 
 def _one_syllable(word: str) -> bool:
@@ -464,6 +469,7 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
     "leave", where "move out of" needs an object). Repeated until nothing
     changes, so a second run finds the same answers."""
     starts = [e.start for _, e in candidates]
+    kinds = [(_is_verb_entry(lexicon, f), _is_noun_entry(lexicon, f)) for f, _ in candidates]  # (verb, noun)
     chosen: dict[int, Edit] = {i: e for i, (_, e) in enumerate(candidates)}
     for _ in range(5):
         now: dict[int, Edit] = {}
@@ -476,8 +482,7 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
             left = apply_edits(text[lo : edit.start], before)
             context = left + text[edit.start : edit.end] + apply_edits(text[edit.end : hi], after)
             moved = replace(finding, start=len(left), end=len(left) + (edit.end - edit.start))
-            verb = _is_verb_entry(lexicon, finding)
-            noun = _is_noun_entry(lexicon, finding)
+            verb, noun = kinds[i]
             # Later suggestions may be another term ("CIT" -> "crisis intervention team"): such
             # a one would be changed by the next run, so only plain ones stand in.
             options = [edit.replacement, *(s for s in finding.suggestions
