@@ -157,6 +157,15 @@ def test_uncommon_sentence_initial_names_are_not_flagged(full_mini_nlp):
     assert uncommon(full_mini_nlp, "Thanks,\nXanthippe Quarrington") == []
 
 
+def test_uncommon_words_in_a_worded_heading_are_the_writers(full_mini_nlp):
+    """A capitalised word in a Title Case heading with a small word in lower case is
+    the writer's choice; a name on a line of its own is still a name."""
+    heading = "Notice\n\nHeretofore Unknown Reasons for the Decision\n\nWe looked again.\n"
+    assert uncommon(full_mini_nlp, heading) == ["Heretofore"]
+    assert uncommon(full_mini_nlp, "Thanks,\nXanthippe Quarrington\n\nXanthippe Quarrington\n") == []
+    assert uncommon(full_mini_nlp, "Quarrington Office of Heretofore Review\n") == []  # ends in a name's head word
+
+
 def test_uncommon_accept_list():
     nlp = blank_nlp(("plainspeak_uncommon", {"accept": ["Ascertain"], "zipf_threshold": 3.5}))
     assert uncommon(nlp, "We will ascertain the heretofore unknown facts.") == ["heretofore"]

@@ -51,6 +51,7 @@ from ...rules.lexicon import (
 from ...rules.lexicon_tools import entries_csv
 from . import JARGON_KEY
 from .arrays import KeySet, token_array
+from .headings import NAME_GLUE, in_a_heading
 from .lemmatizer import inflections_of, lookup_lemma
 from .words import is_credential
 
@@ -58,30 +59,6 @@ from .words import is_credential
 # length, the first found wins ("deeming" as written beats the lemma of "deem").
 _COLUMNS = {"exact": 0, "lower": 1, "lemma": 2}
 _ARRAY_ATTRS = [ORTH, LOWER, LEMMA, IS_SPACE]
-_NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in"})  # "Coalition for the Homeless"
-
-
-def _in_a_heading(span: Span) -> bool:
-    """A line of its own in Title Case, with no comma or number and not ending in a
-    name's or job title's head word: a heading or title ("Identifying Information
-    and Presenting Problem", "Reinstating the Time Limit"), whose words the
-    writer chose, not a name ("Supplemental Nutrition Assistance Program",
-    "Office of Disability Adjudication", "Intake Coordinator", a signature's
-    "Housing Navigator, Riverton Coalition for the Homeless")."""
-    doc = span.doc
-    i, j = span.start, span.end
-    while i > 0 and "\n" not in doc[i - 1].text:
-        i -= 1
-    while j < len(doc) and "\n" not in doc[j].text:
-        j += 1
-    line = [t for t in doc[i:j] if t.is_alpha]
-    if not line or len(line) > 12 or (j > 0 and doc[j - 1].text in ".!?"):
-        return False
-    if any(t.text == "," or t.like_num for t in doc[i:j]):  # "Housing Navigator, Riverton Coalition for the Homeless"
-        return False
-    if not all(t.text[:1].isupper() or t.lower_ in _HEADING_SMALL for t in line):
-        return False
-    return line[-1].lower_ not in grammar_words("name_heads")
 
 
 def _a_thing_in_capitals(span: Span) -> bool:
@@ -91,7 +68,7 @@ def _a_thing_in_capitals(span: Span) -> bool:
     doc = span.doc
     i = span.start
     while i > 0 and "\n" not in doc[i - 1].text and (
-        doc[i - 1].is_space or doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in _NAME_GLUE
+        doc[i - 1].is_space or doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in NAME_GLUE
     ):
         if doc[i - 1].is_sent_start:
             return False
@@ -107,7 +84,6 @@ def _a_thing_in_capitals(span: Span) -> bool:
 
 
 _THING_DETERMINERS = frozenset(["your", "my", "his", "her", "their", "our", "a", "an"])
-_HEADING_SMALL = _NAME_GLUE | {"a", "an", "to", "with", "by", "at", "from", "or", "before", "after", "about", "into"}
 
 
 def _capitalised_neighbour(span: Span, step: int) -> bool:
@@ -119,7 +95,7 @@ def _capitalised_neighbour(span: Span, step: int) -> bool:
         token = doc[i]
         if "\n" in token.text or (step > 0 and token.is_sent_start):
             return False
-        if token.is_alpha and token.lower_ not in _NAME_GLUE:
+        if token.is_alpha and token.lower_ not in NAME_GLUE:
             # A sentence-initial "We" or "Please" is capitalised for the sentence, not a name.
             return token.text[:1].isupper() and not ((token.is_sent_start and token.is_stop) or token.lower_ == "please")
         if not (token.is_alpha or token.is_space or token.text in "&-") or (step < 0 and token.is_sent_start):
@@ -516,10 +492,10 @@ class JargonMatcher:
         entry = self.lexicon.get(span.id_)
         if entry is None or entry.match == "exact":
             return False
-        words = [t for t in span if t.is_alpha and t.lower_ not in _NAME_GLUE]
+        words = [t for t in span if t.is_alpha and t.lower_ not in NAME_GLUE]
         if not words or not all(t.text[:1].isupper() and not t.is_upper for t in words):
             return False
-        if _in_a_heading(span):
+        if in_a_heading(span.doc, span.start, span.end):
             return False
         if not (_capitalised_neighbour(span, -1) or _capitalised_neighbour(span, +1)):
             return False

@@ -32,6 +32,7 @@ from ...text.difficulty import rated, word_rating
 from ...text.frequency import is_rarer
 from . import JARGON_KEY, UNCOMMON_KEY
 from .arrays import MEMO_LIMIT, token_array, unique_inverse
+from .headings import in_a_worded_heading
 from .words import is_word, sentence_of
 
 # Entity types that mark names, places, dates, money ... in a trained pipeline.
@@ -142,6 +143,8 @@ def looks_like_name(token: Token, capitalised_mid_sentence: set[str]) -> bool:
         return True
     if not token.text[:1].isupper():
         return False
+    if not token.is_upper and in_a_worded_heading(token.doc, token.i, token.i + 1):
+        return False  # "Remuneration for Past or Future Services": the writer's word
     if not token.is_sent_start:
         return True
     # Sentence-initial: a name if the same word is capitalised mid-sentence elsewhere,

@@ -1,0 +1,54 @@
+"""Headings: a line of its own in Title Case, whose words the writer chose.
+
+Shared by the jargon matcher (a lexicon term in a heading is flagged, not
+taken for part of a name) and the uncommon-word detector (a capitalised word
+in a heading is not a name for being capitalised).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...datafiles import grammar_words
+
+NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in"})  # "Coalition for the Homeless"
+HEADING_SMALL = NAME_GLUE | {"a", "an", "to", "with", "by", "at", "from", "or", "before", "after", "about", "into"}
+
+
+def heading_words(doc: Doc, start: int, end: int) -> list | None:
+    """The words of the heading holding tokens start..end, or None when their line
+    is no heading: a line of its own in Title Case, with no comma or number and not
+    ending in a name's or job title's head word ("Identifying Information and
+    Presenting Problem", "Reinstating the Time Limit"), not a name ("Supplemental
+    Nutrition Assistance Program", "Office of Disability Adjudication", "Intake
+    Coordinator", a signature's "Housing Navigator, Riverton Coalition for the
+    Homeless")."""
+    i, j = start, end
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+    while j < len(doc) and "\n" not in doc[j].text:
+        j += 1
+    line = [t for t in doc[i:j] if t.is_alpha]
+    if not line or len(line) > 12 or (j > 0 and doc[j - 1].text in ".!?"):
+        return None
+    if any(t.text == "," or t.like_num for t in doc[i:j]):  # "Housing Navigator, Riverton Coalition for the Homeless"
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in HEADING_SMALL for t in line):
+        return None
+    if line[-1].lower_ in grammar_words("name_heads"):
+        return None
+    return line
+
+
+def in_a_heading(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end stand in a heading (see :func:`heading_words`)."""
+    return heading_words(doc, start, end) is not None
+
+
+def in_a_worded_heading(doc: Doc, start: int, end: int) -> bool:
+    """In a heading that has a small word in lower case ("Remuneration for Past or
+    Future Services", "Tips for Writing and Disseminating Notices"): a name on a
+    line of its own ("Dani Reyes-Whitfield") has none, so its rare words are not
+    taken for the writer's."""
+    line = heading_words(doc, start, end)
+    return line is not None and any(t.text.islower() for t in line)
