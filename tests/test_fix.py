@@ -273,7 +273,7 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         # a plural replacement is not offered before a singular verb
         ("A decisional balance is useful.", "A list of pros and cons is useful."),
         # a phrase with a preposition cannot stand before a noun
-        ("The SUD counselor will call.", "The substance use disorder counselor will call."),
+        ("The MAT clinic will call.", "The medication-assisted treatment clinic will call."),
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):
