@@ -274,6 +274,11 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("A decisional balance is useful.", "A list of pros and cons is useful."),
         # a phrase with a preposition cannot stand before a noun
         ("The MAT clinic will call.", "The medication-assisted treatment clinic will call."),
+        # a verb phrase led by an adverb inflects its verb, not the adverb
+        ("You successfully completed the course.", "You finished the course."),
+        ("It substantially limits what she can do.", "It greatly limits what she can do."),
+        # an acronym's capitals do not capitalise the swap mid-sentence
+        ("He is an IV drug user.", "He is a person injecting drugs."),
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):
@@ -327,7 +332,18 @@ def test_quotations_span_one_paragraph_only():
         ("in the section 8 Housing Choice vouchers", "Housing Choice", "Section 8", False, False),  # repeats its neighbour
         ("we will implement them soon", "implement", "carry out", False, False),  # particle before a pronoun
         ("we will implement the plan soon", "implement", "carry out", True, False),
-        ("the overpayment amount", "overpayment", "money paid to you by mistake", True, False),  # "amount" may be a verb
+        ("you owe the overpayment amount", "overpayment", "money paid to you by mistake", True, False),  # "amount" may be a verb
+        # a swap that speaks to "you" needs a sentence that does
+        ("A tenant can request a reasonable accommodation for their disability.", "reasonable accommodation",
+         "change to help with your disability", False, False),
+        ("You can ask for a reasonable accommodation.", "reasonable accommodation", "change to help with your disability", True, False),
+        # a neighbour says it already, in the plural or right after
+        ("birth parents, relative and kinship caregivers, foster parents", "kinship caregivers", "relatives raising the child",
+         False, False),
+        ("to stay in shelter care or emergency foster care", "shelter care", "emergency foster care", False, False),
+        # an -ing verb cannot follow "the"
+        ("we track the provision of services", "provision of", "providing", False, False),
+        ("we track provision of services", "provision of", "providing", True, False),
         ("the overpayment determination", "overpayment", "money paid to you by mistake", False, False),
         # names are never edited: a term in Title Case, or an acronym before a capitalised word
         ("take the place of the SSA-3373: Function Report.", "Function Report", "form about your daily life", False, False),

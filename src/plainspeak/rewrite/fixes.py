@@ -141,7 +141,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       non-comprehensive list");
     - speaks to "you" right after someone else's possessive ("the patient's
       plan for after you leave");
-    - puts a phrase with its own determiner after one ("your what you own");
+    - puts a phrase with its own determiner after one ("your what you own"),
+      or an -ing verb after "the" or "a" ("the providing" for "the provision of");
     - puts a phrase ending in a noun before a pronoun object ("put in place
       them");
     - ends in a preposition with no word after it ("their intent to move out
@@ -241,7 +242,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     term_words = _WORD.findall(finding.text)
     if _ENDS_HERE.match(text, finding.end) and not fits_before_a_noun(said[-1]) and fits_before_a_noun(term_words[-1].lower()):
         return False  # "their intent to vacate." -> not "to move out of."
-    if ("you" in said or "your" in said) and _THEIRS_BEFORE.search(text, max(0, finding.start - 60), finding.start):
+    if ("you" in said or "your" in said) and (_THEIRS_BEFORE.search(text, max(0, finding.start - 60), finding.start)
+                                              or not _speaks_to_the_reader(text, finding)):
         return False  # "the patient's discharge plan" -> not "the patient's plan for after you leave"
     possessive = finding.text.lower().endswith(("'s", "’s")) or text.startswith(("'s", "’s"), finding.end)
     modified = any(w.endswith(("ing", "ed")) for w in said[1:-1])  # "person making the claim": its head is not last
@@ -252,6 +254,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False  # "a more robust program" -> not "a more strong program"
     if before and before[-1] == "self":
         return False  # "self discloses" (a compound written open) -> not "self shares"
+    if before and before[-1] in ("the", "a", "an") and said[0].endswith("ing") and len(said[0]) > 4 \
+            and not term_words[0].lower().endswith("ing"):
+        return False  # "the provision of services" -> not "the providing services"
     if before and before[-1] in _DETERMINERS and brings_its_own_determiner(replacement):
         return False  # "your assets" -> not "your what you own"
     if verb and _passive(before) and len(words) > 1 and not fits_before_a_noun(words[-1]):
@@ -295,6 +300,21 @@ _EVENTS = frozenset(["meeting", "appointment", "visit", "session", "stay", "peri
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])
 
 
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _speaks_to_the_reader(text: str, finding: Finding) -> bool:
+    """The sentence says "you" or "please" elsewhere: a swap that speaks to "you"
+    fits there, not in "A tenant can request a reasonable accommodation for their
+    disability" or a list of what a complaint must state."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, finding.start - 400), finding.start)]
+    start = starts[-1] if starts else max(0, finding.start - 400)
+    end_match = _SENTENCE_END.search(text, finding.end, finding.end + 400)
+    end = end_match.start() if end_match else min(len(text), finding.end + 400)
+    return bool(_SECOND_PERSON.search(text[start : finding.start]) or _SECOND_PERSON.search(text[finding.end : end]))
+
+
 def repeats_a_neighbour(text: str, finding: Finding, replacement: str) -> bool:
     """The swap would say again what a word just before or after it says: "help with
     help" ("help with assistance"), "a trained trained ..." ("a trained qualified
@@ -306,9 +326,19 @@ def repeats_a_neighbour(text: str, finding: Finding, replacement: str) -> bool:
     before = [w.lower() for w in _words_before(clause, len(clause))][-3:]
     after = [w.lower() for w in _TOKEN.findall(_CLAUSE_BREAK.split(text[finding.end : finding.end + 60])[0])][:3]
     content = [w for w in said if w not in _SMALL_WORDS and w not in _TERM_GLUE]
-    if any(w in before for w in content) or (len(said) == 1 and any(w in after for w in content)):
-        return True
+    before_stems = {_stem(w) for w in before}
+    if any(_stem(w) in before_stems for w in content) or (len(said) == 1 and any(w in after for w in content)):
+        return True  # "relative and relatives raising the child" for "relative and kinship caregivers"
+    if len(content) > 1:  # "emergency foster care or emergency foster care" for "shelter care or ..."
+        near = [w.lower() for w in _TOKEN.findall(_CLAUSE_BREAK.split(text[finding.end : finding.end + 80])[0])]
+        if any(near[k : k + len(said)] == said for k in range(3)):  # right after: "X or X", "X, X"
+            return True
     return bool(after) and said[-1] in _EVENTS and after[0] in _EVENTS
+
+
+def _stem(word: str) -> str:
+    """A word without a plural's -s, to compare neighbours ("relative", "relatives")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 _TERM_GLUE = frozenset(["you", "your", "it", "is", "are", "be", "not", "do", "get", "make", "have", "what", "who", "that"])

@@ -19,14 +19,33 @@ _UPOS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
 _TAG_ORDER = ("VBZ", "VBG", "VBD", "VBN", "NNS", "JJR", "JJS", "RBR", "RBS")
 
 
+@lru_cache(maxsize=4096)
+def _is_adverb(word: str) -> bool:
+    """An -ly word with no verb reading ("successfully", "greatly"; not "apply")."""
+    if not word.endswith("ly") or len(word) < 5:
+        return False
+    import lemminflect
+
+    return not lemminflect.getAllLemmas(word, upos="VERB")
+
+
+def verb_head(words: list[str]) -> int:
+    """The verb of a verb phrase: its first word, past leading adverbs
+    ("successfully complete", "greatly limit": the second)."""
+    for i, word in enumerate(words[:-1]):
+        if not _is_adverb(word.lower()):
+            return i
+    return len(words) - 1 if words and _is_adverb(words[0].lower()) else 0
+
+
 def head_index(words: list[str], pos: str) -> int:
     """Which word of a phrase takes the inflection: marked with ``*``, else the
-    first word of a verb phrase, else the last word."""
+    verb of a verb phrase, else the last word."""
     for i, word in enumerate(words):
         if word.endswith("*"):
             return i
     if pos == "verb":
-        return 0
+        return verb_head(words)
     for k in range(1, len(words) - 1):  # "adult without dependents", "set of benefits"
         if words[k].lower() in _HEAD_BEFORE:
             return k - 1
@@ -141,7 +160,9 @@ def adapt(
         words[i] = inflect(words[i], "NNS")
         _agree_with_plural(words, i)
     text = " ".join(words)
-    if entry.match == "exact":  # an acronym's capitals say nothing about the sentence
+    first = matched.split()[0] if matched.split() else ""
+    if entry.match == "exact" or (len(first) > 1 and first.isupper() and not matched.isupper()):
+        # an acronym's capitals say nothing about the sentence ("our SMART goals")
         return text[0].upper() + text[1:] if sentence_start else text
     return match_case(text, matched)
 
@@ -241,7 +262,7 @@ def _term_head(entry: Entry, words: list[str]) -> int:
     """Which word of the term carries its inflection: the first of a verb phrase, the
     one before a preposition in a noun phrase ("pathways to recovery"), else the last."""
     if entry.pos == "verb":
-        return 0
+        return verb_head(words)
     for k in range(1, len(words) - 1):
         if words[k] in _HEAD_BEFORE:
             return k - 1
