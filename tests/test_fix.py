@@ -266,14 +266,14 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
     ("text", "expected"),
     [
         # the article agrees with the replacement: none before a mass or plural noun, a/an by sound
-        ("She has an IEP at school.", "She has a special education plan at school."),
-        ("Please sign an ROI today.", "Please sign permission to share information today."),
+        ("She has an IEP at school.", "She has a special education plan (IEP) at school."),
+        ("Please sign an ROI today.", "Please sign permission to share information (ROI) today."),
         ("A prior authorization has been sent.", "An approval in advance has been sent."),
         ("This is an evidence-based treatment.", "This is a proven treatment."),
         # a plural replacement is not offered before a singular verb
         ("A decisional balance is useful.", "A list of pros and cons is useful."),
         # a phrase with a preposition cannot stand before a noun
-        ("The MAT clinic will call.", "The medication-assisted treatment clinic will call."),
+        ("The MAT clinic will call.", "The medication-assisted treatment (MAT) clinic will call."),
         # a verb phrase led by an adverb inflects its verb, not the adverb
         ("You successfully completed the course.", "You finished the course."),
         ("It substantially limits what she can do.", "It greatly limits what she can do."),
@@ -291,6 +291,17 @@ def test_check_suggestions_are_what_fix_writes(analyzer):
     """'an ROI' never becomes 'an permission': the finding covers the article it changes."""
     finding = next(f for f in analyzer.analyze("Please sign an ROI today.").findings if f.rule == "jargon.roi")
     assert finding.text == "an ROI" and finding.suggestions[0] == "permission to share information"
+
+
+def test_an_acronym_is_spelled_out_once_with_itself_in_brackets(analyzer):
+    """An editor spells an acronym out at its first use, not at every use; the
+    brackets define it, so a second run changes nothing more."""
+    from plainspeak.rewrite.fixes import fix_text
+
+    text = "Please sign an ROI today. The ROI lets us talk to your doctor. Bring the ROI back.\n"
+    once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text
+    assert once == "Please sign permission to share information (ROI) today. The ROI lets us talk to your doctor. Bring the ROI back.\n"
+    assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=True).text == once
 
 
 def test_a_long_form_that_spells_out_the_acronym_after_it_is_left_alone():

@@ -353,7 +353,8 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     # the wrong person says something false, so such a suggestion is not offered.
     suggestions = [s for s in suggestions if fits_the_voice(s, state.voices, previous)]
     noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
-    if noun and _describes_a_noun(span):  # "the OBOT program": only what can stand there
+    describes = noun and _describes_a_noun(span)
+    if describes:  # "the OBOT program": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]
     if noun and following and head_form.lower() == head_lemma.lower():
         # "a decisional balance is": not "pros and cons is"
@@ -361,7 +362,10 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     start_char = span.start_char
     article = _article_before(span)
     if article is not None and suggestions:
-        fitted = [with_article(s, article.text, noun=noun and entry.category != "person-first") for s in suggestions]
+        # before the noun it describes, the article is that noun's: by sound only ("a visitation
+        # schedule" -> "a family time schedule", not "family time schedule")
+        as_noun = noun and not describes and entry.category != "person-first"
+        fitted = [with_article(s, article.text, noun=as_noun) for s in suggestions]
         if any(f != f"{article.text} {s}" for f, s in zip(fitted, suggestions)):
             # "an ROI" -> "a permission form", "an overpayment" -> "money paid to you by
             # mistake": the article is part of what is replaced, so check and fix agree.

@@ -159,6 +159,12 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       describes the noun after it ("Participating projects", not "Taking part
       projects");
     - ends a clause on "so" ("penalized so." for "penalized accordingly.");
+    - swaps a term the writer explains in brackets right after it ("your
+      residence (where you live or stay)");
+    - puts a phrase with a comma into a list ("child safety, permanency and
+      well-being" -> not "a stable, lasting home and well-being");
+    - puts a plural for a singular noun that describes the noun after it ("a
+      visitation schedule" -> not "visits schedule");
     - says again what a neighbour says (``repeats_a_neighbour``: "help with
       help" for "help with assistance", "first meeting appointment" for
       "intake assessment appointment"); then no later suggestion stands in;
@@ -196,6 +202,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         brings_its_own_determiner,
         fits_before_a_noun,
         is_intransitive,
+        is_plural,
         needs_a_determiner,
         post_modified,
         stands_before_a_noun,
@@ -224,6 +231,13 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     said = [w.lower() for w in _TOKEN.findall(replacement)]
     if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) or after.lower() == said[-1]:
         return False
+    if _GLOSS_AFTER.match(text, finding.end):
+        return False  # "your residence (where you live or stay)": the writer explains it there
+    if "," in replacement and (text[finding.start - 2 : finding.start].strip() == "," or _LIST_NEXT.match(text, finding.end)
+                               or (before and before[-1] in ("and", "or"))):
+        return False  # "child safety, permanency and well-being" -> not "a stable, lasting home and well-being"
+    if noun and stands_before_a_noun(after) and is_plural(replacement) and not is_plural(finding.text):
+        return False  # "a visitation schedule" -> not "visits schedule"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
         return False  # "penalized accordingly." -> not "penalized so."
     if repeats_a_neighbour(text, finding, replacement):
@@ -284,7 +298,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if verb and finding.term and is_intransitive(finding.term) and finding.text.lower().endswith(("ing", "ed")) \
             and after[:1].islower() and after.lower() not in _STARTS_AN_OBJECT and not after.endswith("ly"):
         return False  # "Participating projects use" -> not "Taking part projects" or "Joining projects"
-    if noun and sum(w[:1].isupper() for w in words) < 2 and not _BARE_OK.search(text, max(0, finding.start - 30), finding.start) \
+    a_name = sum(w[:1].isupper() for w in words) >= 2 and words[-1][:1].isupper()  # not "Women, Infants and Children food program"
+    if noun and not a_name and not _BARE_OK.search(text, max(0, finding.start - 30), finding.start) \
             and needs_a_determiner(replacement):  # a name ("Department of Human Services") may stand bare
         return False  # "whether termination is warranted" -> not "whether end is warranted"; "into HMIS"
     if verb and _object_and_infinitive(text, finding.end) and not takes_object_and_infinitive(replacement):
@@ -300,6 +315,8 @@ _EVENTS = frozenset(["meeting", "appointment", "visit", "session", "stay", "peri
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])
 
 
+_GLOSS_AFTER = re.compile(r"[ \t]*\([ \t]*(?:[a-z]|that is\b|i\.e\.)")  # "residence (where you live)"
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|and\b|or\b)")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
@@ -312,7 +329,7 @@ def _speaks_to_the_reader(text: str, finding: Finding) -> bool:
     start = starts[-1] if starts else max(0, finding.start - 400)
     end_match = _SENTENCE_END.search(text, finding.end, finding.end + 400)
     end = end_match.start() if end_match else min(len(text), finding.end + 400)
-    return bool(_SECOND_PERSON.search(text[start : finding.start]) or _SECOND_PERSON.search(text[finding.end : end]))
+    return bool(_SECOND_PERSON.search(text[start:end]))  # the term's own words too: "your assistance"
 
 
 def repeats_a_neighbour(text: str, finding: Finding, replacement: str) -> bool:
@@ -484,8 +501,33 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
                   for e in resolve_overlaps(Edit(f.start, f.end, f.suggestions[0], f.rule) for f in chosen)]
-    edits = _fitting(text, candidates, lexicon)
+    edits = _spelled_out_once(text, _fitting(text, candidates, lexicon))
     return FixResult(apply_edits(text, edits), tuple(edits))
+
+
+_ACRONYM = re.compile(r"(?:(?:an?|the|An?|The)[ \t]+)?([A-Z][A-Z0-9&]*[A-Z0-9](?:['’]?s)?)$")
+
+
+def _spelled_out_once(text: str, edits: list[Edit]) -> list[Edit]:
+    """An acronym is spelled out at its first swap, with the acronym after it in
+    brackets ("the Women, Infants and Children food program (WIC)"), and left as it
+    is after that: an editor spells a term out once, not at every use ("your WIC
+    card", "reapply for WIC"), and the brackets define it, so a second run finds
+    nothing more to change."""
+    seen: set[str] = set()
+    kept = []
+    for edit in edits:
+        match = _ACRONYM.match(text[edit.start : edit.end])
+        if match is None:
+            kept.append(edit)
+            continue
+        acronym = match.group(1)
+        key = acronym.rstrip("s’'").upper()
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(replace(edit, replacement=f"{edit.replacement} ({acronym})"))
+    return kept
 
 
 _REACH = 120  # how far a neighbour check looks, in characters

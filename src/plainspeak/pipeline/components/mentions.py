@@ -188,6 +188,8 @@ class Mentions:
         after = _skip_space(doc, span.end, +1)
         if before is None or doc[before].text != "(" or after is None or doc[after].text != ")":
             return False
+        if self._follows_its_plain_form(span, before):
+            return True  # "Social Security (SSA)", as plainspeak fix spells an acronym out
         words: list[Token] = []
         for token in reversed(doc[max(0, before - 12) : before]):
             if token.is_punct or "\n" in token.text:
@@ -195,6 +197,16 @@ class Mentions:
             if not token.is_space:
                 words.insert(0, token)
         return bool(words) and self._explains(span, words)
+
+    def _follows_its_plain_form(self, span: Span, bracket: int) -> bool:
+        """One of the entry's own plain wordings stands right before the bracket
+        around the term: "Women, Infants and Children food program (WIC)"."""
+        entry = self.lexicon.get(span.id_) if self.lexicon and span.id_ else None
+        if entry is None:
+            return False
+        said = " ".join(span.doc.text[max(0, span.doc[bracket].idx - 120) : span.doc[bracket].idx].lower().split())
+        plains = (" ".join(p.lower().replace("*", "").split()) for p in entry.plain)
+        return any(p and (said == p or said.endswith(" " + p)) for p in plains)
 
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
