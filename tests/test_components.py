@@ -682,10 +682,13 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
         ("Please Ask About Our Presenting Problem Form Today.\n", "jargon.presenting-problem", False),
         # a thing in Title Case after "your" or "a" is the writer's wording; a name is not
         ("You must complete your Annual Recertification by May 1.\n", "jargon.recertification", True),
+        ("Hello.\n\nYour Annual Recertification is due in May.\n", "jargon.recertification", True),  # "Your" starts the sentence
         ("You signed a Stipulation Agreement last year.\n", "jargon.stipulation-agreement", True),
         ("Part 4 of this Treatment Improvement Protocol (TIP) is for you.\n", "jargon.protocol", False),
         ("Call your Assertive Community Treatment Team today.\n", "jargon.assertive-community-treatment", False),
         ("Call your assertive community treatment team today.\n", "jargon.assertive-community-treatment", True),
+        ("The Individuals with Disabilities Education Act protects you.\n", "jargon.individuals", False),  # "with" joins a name
+        ("Individuals with disabilities may apply.\n", "jargon.individuals", True),
     ],
 )
 def test_headings_are_the_writers_words_and_names_are_not(analyzer, text, rule, flagged):

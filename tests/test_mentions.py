@@ -42,6 +42,8 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ("SSI stands for Supplemental Security Income. Your SSI check comes monthly.", "SSI"),
         ('"Grievance" shall mean any dispute with us. Grievance does not include class actions.', "Grievance"),
         ("The judge may delay it. This is called a continuance. A continuance can take a month.", "continuance"),
+        ("WIC ~ Women, Infants and Children. Submit a WIC form online.", "WIC"),  # a dash or tilde and its long form
+        ("Call Social Security (SSA) today. SSA will write back.", "SSA"),  # as fix spells an acronym out
     ],
 )
 def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text, later):
@@ -61,6 +63,10 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("Please utilize (if needed) the form.", "utilize"),
         ("We offer a continuum of care (including detox and groups).", "continuum of care"),
         ("We offer a continuum of care (e.g. detox and groups).", "continuum of care"),
+        # a quoted label in brackets names a section; it does not say what the term means
+        (("Failure to complete recertifications (\u201cfamily obligations\u201d) may end your lease. Your recertification "
+          "is due in May."), "recertification"),
+        ("WIC - the office is open. Submit a WIC form online.", "WIC"),  # a dash, but no long form
     ],
 )
 def test_uses_are_still_flagged(analyzer, text, expected):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ...datafiles import grammar_words
 
-NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in"})  # "Coalition for the Homeless"
+NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in", "with", "to"})  # "Coalition for the Homeless"
 HEADING_SMALL = NAME_GLUE | {"a", "an", "to", "with", "by", "at", "from", "or", "before", "after", "about", "into"}
 
 

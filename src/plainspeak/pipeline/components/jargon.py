@@ -67,9 +67,9 @@ def _a_thing_in_capitals(span: Span) -> bool:
     "a Stipulation Agreement"), not a name ("your Peer Support Program")."""
     doc = span.doc
     i = span.start
-    while i > 0 and "\n" not in doc[i - 1].text and (
+    while i > 0 and "\n" not in doc[i - 1].text and not (doc[i - 1].is_sent_start and doc[i - 1].lower_ in _THING_DETERMINERS) and (
         doc[i - 1].is_space or doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in NAME_GLUE
-    ):
+    ):  # "Your Annual Recertification" at a sentence's start: "Your" is the determiner
         if doc[i - 1].is_sent_start:
             return False
         i -= 1
@@ -493,6 +493,8 @@ class JargonMatcher:
         if entry is None or entry.match == "exact":
             return False
         words = [t for t in span if t.is_alpha and t.lower_ not in NAME_GLUE]
+        if span[-1].text.islower():  # a name does not end on "to": "Navigate to the Documents tab"
+            return False
         if not words or not all(t.text[:1].isupper() and not t.is_upper for t in words):
             return False
         if in_a_heading(span.doc, span.start, span.end):

@@ -31,6 +31,7 @@ from ...datafiles import data_path
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY
 from .acronyms import acronym_base, matches_long_form
 
+_DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(
@@ -141,7 +142,7 @@ class Mentions:
     def is_explained(self, span: Span) -> bool:
         """The text explains the term right here, in brackets or with ", or ..."."""
         return self._bracketed(span) or self._explained_by_or(span) or self._cue_before(span, defining=True) \
-            or self._cue_after(span)  # "SSI stands for ...": later uses are accepted too
+            or self._cue_after(span) or self._spelled_out_after_a_dash(span)  # "SSI stands for ...": later uses too
 
     def _quoted(self, span: Span) -> bool:
         doc = span.doc
@@ -178,6 +179,7 @@ class Mentions:
             inside = _until(doc, after + 1, ")", self.cues.max_bracket_words + 4)
             if (
                 inside is not None
+                and not (len(inside) and inside[0].text in _QUOTES)  # a label: 'recertifications ("family obligations")'
                 and self.cues.min_bracket_words <= _count_words(inside) <= self.cues.max_bracket_words
                 and not self._adds_to_the_sentence(inside)
                 and (self._names_its_plain_form(span, inside)
@@ -207,6 +209,22 @@ class Mentions:
         said = " ".join(span.doc.text[max(0, span.doc[bracket].idx - 120) : span.doc[bracket].idx].lower().split())
         plains = (" ".join(p.lower().replace("*", "").split()) for p in entry.plain)
         return any(p and (said == p or said.endswith(" " + p)) for p in plains)
+
+    def _spelled_out_after_a_dash(self, span: Span) -> bool:
+        """An acronym, a dash, tilde or colon, and its long form: "WIC ~ Women,
+        Infants and Children", "DHS - Department of Human Services"."""
+        base = acronym_base(span.text)
+        doc = span.doc
+        mark = _skip_space(doc, span.end, +1)
+        if base is None or mark is None or doc[mark].text not in _DASHES or "\n" in doc[mark].text:
+            return False
+        words = []
+        for token in doc[mark + 1 : mark + 2 + 2 * len(base) + 4]:
+            if "\n" in token.text or token.text in ".;()":
+                break
+            if not token.is_space:
+                words.append(token.text)
+        return bool(words) and words[0][:1].upper() == base[0].upper() and matches_long_form(base, " ".join(words))
 
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
