@@ -304,6 +304,14 @@ def test_an_acronym_is_spelled_out_once_with_itself_in_brackets(analyzer):
     assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=True).text == once
 
 
+def test_a_word_in_capitals_is_not_spelled_out_as_an_acronym(analyzer):
+    from plainspeak.rewrite.fixes import fix_text
+
+    text = "PART I: BRIEFINGS AND FAMILY OBLIGATIONS\n\nYour obligations are listed here.\n"
+    fixed = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text
+    assert "(OBLIGATIONS)" not in fixed
+
+
 def test_a_long_form_that_spells_out_the_acronym_after_it_is_left_alone():
     text = "Each able-bodied adult without dependents (ABAWD) must work. An able-bodied adult without dependents must work.\n"
     result = CliRunner().invoke(cli, ["fix", "--all", "-"], input=text)

@@ -501,14 +501,14 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
                   for e in resolve_overlaps(Edit(f.start, f.end, f.suggestions[0], f.rule) for f in chosen)]
-    edits = _spelled_out_once(text, _fitting(text, candidates, lexicon))
+    edits = _spelled_out_once(text, _fitting(text, candidates, lexicon), lexicon)
     return FixResult(apply_edits(text, edits), tuple(edits))
 
 
 _ACRONYM = re.compile(r"(?:(?:an?|the|An?|The)[ \t]+)?([A-Z][A-Z0-9&]*[A-Z0-9](?:['’]?s)?)$")
 
 
-def _spelled_out_once(text: str, edits: list[Edit]) -> list[Edit]:
+def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> list[Edit]:
     """An acronym is spelled out at its first swap, with the acronym after it in
     brackets ("the Women, Infants and Children food program (WIC)"), and left as it
     is after that: an editor spells a term out once, not at every use ("your WIC
@@ -517,8 +517,9 @@ def _spelled_out_once(text: str, edits: list[Edit]) -> list[Edit]:
     seen: set[str] = set()
     kept = []
     for edit in edits:
-        match = _ACRONYM.match(text[edit.start : edit.end])
-        if match is None:
+        entry = lexicon.get(edit.rule.partition(".")[2])
+        match = _ACRONYM.match(text[edit.start : edit.end]) if entry is not None and entry.term.isupper() else None
+        if match is None:  # a word in capitals ("FAMILY OBLIGATIONS") is no acronym
             kept.append(edit)
             continue
         acronym = match.group(1)
