@@ -44,9 +44,11 @@ x quit without saving.
 What is changed: lexicon terms swapped without review (stiff wording,
 stigmatising labels, technology words; the lexicon's 'fix' column decides),
 each by its first suggestion that reads right in the sentence. --all also
-applies the terms marked for review (clinical, legal, benefits ...). Hard
-sentences, unexplained acronyms, terms with no one swap and terms no
-suggestion fits are left for you and listed by --in-place.
+applies the terms marked for review (clinical, legal, benefits ...); a
+lexicon acronym is spelled out once, at its first swap, with itself in
+brackets ("permission to share information (ROI)"). Hard sentences,
+unexplained acronyms, terms with no one swap and terms no suggestion fits are
+left for you and listed by --in-place.
 
 \b
 Exit codes: 0 done (with --check: nothing would change), 1 with --check:
