@@ -360,6 +360,9 @@ def test_quotations_span_one_paragraph_only():
         ("birth parents, relative and kinship caregivers, foster parents", "kinship caregivers", "relatives raising the child",
          False, False),
         ("to stay in shelter care or emergency foster care", "shelter care", "emergency foster care", False, False),
+        # "tell" takes no "of": "inform you of the steps"
+        ("we will inform you of the steps", "inform", "tell", False, True),
+        ("we will inform you today", "inform", "tell", True, True),
         # an -ing verb cannot follow "the"
         ("we track the provision of services", "provision of", "providing", False, False),
         ("we track provision of services", "provision of", "providing", True, False),

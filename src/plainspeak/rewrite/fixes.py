@@ -159,6 +159,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
       describes the noun after it ("Participating projects", not "Taking part
       projects");
     - ends a clause on "so" ("penalized so." for "penalized accordingly.");
+    - puts "tell" before an object and "of" ("tell you of the steps" for
+      "inform you of the steps");
     - swaps a term the writer explains in brackets right after it ("your
       residence (where you live or stay)");
     - puts a phrase with a comma into a list ("child safety, permanency and
@@ -238,6 +240,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False  # "child safety, permanency and well-being" -> not "a stable, lasting home and well-being"
     if noun and stands_before_a_noun(after) and is_plural(replacement) and not is_plural(finding.text):
         return False  # "a visitation schedule" -> not "visits schedule"
+    if said[-1] in ("tell", "tells", "told", "telling") and _OBJECT_THEN_OF.match(text, finding.end):
+        return False  # "inform you of the steps" -> not "tell you of the steps"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
         return False  # "penalized accordingly." -> not "penalized so."
     if repeats_a_neighbour(text, finding, replacement):
@@ -316,6 +320,7 @@ _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form",
 
 
 _GLOSS_AFTER = re.compile(r"[ \t]*\([ \t]*(?:[a-z]|that is\b|i\.e\.)")  # "residence (where you live)"
+_OBJECT_THEN_OF = re.compile(r"[ \t]+(?:[A-Za-z'-]+[ \t]+){1,3}of\b")  # "(inform) all individuals of"
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and\b|or\b)")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
