@@ -360,6 +360,10 @@ def test_quotations_span_one_paragraph_only():
         ("birth parents, relative and kinship caregivers, foster parents", "kinship caregivers", "relatives raising the child",
          False, False),
         ("to stay in shelter care or emergency foster care", "shelter care", "emergency foster care", False, False),
+        # "not" cannot follow "be"; a clause cannot follow "the"
+        ("you will be ineligible for cash aid", "ineligible for", "not able to get", False, False),
+        ("you are ineligible for cash aid", "ineligible for", "not able to get", True, False),
+        ("we will establish the paternity of the child", "paternity", "who the father is", False, False),
         # "tell" takes no "of": "inform you of the steps"
         ("we will inform you of the steps", "inform", "tell", False, True),
         ("we will inform you today", "inform", "tell", True, True),

@@ -242,6 +242,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False  # "a visitation schedule" -> not "visits schedule"
     if said[-1] in ("tell", "tells", "told", "telling") and _OBJECT_THEN_OF.match(text, finding.end):
         return False  # "inform you of the steps" -> not "tell you of the steps"
+    if before and before[-1] == "be" and said[0] == "not":
+        return False  # "will be ineligible for" -> not "will be not able to get"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
         return False  # "penalized accordingly." -> not "penalized so."
     if repeats_a_neighbour(text, finding, replacement):
