@@ -277,8 +277,10 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         # a verb phrase led by an adverb inflects its verb, not the adverb
         ("You successfully completed the course.", "You finished the course."),
         ("It substantially limits what she can do.", "It greatly limits what she can do."),
-        # an acronym's capitals do not capitalise the swap mid-sentence
+        # an acronym's capitals do not capitalise the swap mid-sentence; a word in capitals
+        # for emphasis keeps the sentence's capital
         ("He is an IV drug user.", "He is a person injecting drugs."),
+        ("PRIOR to your visit, call us.", "Before your visit, call us."),
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):
@@ -364,6 +366,8 @@ def test_quotations_span_one_paragraph_only():
         ("you will be ineligible for cash aid", "ineligible for", "not able to get", False, False),
         ("you are ineligible for cash aid", "ineligible for", "not able to get", True, False),
         ("we will establish the paternity of the child", "paternity", "who the father is", False, False),
+        # a plural after "is (no)": "there is no visitation"
+        ("there is no visitation on Sundays", "visitation", "visits", False, False),
         # "tell" takes no "of": "inform you of the steps"
         ("we will inform you of the steps", "inform", "tell", False, True),
         ("we will inform you today", "inform", "tell", True, True),

@@ -240,6 +240,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False  # "child safety, permanency and well-being" -> not "a stable, lasting home and well-being"
     if noun and stands_before_a_noun(after) and is_plural(replacement) and not is_plural(finding.text):
         return False  # "a visitation schedule" -> not "visits schedule"
+    if is_plural(replacement) and not is_plural(finding.text) and before and (
+            before[-1] in _SINGULAR_VERBS or (len(before) > 1 and before[-2] in _SINGULAR_VERBS and before[-1] in ("no", "any"))):
+        return False  # "there is no visitation" -> not "there is no visits"
     if said[-1] in ("tell", "tells", "told", "telling") and _OBJECT_THEN_OF.match(text, finding.end):
         return False  # "inform you of the steps" -> not "tell you of the steps"
     if before and before[-1] == "be" and said[0] == "not":
@@ -323,6 +326,7 @@ _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form",
 
 _GLOSS_AFTER = re.compile(r"[ \t]*\([ \t]*(?:[a-z]|that is\b|i\.e\.)")  # "residence (where you live)"
 _OBJECT_THEN_OF = re.compile(r"[ \t]+(?:[A-Za-z'-]+[ \t]+){1,3}of\b")  # "(inform) all individuals of"
+_SINGULAR_VERBS = frozenset(["is", "was", "has", "isn't", "wasn't", "hasn't"])
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and\b|or\b)")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")

@@ -161,7 +161,8 @@ def adapt(
         _agree_with_plural(words, i)
     text = " ".join(words)
     first = matched.split()[0] if matched.split() else ""
-    if entry.match == "exact" or (len(first) > 1 and first.isupper() and not matched.isupper()):
+    led_by_an_acronym = entry.term.split()[0].isupper() and len(first) > 1 and first.isupper() and not matched.isupper()
+    if entry.match == "exact" or led_by_an_acronym:
         # an acronym's capitals say nothing about the sentence ("our SMART goals")
         return text[0].upper() + text[1:] if sentence_start else text
     return match_case(text, matched)
