@@ -389,6 +389,8 @@ def _article_before(span: Span):
     token = span.doc[i]
     if i > 0 and not (span.doc[i - 1].whitespace_ or span.doc[i - 1].is_space or span.doc[i - 1].is_punct):
         return None
+    if token.text == "A" and not token.is_sent_start and i > 0 and span.doc[i - 1].text[:1].isupper():
+        return None  # "Part A premiums", "Plan A": a letter in a name, not the article
     return token
 
 
