@@ -291,7 +291,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if acronym and len(words) > 1 and after[:1].islower() and after.lower() not in _WHEN \
             and not fits_before_a_noun(replacement):
         # "Medicaid & CHIP coverage" -> not "health insurance for kids coverage"
-        return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))
+        if not (after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))):
+            return False
     if not verb and len(words) > 1 and after[:1].islower() and not acronym and after.lower() not in _WHEN:
         # "chronically homeless veterans" -> not "homeless for a long time veterans"
         one_word = len(term_words) == 1
@@ -300,7 +301,8 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         last = term_words[-1].lower()
         if one_word or (unfit and fits_before_a_noun(last) and last not in _SMALL_WORDS and last not in _DETERMINERS):
             noun_after = _is_noun(after) if one_word else _may_be_noun(after)  # "staying on track skills"
-            return after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or noun_after)
+            if not (after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or noun_after)):
+                return False  # (and when it may stand there, the checks below still apply)
     if verb and finding.text.lower().endswith("ed") and after.lower() in _AFTER_A_PARTICIPLE \
             and before and before[-1] not in _SUBJECTS and _past_not_participle(words[0]):
         return False

@@ -375,7 +375,7 @@ def needs_a_determiner(phrase: str) -> bool:
     modified = any(w.endswith("ing") and w not in mass for w in words[1:-1])  # "help getting services"
     head = words[-1] if fits_before_a_noun(phrase) and not modified else head_noun(phrase)
     if not head or head in grammar_words("mass_nouns") or phrase.lower() in grammar_words("mass_nouns") \
-            or head.endswith("ing") or is_plural(phrase):
+            or (head.endswith("ing") and head not in grammar_words("count_ing_nouns")) or is_plural(phrase):
         return False
     forms = lemminflect.getAllInflections(head, upos="NOUN")
     return "NNS" in forms and forms.get("NN", (head,))[0] == head
@@ -427,7 +427,7 @@ def with_article(suggestion: str, written: str, *, noun: bool = True) -> str:
     program" -> "a proven program"): by sound only."""
     from .edits import article_for
 
-    own_determiner = bool(suggestion.split()) and suggestion.split()[0].lower() in _NO_ARTICLE_BEFORE
+    own_determiner = bool(suggestion.split()) and suggestion.split()[0].lower() in (_NO_ARTICLE_BEFORE | _ARTICLES_AND_OWNERS)
     if own_determiner or (noun and takes_no_article(suggestion)):
         return suggestion[0].upper() + suggestion[1:] if written[:1].isupper() else suggestion
     first = suggestion.split()[0] if suggestion.split() else suggestion
