@@ -164,6 +164,8 @@ def test_uncommon_words_in_a_worded_heading_are_the_writers(full_mini_nlp):
     assert uncommon(full_mini_nlp, heading) == ["Heretofore"]
     assert uncommon(full_mini_nlp, "Thanks,\nXanthippe Quarrington\n\nXanthippe Quarrington\n") == []
     assert uncommon(full_mini_nlp, "Quarrington Office of Heretofore Review\n") == []  # ends in a name's head word
+    assert uncommon(full_mini_nlp, "Prepared by Xanthippe Quarrington\n\nWe met.\n") == []  # "by" joins a name
+    assert uncommon(full_mini_nlp, "Attendees: Xanthippe and Tomasz Quarrington\n\nWe met.\n") == []
 
 
 def test_uncommon_accept_list():
@@ -693,3 +695,15 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
 )
 def test_headings_are_the_writers_words_and_names_are_not(analyzer, text, rule, flagged):
     assert (rule in [f.rule for f in analyzer.analyze(text).findings]) is flagged
+
+
+def test_a_long_line_is_no_heading():
+    """A heading is short; a long line is not scanned word by word for one."""
+    import spacy
+
+    from plainspeak.pipeline.components.headings import in_a_heading
+
+    doc = spacy.blank("en")(" ".join(["Heretofore"] * 100))
+    assert not in_a_heading(doc, 50, 51)
+    short = spacy.blank("en")("Heretofore Unknown Reasons for the Decision")
+    assert in_a_heading(short, 0, 1)

@@ -306,6 +306,40 @@ def test_an_acronym_is_spelled_out_once_with_itself_in_brackets(analyzer):
     assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=True).text == once
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whether a sentence speaks to "you" is decided on the whole sentence, however long
+        ("You are required to bring the enclosed form and the other enclosed form and the third enclosed form along "
+         "with all the requested papers of household composition by March 31.\n"),
+        # the neighbours of an acronym's later uses are judged with those uses left as written
+        "Ask your PCP about it. Later your PCP, a physician, will call you.\n",
+        "Call your PCP's office today. Your PCP will see you.\n",  # no brackets before a possessive's 's
+    ],
+)
+def test_fix_all_twice_changes_nothing_more(analyzer, text):
+    from plainspeak.rewrite.fixes import fix_text
+
+    once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text
+    assert once != text
+    assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=True).text == once
+    assert "(PCP)'s" not in once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bring proof of residency to the office.\n", "Bring proof of where you live to the office.\n"),  # an instruction
+        ("Put your name on the waitlist.\n", "Put your name on the waiting list.\n"),  # a noun in -ing after "the"
+        ("Your physician (see page 2) will call.\n", "Your doctor (see page 2) will call.\n"),  # a pointer, no gloss
+    ],
+)
+def test_fix_all_still_makes_these_swaps(analyzer, text, expected):
+    from plainspeak.rewrite.fixes import fix_text
+
+    assert fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text == expected
+
+
 def test_a_word_in_capitals_is_not_spelled_out_as_an_acronym(analyzer):
     from plainspeak.rewrite.fixes import fix_text
 

@@ -67,6 +67,7 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         (("Failure to complete recertifications (\u201cfamily obligations\u201d) may end your lease. Your recertification "
           "is due in May."), "recertification"),
         ("WIC - the office is open. Submit a WIC form online.", "WIC"),  # a dash, but no long form
+        ("Your SSI: see section 4 of this letter. SSI is paid monthly.", "SSI"),  # letters in order, but no long form
     ],
 )
 def test_uses_are_still_flagged(analyzer, text, expected):

@@ -125,7 +125,9 @@ def _word_after(text: str, at: int) -> str:
     return match.group(1) if match else ""
 
 
-def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool = False, noun: bool = False) -> bool:
+def fits_in_place(
+    text: str, finding: Finding, replacement: str, *, verb: bool = False, noun: bool = False, to_reader: bool | None = None
+) -> bool:
     """Whether the swap reads right between its neighbours; ``check`` still offers
     the words, but ``fix`` does not make an edit that:
 
@@ -265,8 +267,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     term_words = _WORD.findall(finding.text)
     if _ENDS_HERE.match(text, finding.end) and not fits_before_a_noun(said[-1]) and fits_before_a_noun(term_words[-1].lower()):
         return False  # "their intent to vacate." -> not "to move out of."
-    if ("you" in said or "your" in said) and (_THEIRS_BEFORE.search(text, max(0, finding.start - 60), finding.start)
-                                              or not _speaks_to_the_reader(text, finding)):
+    if ("you" in said or "your" in said) and (
+            _THEIRS_BEFORE.search(text, max(0, finding.start - 60), finding.start)
+            or not (_speaks_to_the_reader(text, finding) if to_reader is None else to_reader)):
         return False  # "the patient's discharge plan" -> not "the patient's plan for after you leave"
     possessive = finding.text.lower().endswith(("'s", "’s")) or text.startswith(("'s", "’s"), finding.end)
     modified = any(w.endswith(("ing", "ed")) for w in said[1:-1])  # "person making the claim": its head is not last
@@ -278,7 +281,7 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
     if before and before[-1] == "self":
         return False  # "self discloses" (a compound written open) -> not "self shares"
     if before and before[-1] in ("the", "a", "an") and said[0].endswith("ing") and len(said[0]) > 4 \
-            and not term_words[0].lower().endswith("ing"):
+            and len(term_words) > 1 and term_words[-1].lower() == "of":
         return False  # "the provision of services" -> not "the providing services"
     if before and before[-1] in _DETERMINERS and brings_its_own_determiner(replacement):
         return False  # "your assets" -> not "your what you own"
@@ -289,10 +292,9 @@ def fits_in_place(text: str, finding: Finding, replacement: str, *, verb: bool =
         return False  # "is aligned with the period" -> not "is matched the period"
     acronym = any(len(w) > 1 and w.isupper() for w in term_words)  # "IOP", "an ROI"
     if acronym and len(words) > 1 and after[:1].islower() and after.lower() not in _WHEN \
-            and not fits_before_a_noun(replacement):
-        # "Medicaid & CHIP coverage" -> not "health insurance for kids coverage"
-        if not (after.lower() in _STARTS_AN_OBJECT or not (stands_before_a_noun(after) or _is_noun(after))):
-            return False
+            and not fits_before_a_noun(replacement) and after.lower() not in _STARTS_AN_OBJECT \
+            and (stands_before_a_noun(after) or _is_noun(after)):
+        return False  # "Medicaid & CHIP coverage" -> not "health insurance for kids coverage"
     if not verb and len(words) > 1 and after[:1].islower() and not acronym and after.lower() not in _WHEN:
         # "chronically homeless veterans" -> not "homeless for a long time veterans"
         one_word = len(term_words) == 1
@@ -326,23 +328,33 @@ _EVENTS = frozenset(["meeting", "appointment", "visit", "session", "stay", "peri
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])
 
 
-_GLOSS_AFTER = re.compile(r"[ \t]*\([ \t]*(?:[a-z]|that is\b|i\.e\.)")  # "residence (where you live)"
+# "residence (where you live)": an explanation in brackets, not a pointer or an aside ("(see page 2)")
+_GLOSS_AFTER = re.compile(r"[ \t]*\([ \t]*(?!(?:see|page|pages|p|pp|e\.g|eg|etc|including|if|or|and|optional|required|"
+                          r"attached|enclosed|below|above|if applicable)\b)(?:[a-z]|that is\b|i\.e\.)")
 _OBJECT_THEN_OF = re.compile(r"[ \t]+(?:[A-Za-z'-]+[ \t]+){1,3}of\b")  # "(inform) all individuals of"
 _SINGULAR_VERBS = frozenset(["is", "was", "has", "isn't", "wasn't", "hasn't"])
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and\b|or\b)")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|dept)\.$", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"[\s\W]*([A-Za-z]+)")
 
 
 def _speaks_to_the_reader(text: str, finding: Finding) -> bool:
-    """The sentence says "you" or "please" elsewhere: a swap that speaks to "you"
-    fits there, not in "A tenant can request a reasonable accommodation for their
-    disability" or a list of what a complaint must state."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, finding.start - 400), finding.start)]
-    start = starts[-1] if starts else max(0, finding.start - 400)
-    end_match = _SENTENCE_END.search(text, finding.end, finding.end + 400)
-    end = end_match.start() if end_match else min(len(text), finding.end + 400)
-    return bool(_SECOND_PERSON.search(text[start:end]))  # the term's own words too: "your assistance"
+    """The sentence says "you" or "please", or starts with an instruction ("Bring
+    proof of ..."): a swap that speaks to "you" fits there, not in "A tenant can
+    request a reasonable accommodation for their disability" or a list of what a
+    complaint must state. Decided on the whole text, so that a second run, on a
+    shorter text, gives the same answer."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, finding.start - 600), finding.start)
+            if not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1)]
+    start = ends[-1] if ends else max(0, finding.start - 600)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, finding.end, finding.end + 600)
+                if not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1)),
+               min(len(text), finding.end + 600))
+    sentence = text[start:end]  # the term's own words too: "your assistance"
+    first = _FIRST_WORD.match(sentence)
+    return bool(_SECOND_PERSON.search(sentence)) or (first is not None and first.group(1).lower() in grammar_words("instruction_verbs"))
 
 
 def repeats_a_neighbour(text: str, finding: Finding, replacement: str) -> bool:
@@ -514,21 +526,31 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
                   for e in resolve_overlaps(Edit(f.start, f.end, f.suggestions[0], f.rule) for f in chosen)]
-    edits = _spelled_out_once(text, _fitting(text, candidates, lexicon), lexicon)
+    reader = [_speaks_to_the_reader(text, f) for f, _ in candidates]
+    for _ in range(4):  # an acronym spelled out once: fit again without its later uses
+        fitted = _fitting(text, candidates, lexicon, reader)
+        edits, dropped = _spelled_out_once(text, fitted, lexicon)
+        if not dropped:
+            break
+        keep = [i for i, (_, e) in enumerate(candidates) if (e.start, e.end) not in dropped]
+        candidates, reader = [candidates[i] for i in keep], [reader[i] for i in keep]
     return FixResult(apply_edits(text, edits), tuple(edits))
 
 
 _ACRONYM = re.compile(r"(?:(?:an?|the|An?|The)[ \t]+)?([A-Z][A-Z0-9&]*[A-Z0-9](?:['’]?s)?)$")
 
 
-def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> list[Edit]:
+def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[list[Edit], set[tuple[int, int]]]:
     """An acronym is spelled out at its first swap, with the acronym after it in
     brackets ("the Women, Infants and Children food program (WIC)"), and left as it
     is after that: an editor spells a term out once, not at every use ("your WIC
     card", "reapply for WIC"), and the brackets define it, so a second run finds
-    nothing more to change."""
+    nothing more to change. A possessive use ("your PCP's office") is left too:
+    brackets cannot stand before its "'s". Returns the edits kept and the
+    spans of those dropped."""
     seen: set[str] = set()
     kept = []
+    dropped: set[tuple[int, int]] = set()
     for edit in edits:
         entry = lexicon.get(edit.rule.partition(".")[2])
         match = _ACRONYM.match(text[edit.start : edit.end]) if entry is not None and entry.term.isupper() else None
@@ -537,17 +559,18 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> list[Ed
             continue
         acronym = match.group(1)
         key = acronym.rstrip("s’'").upper()
-        if key in seen:
+        if key in seen or text.startswith(("'s", "’s"), edit.end) or acronym.endswith(("'s", "’s")):
+            dropped.add((edit.start, edit.end))
             continue
         seen.add(key)
         kept.append(replace(edit, replacement=f"{edit.replacement} ({acronym})"))
-    return kept
+    return kept, dropped
 
 
 _REACH = 120  # how far a neighbour check looks, in characters
 
 
-def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon) -> list[Edit]:
+def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon, reader: list[bool]) -> list[Edit]:
     """The edits that fit between their neighbours as the neighbours will read once
     the other kept edits are made: judged on the original text, "prior to in order
     to" would keep "in order to" (after "to") and a second run would then change
@@ -573,7 +596,8 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
             # a one would be changed by the next run, so only plain ones stand in.
             options = [edit.replacement, *(s for s in finding.suggestions
                                            if s != edit.replacement and not lexicon.holds_a_term(s))]
-            fit = next((option for option in options if fits_in_place(context, moved, option, verb=verb, noun=noun)), None)
+            fit = next((option for option in options
+                        if fits_in_place(context, moved, option, verb=verb, noun=noun, to_reader=reader[i])), None)
             if fit is not None and fit != options[0] and repeats_a_neighbour(context, moved, options[0]):
                 fit = None  # the writer has said it already ("a trained qualified ..."): no stand-in
             if fit is not None:

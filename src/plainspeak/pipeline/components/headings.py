@@ -15,6 +15,12 @@ NAME_GLUE = frozenset({"of", "for", "the", "and", "&", "on", "in", "with", "to"}
 HEADING_SMALL = NAME_GLUE | {"a", "an", "to", "with", "by", "at", "from", "or", "before", "after", "about", "into"}
 
 
+_MAX_LINE_TOKENS = 40  # tokens either side: 12 words with their spaces and marks
+# Small words of a heading's own wording: "and", "by" also join names on a line
+# ("Prepared by Siobhan Wrzesniewski", "Priya and Tomasz Brzezinski").
+_HEADING_GLUE = HEADING_SMALL - {"and", "&", "by"}
+
+
 def heading_words(doc: Doc, start: int, end: int) -> list | None:
     """The words of the heading holding tokens start..end, or None when their line
     is no heading: a line of its own in Title Case, with no comma or number and not
@@ -26,8 +32,12 @@ def heading_words(doc: Doc, start: int, end: int) -> list | None:
     i, j = start, end
     while i > 0 and "\n" not in doc[i - 1].text:
         i -= 1
+        if start - i > _MAX_LINE_TOKENS:
+            return None  # a long line is no heading (and a huge one-line input is not scanned per word)
     while j < len(doc) and "\n" not in doc[j].text:
         j += 1
+        if j - end > _MAX_LINE_TOKENS:
+            return None
     line = [t for t in doc[i:j] if t.is_alpha]
     if not line or len(line) > 12 or (j > 0 and doc[j - 1].text in ".!?"):
         return None
@@ -46,9 +56,10 @@ def in_a_heading(doc: Doc, start: int, end: int) -> bool:
 
 
 def in_a_worded_heading(doc: Doc, start: int, end: int) -> bool:
-    """In a heading that has a small word in lower case ("Remuneration for Past or
-    Future Services", "Tips for Writing and Disseminating Notices"): a name on a
-    line of its own ("Dani Reyes-Whitfield") has none, so its rare words are not
-    taken for the writer's."""
+    """In a heading that has a small word in lower case other than "and" or "by"
+    ("Remuneration for Past or Future Work", "Tips for Writing and Disseminating
+    Notices"): a name on a line of its own ("Dani Reyes-Whitfield", "Prepared by
+    Siobhan Wrzesniewski") has none, so its rare words are not taken for the
+    writer's."""
     line = heading_words(doc, start, end)
-    return line is not None and any(t.text.islower() for t in line)
+    return line is not None and any(t.lower_ in _HEADING_GLUE for t in line) and not any(t.lower_ == "by" for t in line)

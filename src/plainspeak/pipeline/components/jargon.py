@@ -70,8 +70,8 @@ def _a_thing_in_capitals(span: Span) -> bool:
     while i > 0 and "\n" not in doc[i - 1].text and not (doc[i - 1].is_sent_start and doc[i - 1].lower_ in _THING_DETERMINERS) and (
         doc[i - 1].is_space or doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in NAME_GLUE
     ):  # "Your Annual Recertification" at a sentence's start: "Your" is the determiner
-        if doc[i - 1].is_sent_start:
-            return False
+        if doc[i - 1].is_sent_start or span.start - i > _MAX_RUN:
+            return False  # a run this long is no thing's name (nor scanned word by word on a huge line)
         i -= 1
     before = next((t for t in reversed(doc[max(0, i - 2) : i]) if not t.is_space), None)
     if before is None or before.lower_ not in _THING_DETERMINERS:
@@ -79,11 +79,14 @@ def _a_thing_in_capitals(span: Span) -> bool:
     j = span.end
     while j < len(doc) and "\n" not in doc[j].text and (doc[j].text[:1].isupper() or doc[j].is_space):
         j += 1
+        if j - span.end > _MAX_RUN:
+            return False
     last = next((t for t in reversed(doc[span.start : j]) if t.is_alpha), None)
     return last is not None and last.lower_ not in grammar_words("name_heads")
 
 
 _THING_DETERMINERS = frozenset(["your", "my", "his", "her", "their", "our", "a", "an"])
+_MAX_RUN = 24  # tokens: a dozen capitalised words with their spaces
 
 
 def _capitalised_neighbour(span: Span, step: int) -> bool:

@@ -31,6 +31,7 @@ from ...datafiles import data_path
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY
 from .acronyms import acronym_base, matches_long_form
 
+_LONG_FORM_GLUE = frozenset({"of", "and", "for", "the", "&", "to", "in", "with", "on", "a"})
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _WORD = re.compile(r"[a-z0-9']+")
@@ -218,13 +219,17 @@ class Mentions:
         mark = _skip_space(doc, span.end, +1)
         if base is None or mark is None or doc[mark].text not in _DASHES or "\n" in doc[mark].text:
             return False
-        words = []
-        for token in doc[mark + 1 : mark + 2 + 2 * len(base) + 4]:
+        initials = ""
+        for token in doc[mark + 1 : mark + 2 + 3 * len(base) + 4]:
             if "\n" in token.text or token.text in ".;()":
                 break
-            if not token.is_space:
-                words.append(token.text)
-        return bool(words) and words[0][:1].upper() == base[0].upper() and matches_long_form(base, " ".join(words))
+            if token.is_alpha and token.lower_ not in _LONG_FORM_GLUE:
+                initials += token.text[0].upper()
+                if initials == base.upper():  # each word gives its first letter: "Women, Infants and Children"
+                    return True
+                if not base.upper().startswith(initials):
+                    return False
+        return False
 
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
