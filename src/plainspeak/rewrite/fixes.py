@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..datafiles import grammar_words
@@ -203,6 +204,7 @@ def fits_in_place(
       whose next word may be changed too (a rule that looks at the next word
       must give the same answer after the swap, so a second run changes nothing)."""
     from .suggest import (
+        SINGULAR_VERBS,
         brings_its_own_determiner,
         fits_before_a_noun,
         is_intransitive,
@@ -243,7 +245,7 @@ def fits_in_place(
     if noun and stands_before_a_noun(after) and is_plural(replacement) and not is_plural(finding.text):
         return False  # "a visitation schedule" -> not "visits schedule"
     if is_plural(replacement) and not is_plural(finding.text) and before and (
-            before[-1] in _SINGULAR_VERBS or (len(before) > 1 and before[-2] in _SINGULAR_VERBS and before[-1] in ("no", "any"))):
+            before[-1] in SINGULAR_VERBS or (len(before) > 1 and before[-2] in SINGULAR_VERBS and before[-1] in ("no", "any"))):
         return False  # "there is no visitation" -> not "there is no visits"
     if said[-1] in ("tell", "tells", "told", "telling") and _OBJECT_THEN_OF.match(text, finding.end):
         return False  # "inform you of the steps" -> not "tell you of the steps"
@@ -332,12 +334,19 @@ _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form",
 _GLOSS_AFTER = re.compile(r"[ \t]*\([ \t]*(?!(?:see|page|pages|p|pp|e\.g|eg|etc|including|if|or|and|optional|required|"
                           r"attached|enclosed|below|above|if applicable)\b)(?:[a-z]|that is\b|i\.e\.)")
 _OBJECT_THEN_OF = re.compile(r"[ \t]+(?:[A-Za-z'-]+[ \t]+){1,3}of\b")  # "(inform) all individuals of"
-_SINGULAR_VERBS = frozenset(["is", "was", "has", "isn't", "wasn't", "hasn't"])
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and\b|or\b)")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|please)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|No|vs|etc|e\.g|i\.e|approx|dept)\.$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[\s\W]*([A-Za-z]+)")
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> Iterator[re.Match]:
+    """Sentence ends (a mark before a space, or a line break) in text[lo:hi], not
+    the period of "Dr." or "e.g."."""
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        if not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1):
+            yield m
 
 
 def _speaks_to_the_reader(text: str, finding: Finding) -> bool:
@@ -346,12 +355,9 @@ def _speaks_to_the_reader(text: str, finding: Finding) -> bool:
     request a reasonable accommodation for their disability" or a list of what a
     complaint must state. Decided on the whole text, so that a second run, on a
     shorter text, gives the same answer."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, finding.start - 600), finding.start)
-            if not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1)]
-    start = ends[-1] if ends else max(0, finding.start - 600)
-    end = next((m.start() for m in _SENTENCE_END.finditer(text, finding.end, finding.end + 600)
-                if not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start() + 1)),
-               min(len(text), finding.end + 600))
+    ends = list(_sentence_ends(text, max(0, finding.start - 600), finding.start))
+    start = ends[-1].end() if ends else max(0, finding.start - 600)
+    end = next((m.start() for m in _sentence_ends(text, finding.end, finding.end + 600)), min(len(text), finding.end + 600))
     sentence = text[start:end]  # the term's own words too: "your assistance"
     first = _FIRST_WORD.match(sentence)
     return bool(_SECOND_PERSON.search(sentence)) or (first is not None and first.group(1).lower() in grammar_words("instruction_verbs"))
@@ -548,6 +554,8 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
     nothing more to change. A possessive use ("your PCP's office") is left too:
     brackets cannot stand before its "'s". Returns the edits kept and the
     spans of those dropped."""
+    from ..pipeline.components.acronyms import acronym_base
+
     seen: set[str] = set()
     kept = []
     dropped: set[tuple[int, int]] = set()
@@ -558,7 +566,7 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
             kept.append(edit)
             continue
         acronym = match.group(1)
-        key = acronym.rstrip("s’'").upper()
+        key = acronym_base(acronym) or acronym  # "PCPs" and "PCP" are one acronym
         if key in seen or text.startswith(("'s", "’s"), edit.end) or acronym.endswith(("'s", "’s")):
             dropped.add((edit.start, edit.end))
             continue

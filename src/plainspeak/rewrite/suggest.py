@@ -395,12 +395,12 @@ def is_plural(phrase: str) -> bool:
     return False
 
 
-_SINGULAR_VERBS = frozenset(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"])
+SINGULAR_VERBS = frozenset(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"])
 
 
 def agrees_with_verb(phrase: str, next_word: str) -> bool:
     """A plural phrase cannot stand before "is", "was", "has", "does"."""
-    return next_word.lower() not in _SINGULAR_VERBS or not is_plural(phrase)
+    return next_word.lower() not in SINGULAR_VERBS or not is_plural(phrase)
 
 
 def stands_before_a_noun(next_word: str) -> bool:

@@ -85,6 +85,7 @@ class Mentions:
         self.cues = load_cues()
         self.lexicon = lexicon
         self._explanations: dict[str, frozenset[str]] = {}
+        self._plains: dict[str, frozenset[str]] = {}
         # Cues by the word next to the term (in list order): a span tries only the cues
         # its neighbour could end or start, not all of them (1 s over 1M words).
         self._before: dict[str, list[tuple[str, ...]]] = {}
@@ -96,6 +97,7 @@ class Mentions:
         """Called by plainspeak_jargon whenever its lexicon is set."""
         self.lexicon = lexicon
         self._explanations.clear()
+        self._plains.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -204,12 +206,21 @@ class Mentions:
     def _follows_its_plain_form(self, span: Span, bracket: int) -> bool:
         """One of the entry's own plain wordings stands right before the bracket
         around the term: "Women, Infants and Children food program (WIC)"."""
-        entry = self.lexicon.get(span.id_) if self.lexicon and span.id_ else None
-        if entry is None:
+        plains = self._plain_forms(span.id_)
+        if not plains:
             return False
         said = " ".join(span.doc.text[max(0, span.doc[bracket].idx - 120) : span.doc[bracket].idx].lower().split())
-        plains = (" ".join(p.lower().replace("*", "").split()) for p in entry.plain)
-        return any(p and (said == p or said.endswith(" " + p)) for p in plains)
+        return any(said == p or said.endswith(" " + p) for p in plains)
+
+    def _plain_forms(self, entry_id: str) -> frozenset[str]:
+        """An entry's plain wordings, lower case, spaces collapsed, without the
+        inflection marks ("*"), worked out once per entry."""
+        forms = self._plains.get(entry_id)
+        if forms is None:
+            entry = self.lexicon.get(entry_id) if self.lexicon and entry_id else None
+            plain = entry.plain if entry is not None else ()
+            forms = self._plains[entry_id] = frozenset(" ".join(p.lower().replace("*", "").split()) for p in plain) - {""}
+        return forms
 
     def _spelled_out_after_a_dash(self, span: Span) -> bool:
         """An acronym, a dash, tilde or colon, and its long form: "WIC ~ Women,
@@ -234,9 +245,8 @@ class Mentions:
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
         "SNAP (Food Stamps)"."""
-        entry = self.lexicon.get(span.id_) if self.lexicon and span.id_ else None
         said = " ".join(inside.text.lower().split())
-        return entry is not None and any(said == p.lower().replace("*", "") for p in entry.plain)
+        return said in self._plain_forms(span.id_)
 
     def _adds_to_the_sentence(self, inside) -> bool:
         """Brackets that start "including", "if", "e.g." ...: an aside, not what the term means."""
