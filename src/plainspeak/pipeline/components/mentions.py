@@ -19,17 +19,22 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_path
-from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY
+from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY, doc_text
 from .acronyms import acronym_base, matches_long_form
+from .arrays import KeySet, token_array
+from .jargon import string_key
 
 _LONG_FORM_GLUE = frozenset({"of", "and", "for", "the", "&", "to", "in", "with", "on", "a"})
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
@@ -92,6 +97,10 @@ class Mentions:
         for cue in self.cues.before:
             self._before.setdefault(cue[-1], []).append(cue)
         self._after = {w for cue in (*self.cues.after, *self.cues.after_bare) for w in cue[:1]}
+        # Where a Doc's quotation marks are: a span with none on one side is no quotation,
+        # found without walking its neighbours token by token.
+        self._quote_keys = KeySet(string_key(q) for q in _QUOTES)
+        self._quotes: list[int] = []
 
     def use_lexicon(self, lexicon) -> None:
         """Called by plainspeak_jargon whenever its lexicon is set."""
@@ -102,6 +111,7 @@ class Mentions:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        self._quotes = numpy.flatnonzero(self._quote_keys.contains(token_array(doc, ORTH))).tolist()
         definitions: list[Span] = []
         acronym_definitions: list[Span] = list(doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()))
         # A legal citation is flagged whole ("7 CFR 273.7"): not its acronym again.
@@ -117,8 +127,7 @@ class Mentions:
                     continue
                 if any(start <= span.start and span.end <= end for start, end in citations):
                     continue
-                mention = self.is_mention(span)
-                defined = self.is_explained(span)
+                mention, defined = self._mentioned_or_explained(span)
                 if defined and key == JARGON_KEY:
                     definitions.append(Span(doc, span.start, span.end, label="definition", span_id=span.id_))
                 if defined and acronym_base(span.text) is not None:
@@ -142,32 +151,50 @@ class Mentions:
         """In a short quotation, or right after "the term" / before "means"."""
         return self._quoted(span) or self._cue_before(span) or self._cue_after(span)
 
-    def is_explained(self, span: Span) -> bool:
-        """The text explains the term right here, in brackets or with ", or ..."."""
-        return self._bracketed(span) or self._explained_by_or(span) or self._cue_before(span, defining=True) \
-            or self._cue_after(span) or self._spelled_out_after_a_dash(span)  # "SSI stands for ...": later uses too
+    def _mentioned_or_explained(self, span: Span) -> tuple[bool, bool]:
+        """``(is_mention, explained here)``, each cue looked for once. Explained: in
+        brackets, with ", or ...", or named ("also called MAT", "SSI stands for ..."),
+        which makes later uses defined too."""
+        before = self._cue_before_kind(span)  # None, "named" or "talked about"
+        after = self._cue_after(span)
+        mention = before is not None or after or self._quoted(span)
+        explained = before == "named" or after or self._bracketed(span) or self._explained_by_or(span) \
+            or self._spelled_out_after_a_dash(span)
+        return mention, explained
 
     def _quoted(self, span: Span) -> bool:
         doc = span.doc
+        at = bisect_left(self._quotes, span.start)
+        if at == 0 or self._quotes[-1] < span.end:
+            return False  # no quotation mark before the span, or none after it
         opening = _nearest(doc, span.start - 1, -1, self.cues.max_quoted_words)
         if opening is None or doc[opening].text not in _QUOTES or not _opens(doc, opening):
             return False
         closing = _nearest(doc, span.end, +1, self.cues.max_quoted_words)
         return closing is not None and doc[closing].text in _QUOTES and _closes(doc, closing)
 
-    def _cue_before(self, span: Span, *, defining: bool = False) -> bool:
+    def _cue_before(self, span: Span) -> bool:
+        return self._cue_before_kind(span) is not None
+
+    def _cue_before_kind(self, span: Span) -> str | None:
+        """ "named" after "also called" / "known as"; "talked about" after "the term"
+        and the like; None without a cue."""
+        words = _words_before(span, 2)
+        if not words or (words[-1] not in self._before and words[-1] not in _ARTICLES):
+            return None  # no cue ends with the word before (most spans stop here)
         words = _words_before(span, 5)
         if len(words) > 1 and words[-1] in _ARTICLES and words[-2] in ("called", "as"):
             words = words[:-1]  # "is called a continuance", "known as the IOP": named here too
         for cue in self._before.get(words[-1], ()) if words else ():
             if tuple(words[-len(cue):]) == cue:
-                return not defining or cue[-1] in ("called", "as")  # "also called MAT": MAT is named here
-        return False
+                return "named" if cue[-1] in ("called", "as") else "talked about"  # "also called MAT": MAT is named here
+        return None
 
     def _cue_after(self, span: Span) -> bool:
-        words = _words_after(span, 4)
+        words = _words_after(span, 1)
         if not words or words[0] not in self._after:
             return False
+        words = _words_after(span, 4)
         if any(tuple(words[: len(cue)]) == cue for cue in self.cues.after):
             return True
         before = _words_before(span, 1)
@@ -209,7 +236,8 @@ class Mentions:
         plains = self._plain_forms(span.id_)
         if not plains:
             return False
-        said = " ".join(span.doc.text[max(0, span.doc[bracket].idx - 120) : span.doc[bracket].idx].lower().split())
+        at = span.doc[bracket].idx
+        said = " ".join(doc_text(span.doc)[max(0, at - 120) : at].lower().split())
         return any(said == p or said.endswith(" " + p) for p in plains)
 
     def _plain_forms(self, entry_id: str) -> frozenset[str]:
