@@ -182,3 +182,29 @@ def test_a_term_before_the_noun_it_describes_gets_only_what_can_stand_there(anal
 def test_a_noun_that_is_also_a_verb_after_a_term_is_not_taken_for_what_it_describes(analyzer):
     (finding,) = [f for f in analyzer.analyze("A PPO costs more each month.").findings if f.rule == "jargon.ppo"]
     assert "health plan with more choice of doctors" in finding.suggestions
+
+
+def test_verbs_ending_in_ly_are_listed():
+    """Every -ly word of the shipped lexicon that lemminflect reads as a verb is in
+    data/grammar.toml ``ly_verbs`` (the run-time check reads that list, not
+    lemminflect's 33 MB lemma table), and every listed word is one."""
+    import re
+
+    import lemminflect
+
+    from plainspeak.datafiles import grammar_words
+    from plainspeak.rules.lexicon import load_lexicon
+
+    words = set()
+    for entry in load_lexicon():
+        for form in (entry.term, *entry.plain):
+            words.update(w.lower().strip("*") for w in re.findall(r"[A-Za-z*'-]+", form))
+    verbs = {w for w in words if w.endswith("ly") and len(w) >= 5 and lemminflect.getAllLemmas(w, upos="VERB")}
+    listed = grammar_words("ly_verbs")
+    assert verbs <= listed
+    assert all(lemminflect.getAllLemmas(w, upos="VERB") for w in listed)
+
+
+@pytest.mark.parametrize("words, head", [(["successfully", "complete"], 1), (["apply", "for"], 0), (["comply", "with"], 0)])
+def test_a_leading_adverb_is_not_the_verb(words, head):
+    assert head_index(words, "verb") == head

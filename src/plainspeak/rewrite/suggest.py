@@ -21,12 +21,9 @@ _TAG_ORDER = ("VBZ", "VBG", "VBD", "VBN", "NNS", "JJR", "JJS", "RBR", "RBS")
 
 @lru_cache(maxsize=4096)
 def _is_adverb(word: str) -> bool:
-    """An -ly word with no verb reading ("successfully", "greatly"; not "apply")."""
-    if not word.endswith("ly") or len(word) < 5:
-        return False
-    import lemminflect
-
-    return not lemminflect.getAllLemmas(word, upos="VERB")
+    """An -ly word with no verb reading ("successfully", "greatly"; not "apply":
+    data/grammar.toml ``ly_verbs``)."""
+    return word.endswith("ly") and len(word) >= 5 and word not in grammar_words("ly_verbs")
 
 
 def verb_head(words: list[str]) -> int:
