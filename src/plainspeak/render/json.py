@@ -57,27 +57,42 @@ def _pretty_flat(data: dict, level: int) -> str | None:
     """A finding or a sentence (scalars and lists of scalars) indented as json does,
     twice as fast: with ``indent`` json uses its pure-Python encoder. None for
     anything else (tested equal to json.dumps)."""
-    pad = "\n" + "  " * (level + 1)
     parts = []
     for key, value in data.items():
-        if key.__class__ is not str:
-            return None
-        text = _scalar(value)
-        if text is None:
-            if value.__class__ not in (list, tuple):
+        prefix = _KEYS.get((key, level))
+        if prefix is None:
+            if key.__class__ is not str:
                 return None
-            if not value:
-                text = "[]"
-            else:
-                items = [_scalar(v) for v in value]
-                if None in items:
+            prefix = "\n" + "  " * (level + 1) + encode_basestring(key) + ": "
+            if len(_KEYS) < 4096:  # the findings' and sentences' few keys, at two levels
+                _KEYS[key, level] = prefix
+        kind = value.__class__
+        if kind is str:
+            text = encode_basestring(value)
+        elif kind is int:
+            text = int.__repr__(value)
+        else:
+            text = _scalar(value)  # type: ignore[assignment]
+            if text is None:
+                if kind not in (list, tuple):
                     return None
-                inner = pad + "  "
-                text = "[" + inner + ("," + inner).join(items) + pad + "]"  # type: ignore[arg-type]
-        parts.append(pad + encode_basestring(key) + ": " + text)
+                if not value:
+                    text = "[]"
+                else:
+                    items = [_scalar(v) for v in value]
+                    if None in items:
+                        return None
+                    pad = "\n" + "  " * (level + 1)
+                    inner = pad + "  "
+                    text = "[" + inner + ("," + inner).join(items) + pad + "]"  # type: ignore[arg-type]
+        parts.append(prefix + text)
     if not parts:
         return "{}"
     return "{" + ",".join(parts) + "\n" + "  " * level + "}"
+
+
+# "\n    \"rule\": " for each key and nesting level met, made once.
+_KEYS: dict[tuple[str, int], str] = {}
 
 
 _SPOOL_CHARS = 1 << 20  # sentences past this much JSON wait in a temporary file, not in memory
