@@ -691,6 +691,12 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
         ("Call your assertive community treatment team today.\n", "jargon.assertive-community-treatment", True),
         ("The Individuals with Disabilities Education Act protects you.\n", "jargon.individuals", False),  # "with" joins a name
         ("Individuals with disabilities may apply.\n", "jargon.individuals", True),
+        # a question in Title Case, a heading's part before a dash or a note in brackets
+        ("How Do I Get Mental Health and Substance Use Disorder Services?\n", "jargon.substance-use-disorder", True),
+        ("Emergency Respite (See provider directory)\n", "jargon.respite", True),
+        ("Appeals - Emergency Respite\n", "jargon.respite", True),
+        # a form's name in brackets is not
+        ("Send the papers on Form 7334 (Request for Verification) by May 1.\n", "jargon.verification", False),
     ],
 )
 def test_headings_are_the_writers_words_and_names_are_not(analyzer, text, rule, flagged):

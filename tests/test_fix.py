@@ -281,6 +281,15 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         # for emphasis keeps the sentence's capital
         ("He is an IV drug user.", "He is a person injecting drugs."),
         ("PRIOR to your visit, call us.", "Before your visit, call us."),
+        # a modal cannot follow "do not" or "to"; a plural term before "are" keeps a plural
+        ("You do not have the ability to change it.", "You do not have the ability to change it."),
+        ("Other financial resources are available to you.", "Other savings and income are available to you."),
+        ("The agency provides assistance to people at home.", "The agency helps people at home."),
+        # one word for an adverb before a verb form; a compound noun and a finding's label stay
+        ("For children initially placed in care, we pay more.", "For children first placed in care, we pay more."),
+        ("We pay for tutoring and assisted care.", "We pay for tutoring and assisted care."),
+        ("For indicated findings, ask for a hearing.", "For indicated findings, ask for a hearing."),
+        ("Forms can be obtained online.", "Forms can be obtained online."),  # not "can be gotten"
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):
@@ -588,4 +597,25 @@ def test_a_bare_noun_is_not_swapped_for_a_count_noun(text, term, replacement, fi
 
     start = text.index(term)
     finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
+    assert fits_in_place(text, finding, replacement, noun=True) is fits
+
+
+@pytest.mark.parametrize(
+    "text, term, replacement, fits",
+    [
+        # a plural for a singular noun: not before a noun it describes, nor before a verb in the singular
+        ("The Court makes visitation orders.", "visitation", "visits", False),
+        ("Visitation also creates a safe place.", "Visitation", "Visits", False),
+        ("Visitation ends at five.", "Visitation", "Visits", False),
+        ("Visitation with the children is on Tuesday.", "Visitation", "Family time", True),
+        ("We set up visitation with the children.", "visitation", "visits", True),
+    ],
+)
+def test_a_plural_swap_agrees_with_what_follows(text, term, replacement, fits):
+    from plainspeak.report import Finding
+    from plainspeak.rewrite.fixes import fits_in_place
+    from plainspeak.severity import Severity
+
+    start = text.index(term)
+    finding = Finding("jargon.x", "legal", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
     assert fits_in_place(text, finding, replacement, noun=True) is fits

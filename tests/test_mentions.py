@@ -56,6 +56,9 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("We will utilize the portal.", "utilize"),
         ("Call your PCP, or go to urgent care.", "PCP"),  # ", or" that does not explain
         ("She called the IOP yesterday.", "IOP"),  # "called" as in phoned
+        ("Your IOP is a day program.", "IOP"),  # not at the start of its sentence: a use
+        ("We think the IOP is a good fit.", "IOP"),
+        ("Myalgia is a common side effect of this pill.", "Myalgia"),
         ("Please bring the clients' forms and utilize the portal.", "utilize"),  # a possessive, not a quote
         ("He is an addict, the report said.", "an addict"),
         ("She called a discharge planner.", "discharge planner"),  # "called" as in phoned

@@ -356,9 +356,11 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     describes = noun and _describes_a_noun(span)
     if describes:  # "the OBOT program": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]
-    if noun and following and head_form.lower() == head_lemma.lower():
-        # "a decisional balance is": not "pros and cons is"
-        suggestions = [s for s in suggestions if agrees_with_verb(s, following)]
+    if noun and following:
+        # "a decisional balance is": not "pros and cons is"; "other financial resources
+        # are": not "other money are"
+        plural_term = head_form.lower() != head_lemma.lower()
+        suggestions = [s for s in suggestions if agrees_with_verb(s, following, plural_term=plural_term)]
     start_char = span.start_char
     article = _article_before(span)
     if article is not None and suggestions:

@@ -84,7 +84,7 @@ def _pretty_flat(data: dict, level: int) -> str | None:
                         return None
                     pad = "\n" + "  " * (level + 1)
                     inner = pad + "  "
-                    text = "[" + inner + ("," + inner).join(items) + pad + "]"  # type: ignore[arg-type]
+                    text = "[" + inner + ("," + inner).join(items) + pad + "]"
         parts.append(prefix + text)
     if not parts:
         return "{}"

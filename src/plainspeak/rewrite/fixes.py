@@ -126,6 +126,25 @@ def _word_after(text: str, at: int) -> str:
     return match.group(1) if match else ""
 
 
+_ADVERB_AFTER = re.compile(r"\s+(?:also|often|usually|always|never|still|only|just|[a-z]+ly)\b(?=\s)")
+_VERB_S = re.compile(r"\s+([a-z]+s)\b")
+
+
+def _singular_verb_after(text: str, at: int) -> bool:
+    """A verb in the singular comes next, past adverbs: "visitation also creates"."""
+    while match := _ADVERB_AFTER.match(text, at):
+        at = match.end()
+    verb = _VERB_S.match(text, at)
+    if verb is None:
+        return False
+    import lemminflect
+
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    word = verb.group(1)
+    return word in lemminflect.getAllInflections(lookup_lemma(word), upos="VERB").get("VBZ", ())
+
+
 def fits_in_place(
     text: str, finding: Finding, replacement: str, *, verb: bool = False, noun: bool = False, to_reader: bool | None = None
 ) -> bool:
@@ -162,6 +181,11 @@ def fits_in_place(
       describes the noun after it ("Participating projects", not "Taking part
       projects");
     - ends a clause on "so" ("penalized so." for "penalized accordingly.");
+    - puts an adverb of several words for one before a verb form ("after at
+      first reporting" for "after initially reporting");
+    - puts "gotten" after "be" ("can be gotten" for "can be obtained");
+    - puts a modal after a word that wants a bare verb ("do not can" for "do
+      not have the ability to", "will can");
     - puts "tell" before an object and "of" ("tell you of the steps" for
       "inform you of the steps");
     - swaps a term the writer explains in brackets right after it ("your
@@ -169,7 +193,8 @@ def fits_in_place(
     - puts a phrase with a comma into a list ("child safety, permanency and
       well-being" -> not "a stable, lasting home and well-being");
     - puts a plural for a singular noun that describes the noun after it ("a
-      visitation schedule" -> not "visits schedule");
+      visitation schedule" -> not "visits schedule") or before a verb in the
+      singular ("visitation also creates" -> not "visits also creates");
     - says again what a neighbour says (``repeats_a_neighbour``: "help with
       help" for "help with assistance", "first meeting appointment" for
       "intake assessment appointment"); then no later suggestion stands in;
@@ -235,6 +260,7 @@ def fits_in_place(
         return False  # "a person called a discharge planner", "what we call the intake assessment"
     before = [w.lower() for w in _words_before(text, finding.start)]
     said = [w.lower() for w in _TOKEN.findall(replacement)]
+    term_words = _WORD.findall(finding.text)
     if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) or after.lower() == said[-1]:
         return False
     if _GLOSS_AFTER.match(text, finding.end):
@@ -242,13 +268,23 @@ def fits_in_place(
     if "," in replacement and (text[finding.start - 2 : finding.start].strip() == "," or _LIST_NEXT.match(text, finding.end)
                                or (before and before[-1] in ("and", "or"))):
         return False  # "child safety, permanency and well-being" -> not "a stable, lasting home and well-being"
-    if noun and stands_before_a_noun(after) and is_plural(replacement) and not is_plural(finding.text):
-        return False  # "a visitation schedule" -> not "visits schedule"
+    if noun and is_plural(replacement) and not is_plural(finding.text) and _singular_verb_after(text, finding.end):
+        return False  # "Visitation also creates" -> not "Visits also creates"
+    if noun and after[:1].islower() and after.lower() not in _WHEN and (stands_before_a_noun(after) or _is_noun(after)) \
+            and is_plural(replacement) and not is_plural(finding.text):
+        return False  # "a visitation schedule" -> not "visits schedule", "visitation orders" -> not "visits orders"
     if is_plural(replacement) and not is_plural(finding.text) and before and (
             before[-1] in SINGULAR_VERBS or (len(before) > 1 and before[-2] in SINGULAR_VERBS and before[-1] in ("no", "any"))):
         return False  # "there is no visitation" -> not "there is no visits"
     if said[-1] in ("tell", "tells", "told", "telling") and _OBJECT_THEN_OF.match(text, finding.end):
         return False  # "inform you of the steps" -> not "tell you of the steps"
+    if len(term_words) == 1 and term_words[0].lower().endswith("ly") and len(words) > 1 \
+            and after.lower().endswith(("ing", "ed")) and len(after) > 4:
+        return False  # "after initially reporting" -> not "after at first reporting" ("first" fits)
+    if said[0] == "gotten" and before and (before[-1] in _BE or before[-1] == "been"):
+        return False  # "information can be obtained" -> not "can be gotten"
+    if said[0] in _MODALS and before and before[-1] in _BEFORE_A_BARE_VERB:
+        return False  # "do not have the ability to" -> not "do not can"; "will be able to" -> not "will can"
     if before and before[-1] == "be" and said[0] == "not":
         return False  # "will be ineligible for" -> not "will be not able to get"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
@@ -266,7 +302,6 @@ def fits_in_place(
         return False  # "ensure access to care" cannot become "make sure access to care"
     if len(words) > 1 and after.lower() in said[1:] and not fits_before_a_noun(after):
         return False  # "disenrollments from Medicaid" -> not "removals from the plan from Medicaid"
-    term_words = _WORD.findall(finding.text)
     if _ENDS_HERE.match(text, finding.end) and not fits_before_a_noun(said[-1]) and fits_before_a_noun(term_words[-1].lower()):
         return False  # "their intent to vacate." -> not "to move out of."
     if ("you" in said or "your" in said) and (
@@ -325,6 +360,9 @@ def fits_in_place(
     return not describing
 
 
+_MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", "will", "would"])
+# After these a verb stands bare, and a modal cannot: "do not can", "to can", "will can".
+_BEFORE_A_BARE_VERB = _MODALS | frozenset(["do", "does", "did", "not", "don't", "doesn't", "didn't", "to", "'ll", "never"])
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]")
 _EVENTS = frozenset(["meeting", "appointment", "visit", "session", "stay", "period", "time", "check"])
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])

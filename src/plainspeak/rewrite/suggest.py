@@ -386,18 +386,29 @@ def is_plural(phrase: str) -> bool:
     from ..pipeline.components.lemmatizer import lookup_lemma
 
     word = head_noun(phrase)
+    if word in _IRREGULAR_PLURALS:
+        return True
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
         lemma = lookup_lemma(word)
         return lemma != word and word.startswith(lemma[:-1])
     return False
 
 
+_IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "feet", "teeth", "mice", "geese", "folks"])
 SINGULAR_VERBS = frozenset(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"])
 
 
-def agrees_with_verb(phrase: str, next_word: str) -> bool:
-    """A plural phrase cannot stand before "is", "was", "has", "does"."""
-    return next_word.lower() not in SINGULAR_VERBS or not is_plural(phrase)
+PLURAL_VERBS = frozenset(["are", "were", "have", "do", "aren't", "weren't", "haven't", "don't"])
+
+
+def agrees_with_verb(phrase: str, next_word: str, *, plural_term: bool = False) -> bool:
+    """A plural phrase cannot stand before "is", "was", "has", "does"; where the term
+    was plural, a singular one cannot stand before "are", "were" ... ("other financial
+    resources are" -> not "other money are"; "savings and income are" fits)."""
+    word = next_word.lower()
+    if plural_term:
+        return word not in PLURAL_VERBS or is_plural(phrase) or " and " in f" {phrase.lower()} "
+    return word not in SINGULAR_VERBS or not is_plural(phrase)
 
 
 def stands_before_a_noun(next_word: str) -> bool:

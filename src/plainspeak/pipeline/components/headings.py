@@ -21,6 +21,9 @@ _MAX_LINE_TOKENS = 40  # tokens either side: 12 words with their spaces and mark
 _HEADING_GLUE = HEADING_SMALL - {"and", "&", "by"}
 
 
+_SEPARATORS = frozenset({"-", "\u2013", "\u2014", ":", "|"})
+
+
 def heading_words(doc: Doc, start: int, end: int) -> list | None:
     """The words of the heading holding tokens start..end, or None when their line
     is no heading: a line of its own in Title Case, with no comma or number and not
@@ -28,24 +31,31 @@ def heading_words(doc: Doc, start: int, end: int) -> list | None:
     Presenting Problem", "Reinstating the Time Limit"), not a name ("Supplemental
     Nutrition Assistance Program", "Office of Disability Adjudication", "Intake
     Coordinator", a signature's "Housing Navigator, Riverton Coalition for the
-    Homeless")."""
+    Homeless"). A line in parts ("Deemed Status Notice - Why did I get it?",
+    "Emergency Respite (See provider directory)") is judged by the part holding the
+    tokens; a question in Title Case is a heading ("How Do I Get Disorder Services?")."""
     i, j = start, end
-    while i > 0 and "\n" not in doc[i - 1].text:
+    while i > 0 and "\n" not in doc[i - 1].text and doc[i - 1].text not in _SEPARATORS:
+        if doc[i - 1].text in "()":
+            return None  # in brackets or after them: a form's name, "(Request for Verification)"
         i -= 1
         if start - i > _MAX_LINE_TOKENS:
             return None  # a long line is no heading (and a huge one-line input is not scanned per word)
-    while j < len(doc) and "\n" not in doc[j].text:
+    while j < len(doc) and "\n" not in doc[j].text and doc[j].text not in _SEPARATORS and doc[j].text != "(":
+        if doc[j].text == ")":
+            return None
         j += 1
         if j - end > _MAX_LINE_TOKENS:
             return None
     line = [t for t in doc[i:j] if t.is_alpha]
-    if not line or len(line) > 12 or (j > 0 and doc[j - 1].text in ".!?"):
+    question = j > 0 and doc[j - 1].text == "?"
+    if not line or len(line) > 12 or (j > 0 and doc[j - 1].text in ".!"):
         return None
     if any(t.text == "," or t.like_num for t in doc[i:j]):  # "Housing Navigator, Riverton Coalition for the Homeless"
         return None
     if not all(t.text[:1].isupper() or t.lower_ in HEADING_SMALL for t in line):
         return None
-    if line[-1].lower_ in grammar_words("name_heads"):
+    if not question and line[-1].lower_ in grammar_words("name_heads"):
         return None
     return line
 
