@@ -695,7 +695,8 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
         ("How Do I Get Mental Health and Substance Use Disorder Services?\n", "jargon.substance-use-disorder", True),
         ("Emergency Respite (See provider directory)\n", "jargon.respite", True),
         ("Appeals - Emergency Respite\n", "jargon.respite", True),
-        # a form's name in brackets is not
+        # a form's name in brackets is not, nor a name before its acronym in a sentence
+        ("The National Institute on Drug Abuse (NIDA) created a resource.\n", "jargon.drug-abuse", False),
         ("Send the papers on Form 7334 (Request for Verification) by May 1.\n", "jargon.verification", False),
     ],
 )

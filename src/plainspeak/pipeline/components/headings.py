@@ -41,7 +41,11 @@ def heading_words(doc: Doc, start: int, end: int) -> list | None:
         i -= 1
         if start - i > _MAX_LINE_TOKENS:
             return None  # a long line is no heading (and a huge one-line input is not scanned per word)
-    while j < len(doc) and "\n" not in doc[j].text and doc[j].text not in _SEPARATORS and doc[j].text != "(":
+    while j < len(doc) and "\n" not in doc[j].text and doc[j].text not in _SEPARATORS:
+        if doc[j].text == "(":
+            if not _a_closing_note(doc, j):
+                return None  # "The National Institute on Drug Abuse (NIDA) created ...": a sentence
+            break
         if doc[j].text == ")":
             return None
         j += 1
@@ -58,6 +62,21 @@ def heading_words(doc: Doc, start: int, end: int) -> list | None:
     if not question and line[-1].lower_ in grammar_words("name_heads"):
         return None
     return line
+
+
+def _a_closing_note(doc: Doc, bracket: int) -> bool:
+    """The bracket at ``bracket`` closes on its line and nothing follows it there:
+    "Emergency Respite (See provider directory)"."""
+    for k in range(bracket + 1, min(len(doc), bracket + _MAX_LINE_TOKENS)):
+        text = doc[k].text
+        if "\n" in text:
+            return False
+        if text == ")":
+            rest = k + 1
+            while rest < len(doc) and doc[rest].is_space and "\n" not in doc[rest].text:
+                rest += 1
+            return rest == len(doc) or "\n" in doc[rest].text
+    return False
 
 
 def in_a_heading(doc: Doc, start: int, end: int) -> bool:
