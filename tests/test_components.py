@@ -692,9 +692,17 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
         ("The Individuals with Disabilities Education Act protects you.\n", "jargon.individuals", False),  # "with" joins a name
         ("Individuals with disabilities may apply.\n", "jargon.individuals", True),
         # a question in Title Case, a heading's part before a dash or a note in brackets
-        ("How Do I Get Mental Health and Substance Use Disorder Services?\n", "jargon.substance-use-disorder", True),
+        ("How Do I Find Substance Use Disorder Treatment?\n", "jargon.substance-use-disorder", True),
         ("Emergency Respite (See provider directory)\n", "jargon.respite", True),
+        ("(New) Respite Care Hours\n", "jargon.respite-care", True),
         ("Appeals - Emergency Respite\n", "jargon.respite", True),
+        # ... but a question naming an agency, a signature line, a line with a name in
+        # another part, and a name with a hyphenated word in a sentence are not
+        ("How Do I Contact the Substance Abuse and Mental Health Services Administration?\n",
+         "jargon.substance-abuse", False),
+        ("Dani Reyes, LCSW - Case Management\n", "jargon.case-management", False),
+        ("Case Management - Riverton Behavioral Health\n", "jargon.case-management", False),
+        ("Call the Crisis Stabilization Walk-In Clinic today.\n", "jargon.crisis-stabilization", False),
         # a form's name in brackets is not, nor a name before its acronym in a sentence
         ("The National Institute on Drug Abuse (NIDA) created a resource.\n", "jargon.drug-abuse", False),
         ("Send the papers on Form 7334 (Request for Verification) by May 1.\n", "jargon.verification", False),
@@ -714,3 +722,13 @@ def test_a_long_line_is_no_heading():
     assert not in_a_heading(doc, 50, 51)
     short = spacy.blank("en")("Heretofore Unknown Reasons for the Decision")
     assert in_a_heading(short, 0, 1)
+
+
+def test_a_compound_verb_is_not_matched_by_its_parts_forms(analyzer):
+    """lemminflect reads "undergo" as "under" + "go" ("under went"): "went" alone is
+    no form of "undergo", "underwent" is."""
+    from plainspeak.pipeline.components.lemmatizer import missing_inflections
+
+    assert all(" " not in f and "-" not in f for f in missing_inflections("undergo", "verb"))
+    rules = [f.rule for f in analyzer.analyze("He went home. She underwent surgery.").findings]
+    assert rules.count("jargon.undergo") == 1

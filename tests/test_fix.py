@@ -290,6 +290,13 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("We pay for tutoring and assisted care.", "We pay for tutoring and assisted care."),
         ("For indicated findings, ask for a hearing.", "For indicated findings, ask for a hearing."),
         ("Forms can be obtained online.", "Forms can be obtained online."),  # not "can be gotten"
+        ("You may apply if accompanied by a parent.", "You may apply if accompanied by a parent."),  # not "gone with by"
+        ("The clinic provides assistance for clients.", "The clinic provides assistance for clients."),  # not "helps for"
+        ("You'll have the ability to appeal.", "You'll have the ability to appeal."),  # not "You'll can"
+        ("Do you have the ability to pay?", "Do you have the ability to pay?"),  # not "Do you can pay?"
+        ("Mothers and their accompanying children may stay.", "Mothers and their accompanying children may stay."),
+        ("You must never re-enter into the building.", "You must never re-enter into the building."),
+        ("The program helps teens with drug or alcohol abuse.", "The program helps teens with drug or alcohol problems."),
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):
@@ -592,6 +599,8 @@ def test_neighbour_checks_see_the_other_edits_so_a_second_run_changes_nothing(an
         ("The Court makes visitation orders.", "visitation", "visits", False),
         ("Visitation also creates a safe place.", "Visitation", "Visits", False),
         ("Visitation ends at five.", "Visitation", "Visits", False),
+        ("Imaging was done today.", "Imaging", "Scans", False),
+        ("Imaging shows the break.", "Imaging", "X-rays and scans", False),
         ("Visitation with the children is on Tuesday.", "Visitation", "Family time", True),
         ("We set up visitation with the children.", "visitation", "visits", True),
     ],

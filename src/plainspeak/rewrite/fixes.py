@@ -126,8 +126,8 @@ def _word_after(text: str, at: int) -> str:
     return match.group(1) if match else ""
 
 
-_ADVERB_AFTER = re.compile(r"\s+(?:also|often|usually|always|never|still|only|just|[a-z]+ly)\b(?=\s)")
-_VERB_S = re.compile(r"\s+([a-z]+s)\b")
+_ADVERB_AFTER = re.compile(r"[ \t]+(?:also|often|usually|always|never|still|only|just|[a-z]+ly)\b(?=[ \t])")
+_VERB_S = re.compile(r"[ \t]+([a-z]+s|doesn't|isn't|wasn't|hasn't)\b")
 
 
 def _singular_verb_after(text: str, at: int) -> bool:
@@ -140,8 +140,11 @@ def _singular_verb_after(text: str, at: int) -> bool:
     import lemminflect
 
     from ..pipeline.components.lemmatizer import lookup_lemma
+    from .suggest import SINGULAR_VERBS
 
     word = verb.group(1)
+    if word in SINGULAR_VERBS:  # "imaging was done" -> not "scans was done"
+        return True
     return word in lemminflect.getAllInflections(lookup_lemma(word), upos="VERB").get("VBZ", ())
 
 
@@ -183,6 +186,12 @@ def fits_in_place(
     - ends a clause on "so" ("penalized so." for "penalized accordingly.");
     - puts an adverb of several words for one before a verb form ("after at
       first reporting" for "after initially reporting");
+    - puts a phrasal verb before the "by" of a passive ("if gone with by" for "if
+      accompanied by"), or a one-word verb before the "for" that belonged to a
+      noun ("helps for clients" for "provides assistance for clients");
+    - puts a phrase for an -ing word that describes a noun after a determiner
+      ("their going with children" for "their accompanying children"), or a
+      preposition before another ("return to into" for "re-enter into");
     - puts "gotten" after "be" ("can be gotten" for "can be obtained");
     - puts a modal after a word that wants a bare verb ("do not can" for "do
       not have the ability to", "will can");
@@ -268,7 +277,8 @@ def fits_in_place(
     if "," in replacement and (text[finding.start - 2 : finding.start].strip() == "," or _LIST_NEXT.match(text, finding.end)
                                or (before and before[-1] in ("and", "or"))):
         return False  # "child safety, permanency and well-being" -> not "a stable, lasting home and well-being"
-    if noun and is_plural(replacement) and not is_plural(finding.text) and _singular_verb_after(text, finding.end):
+    plural_swap = is_plural(replacement) and not is_plural(finding.text)
+    if noun and plural_swap and _singular_verb_after(text, finding.end):
         return False  # "Visitation also creates" -> not "Visits also creates"
     if noun and after[:1].islower() and after.lower() not in _WHEN and (stands_before_a_noun(after) or _is_noun(after)) \
             and is_plural(replacement) and not is_plural(finding.text):
@@ -278,12 +288,24 @@ def fits_in_place(
         return False  # "there is no visitation" -> not "there is no visits"
     if said[-1] in ("tell", "tells", "told", "telling") and _OBJECT_THEN_OF.match(text, finding.end):
         return False  # "inform you of the steps" -> not "tell you of the steps"
-    if len(term_words) == 1 and term_words[0].lower().endswith("ly") and len(words) > 1 \
+    if len(term_words) == 1 and term_words[0].lower().endswith("ly") and len(words) > 1 and before \
+            and not _starts_a_clause(text, finding.start) and after[:1].islower() \
             and after.lower().endswith(("ing", "ed")) and len(after) > 4:
         return False  # "after initially reporting" -> not "after at first reporting" ("first" fits)
-    if said[0] == "gotten" and before and (before[-1] in _BE or before[-1] == "been"):
+    if verb and finding.text.lower().endswith("ed") and after.lower() == "by" and len(words) > 1 \
+            and not fits_before_a_noun(words[-1]):
+        return False  # "if accompanied by form G-1450" -> not "if gone with by"
+    if verb and len(words) == 1 and len(term_words) > 1 and after.lower() == "for" and fits_before_a_noun(term_words[-1]) \
+            and term_words[-1].lower() not in _SMALL_WORDS:
+        return False  # "provides assistance for clients" -> not "helps for clients"
+    if verb and finding.text.lower().endswith("ing") and before and before[-1] in _DETERMINERS and len(words) > 1:
+        return False  # "their accompanying children" (an adjective) -> not "their going with children"
+    if said[-1] in _PREPOSITIONS and after.lower() in _PREPOSITIONS:
+        return False  # "never re-enter into" -> not "never return to into"
+    if said[0] in ("gotten", "got") and before and (before[-1] in _BE or (len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"))):
         return False  # "information can be obtained" -> not "can be gotten"
-    if said[0] in _MODALS and before and before[-1] in _BEFORE_A_BARE_VERB:
+    if said[0] in _MODALS and before and (before[-1] in _BEFORE_A_BARE_VERB or before[-1].endswith(("'ll", "\u2019ll"))
+                                          or any(w in _DO for w in before[-3:])):
         return False  # "do not have the ability to" -> not "do not can"; "will be able to" -> not "will can"
     if before and before[-1] == "be" and said[0] == "not":
         return False  # "will be ineligible for" -> not "will be not able to get"
@@ -362,7 +384,16 @@ def fits_in_place(
 
 _MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", "will", "would"])
 # After these a verb stands bare, and a modal cannot: "do not can", "to can", "will can".
-_BEFORE_A_BARE_VERB = _MODALS | frozenset(["do", "does", "did", "not", "don't", "doesn't", "didn't", "to", "'ll", "never"])
+_PREPOSITIONS = frozenset(["to", "into", "from", "with", "for", "of", "on", "onto", "in", "at", "about", "by"])
+_DO = frozenset(["do", "does", "did", "don't", "doesn't", "didn't"])  # "Do you have the ability to": not "Do you can"
+_BEFORE_A_BARE_VERB = _MODALS | _DO | frozenset(["not", "to", "never", "won't", "cannot", "can't", "wouldn't", "shouldn't",
+                                                 "couldn't", "mustn't"])
+
+
+def _starts_a_clause(text: str, at: int) -> bool:
+    """Nothing but a sentence's or line's end (and quotes, brackets) before ``at``."""
+    before = text[max(0, at - 12) : at].rstrip(" \t\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:;\n"
 _CLAUSE_BREAK = re.compile(r"[.;:!?()\[\]]")
 _EVENTS = frozenset(["meeting", "appointment", "visit", "session", "stay", "period", "time", "check"])
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])

@@ -386,12 +386,26 @@ def is_plural(phrase: str) -> bool:
     from ..pipeline.components.lemmatizer import lookup_lemma
 
     word = head_noun(phrase)
-    if word in _IRREGULAR_PLURALS:
-        return True
+    last, stop = _last_before_a_stop(phrase)
+    a_name = sum(w[:1].isupper() for w in phrase.split()) >= 2  # "Vulnerability Index and Service ... Tool"
+    if word in _IRREGULAR_PLURALS or last in _IRREGULAR_PLURALS or (stop == "and" and not a_name):
+        return True  # "young children", "X-rays and scans"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")):
         lemma = lookup_lemma(word)
         return lemma != word and word.startswith(lemma[:-1])
     return False
+
+
+def _last_before_a_stop(phrase: str) -> tuple[str, str]:
+    """The last word of a phrase before a preposition, "and", a relative word ...,
+    and that stop word ("" if none)."""
+    stops = grammar_words("not_before_a_noun")
+    last = ""
+    for word in phrase.lower().replace(",", " ").split():
+        if word in stops:
+            return last, word
+        last = word
+    return last, ""
 
 
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "feet", "teeth", "mice", "geese", "folks"])
@@ -407,7 +421,7 @@ def agrees_with_verb(phrase: str, next_word: str, *, plural_term: bool = False) 
     resources are" -> not "other money are"; "savings and income are" fits)."""
     word = next_word.lower()
     if plural_term:
-        return word not in PLURAL_VERBS or is_plural(phrase) or " and " in f" {phrase.lower()} "
+        return word not in PLURAL_VERBS or is_plural(phrase)
     return word not in SINGULAR_VERBS or not is_plural(phrase)
 
 

@@ -21,7 +21,7 @@ _MAX_LINE_TOKENS = 40  # tokens either side: 12 words with their spaces and mark
 _HEADING_GLUE = HEADING_SMALL - {"and", "&", "by"}
 
 
-_SEPARATORS = frozenset({"-", "\u2013", "\u2014", ":", "|"})
+_SEPARATORS = frozenset({":", "|", "\u2013", "\u2014"})  # and "-" with spaces around it
 
 
 def heading_words(doc: Doc, start: int, end: int) -> list | None:
@@ -32,51 +32,95 @@ def heading_words(doc: Doc, start: int, end: int) -> list | None:
     Nutrition Assistance Program", "Office of Disability Adjudication", "Intake
     Coordinator", a signature's "Housing Navigator, Riverton Coalition for the
     Homeless"). A line in parts ("Deemed Status Notice - Why did I get it?",
-    "Emergency Respite (See provider directory)") is judged by the part holding the
-    tokens; a question in Title Case is a heading ("How Do I Get Disorder Services?")."""
-    i, j = start, end
-    while i > 0 and "\n" not in doc[i - 1].text and doc[i - 1].text not in _SEPARATORS:
-        if doc[i - 1].text in "()":
-            return None  # in brackets or after them: a form's name, "(Request for Verification)"
-        i -= 1
-        if start - i > _MAX_LINE_TOKENS:
-            return None  # a long line is no heading (and a huge one-line input is not scanned per word)
-    while j < len(doc) and "\n" not in doc[j].text and doc[j].text not in _SEPARATORS:
-        if doc[j].text == "(":
-            if not _a_closing_note(doc, j):
-                return None  # "The National Institute on Drug Abuse (NIDA) created ...": a sentence
-            break
-        if doc[j].text == ")":
-            return None
-        j += 1
-        if j - end > _MAX_LINE_TOKENS:
-            return None
-    line = [t for t in doc[i:j] if t.is_alpha]
-    question = j > 0 and doc[j - 1].text == "?"
-    if not line or len(line) > 12 or (j > 0 and doc[j - 1].text in ".!"):
+    "Emergency Respite (See provider directory)", "(New) Respite Care Hours") is
+    judged by the part holding the tokens, and is no heading when any part is a name
+    ("Case Management - Riverton Behavioral Health"); a question in Title Case is a
+    heading unless the words hold a name ("How Do I Contact the Substance Abuse and
+    Mental Health Services Administration?")."""
+    bounds = _line(doc, start, end)
+    if bounds is None:
         return None
-    if any(t.text == "," or t.like_num for t in doc[i:j]):  # "Housing Navigator, Riverton Coalition for the Homeless"
+    parts = _parts(doc, *bounds)
+    if parts is None or any(t.text == "," for t in doc[bounds[0] : bounds[1]]):
+        return None  # a sentence with brackets in it; a signature's comma
+    heads = grammar_words("name_heads")
+    mine = None
+    for i, j in parts:
+        words = [t for t in doc[i:j] if t.is_alpha]
+        question = doc[j - 1].text == "?"
+        if words and not question and words[-1].lower_ in heads:
+            return None  # a name on the line: "... - Riverton Behavioral Health"
+        if i <= start and end <= j:
+            mine = (i, j, words, question)
+    if mine is None:
+        return None  # the tokens are in brackets or a separator: "(Request for Verification)"
+    i, j, line, question = mine
+    if not line or len(line) > 12 or doc[j - 1].text in (".", "!"):
+        return None
+    if any(t.like_num for t in doc[i:j]):
         return None
     if not all(t.text[:1].isupper() or t.lower_ in HEADING_SMALL for t in line):
         return None
-    if not question and line[-1].lower_ in grammar_words("name_heads"):
+    if question and _run_ends_in_a_name(doc, end, j, heads):
         return None
     return line
 
 
-def _a_closing_note(doc: Doc, bracket: int) -> bool:
-    """The bracket at ``bracket`` closes on its line and nothing follows it there:
-    "Emergency Respite (See provider directory)"."""
-    for k in range(bracket + 1, min(len(doc), bracket + _MAX_LINE_TOKENS)):
+def _line(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token bounds of the line holding start..end; None for a long line (a
+    heading is short, and a huge one-line input is not scanned word by word)."""
+    i, j = start, end
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+        if start - i > _MAX_LINE_TOKENS:
+            return None
+    while j < len(doc) and "\n" not in doc[j].text:
+        j += 1
+        if j - end > _MAX_LINE_TOKENS:
+            return None
+    return i, j
+
+
+def _parts(doc: Doc, i: int, j: int) -> list[tuple[int, int]] | None:
+    """A line cut at colons, bars, dashes with spaces around them ("Walk-In" is one
+    word) and a bracketed note that opens or closes the line; None when brackets
+    stand inside it (a sentence: "The National Institute on Drug Abuse (NIDA) created")."""
+    while i < j and doc[i].is_space:
+        i += 1
+    while j > i and doc[j - 1].is_space:
+        j -= 1
+    parts: list[tuple[int, int]] = []
+    begin = k = i
+    while k < j:
         text = doc[k].text
-        if "\n" in text:
-            return False
+        if text == "(":
+            close = next((m for m in range(k + 1, j) if doc[m].text == ")"), None)
+            if close is None or not (k == i or close + 1 == j):
+                return None
+            parts.append((begin, k))
+            k = begin = close + 1
+            continue
         if text == ")":
-            rest = k + 1
-            while rest < len(doc) and doc[rest].is_space and "\n" not in doc[rest].text:
-                rest += 1
-            return rest == len(doc) or "\n" in doc[rest].text
-    return False
+            return None
+        if text in _SEPARATORS or (text == "-" and doc[k].whitespace_ and k > i and doc[k - 1].whitespace_):
+            parts.append((begin, k))
+            begin = k + 1
+        k += 1
+    parts.append((begin, j))
+    return [(a, b) for a, b in parts if any(t.is_alpha for t in doc[a:b])]
+
+
+def _run_ends_in_a_name(doc: Doc, end: int, stop: int, heads: frozenset[str]) -> bool:
+    """The capitalised words running on from ``end`` (through small words) end in a
+    name's head word: "the Substance Abuse and Mental Health Services Administration"."""
+    last = doc[end - 1]
+    for k in range(end, stop):
+        token = doc[k]
+        if token.is_alpha and token.text[:1].isupper():
+            last = token
+        elif not (token.is_space or token.lower_ in NAME_GLUE):
+            break
+    return last.lower_ in heads
 
 
 def in_a_heading(doc: Doc, start: int, end: int) -> bool:

@@ -73,6 +73,9 @@ def missing_inflections(word: str, pos: str) -> tuple[str, ...]:
             return ()
         table = lemminflect.getAllInflectionsOOV(word, upos=upos)
     forms = {f.lower() for tag in INFLECTION_TAGS[pos] for f in table.get(tag, ())}
+    # lemminflect splits a few words it reads as compounds ("undergo": "under went",
+    # "under-took"); each part would then match alone ("went"): keep whole words only.
+    forms = {f for f in forms if " " not in f and ("-" in f) == ("-" in word)}
     return tuple(sorted(f for f in forms if f != word and lookup_lemma(f) != word))
 
 

@@ -101,6 +101,7 @@ class Mentions:
         # found without walking its neighbours token by token.
         self._quote_keys = KeySet(string_key(q) for q in _QUOTES)
         self._quotes: list[int] = []
+        self._quotes_of: Doc | None = None  # the Doc whose quotation marks _quotes holds
 
     def use_lexicon(self, lexicon) -> None:
         """Called by plainspeak_jargon whenever its lexicon is set."""
@@ -111,7 +112,7 @@ class Mentions:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        self._quotes = numpy.flatnonzero(self._quote_keys.contains(token_array(doc, ORTH))).tolist()
+        self._find_quotes(doc)
         definitions: list[Span] = []
         acronym_definitions: list[Span] = list(doc.spans.get(ACRONYM_DEFINITIONS_KEY, ()))
         # A legal citation is flagged whole ("7 CFR 273.7"): not its acronym again.
@@ -162,8 +163,14 @@ class Mentions:
             or self._spelled_out_after_a_dash(span)
         return mention, explained
 
+    def _find_quotes(self, doc: Doc) -> None:
+        self._quotes = numpy.flatnonzero(self._quote_keys.contains(token_array(doc, ORTH))).tolist()
+        self._quotes_of = doc
+
     def _quoted(self, span: Span) -> bool:
         doc = span.doc
+        if self._quotes_of is not doc:  # called on its own (is_mention), not from __call__
+            self._find_quotes(doc)
         at = bisect_left(self._quotes, span.start)
         if at == 0 or self._quotes[-1] < span.end:
             return False  # no quotation mark before the span, or none after it
