@@ -297,12 +297,21 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("Mothers and their accompanying children may stay.", "Mothers and their accompanying children may stay."),
         ("You must never re-enter into the building.", "You must never re-enter into the building."),
         ("The program helps teens with drug or alcohol abuse.", "The program helps teens with drug or alcohol problems."),
+        # a term's own capitals (an acronym before a hyphen, a name) do not capitalise the swap mid-sentence
+        ("We use a HIPAA-compliant video platform.", "We use a private and secure video app."),
+        ("Bring verification of income.", "Bring proof of income."),  # "proof" stands bare
+        ("He cannot be awakened.", "He cannot be woken up."),
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):
     from plainspeak.rewrite.fixes import fix_text
 
     assert fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text == expected
+
+
+def test_a_names_capital_is_not_the_sentences(analyzer):
+    finding = next(f for f in analyzer.analyze("Our state has a Good Samaritan law.").findings if f.rule == "jargon.good-samaritan-law")
+    assert finding.suggestions[0][:1].islower()
 
 
 def test_check_suggestions_are_what_fix_writes(analyzer):

@@ -193,6 +193,8 @@ def fits_in_place(
       ("their going with children" for "their accompanying children"), or a
       preposition before another ("return to into" for "re-enter into");
     - puts "gotten" after "be" ("can be gotten" for "can be obtained");
+    - puts "people ..." after a word that described the label ("past people
+      injecting drugs" for "past injection drug users");
     - puts a modal after a word that wants a bare verb ("do not can" for "do
       not have the ability to", "will can");
     - puts "tell" before an object and "of" ("tell you of the steps" for
@@ -295,11 +297,13 @@ def fits_in_place(
     if verb and finding.text.lower().endswith("ed") and after.lower() == "by" and len(words) > 1 \
             and not fits_before_a_noun(words[-1]):
         return False  # "if accompanied by form G-1450" -> not "if gone with by"
-    if verb and len(words) == 1 and len(term_words) > 1 and after.lower() == "for" and fits_before_a_noun(term_words[-1]) \
-            and term_words[-1].lower() not in _SMALL_WORDS:
-        return False  # "provides assistance for clients" -> not "helps for clients"
+    if verb and len(words) == 1 and len(term_words) > 1 and (after.lower() == "for" or after.lower().endswith("ed")) \
+            and fits_before_a_noun(term_words[-1]) and term_words[-1].lower() not in _SMALL_WORDS:
+        return False  # "provides assistance for clients", "made payments required by" -> not "helps for", "paid required by"
     if verb and finding.text.lower().endswith("ing") and before and before[-1] in _DETERMINERS and len(words) > 1:
         return False  # "their accompanying children" (an adjective) -> not "their going with children"
+    if said[0] in ("people", "person", "persons") and before and before[-1] in _PERSON_MODIFIERS:
+        return False  # "past injection drug users" -> not "past people injecting drugs"
     if said[-1] in _PREPOSITIONS and after.lower() in _PREPOSITIONS:
         return False  # "never re-enter into" -> not "never return to into"
     if said[0] in ("gotten", "got") and before and (before[-1] in _BE or (len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"))):
@@ -384,6 +388,9 @@ def fits_in_place(
 
 _MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", "will", "would"])
 # After these a verb stands bare, and a modal cannot: "do not can", "to can", "will can".
+# Words that describe the label a person-first phrase replaces, and cannot stand before "people".
+_PERSON_MODIFIERS = frozenset(["past", "former", "current", "young", "younger", "older", "active", "recent", "regular",
+                               "heavy", "chronic", "new", "ex"])
 _PREPOSITIONS = frozenset(["to", "into", "from", "with", "for", "of", "on", "onto", "in", "at", "about", "by"])
 _DO = frozenset(["do", "does", "did", "don't", "doesn't", "didn't"])  # "Do you have the ability to": not "Do you can"
 _BEFORE_A_BARE_VERB = _MODALS | _DO | frozenset(["not", "to", "never", "won't", "cannot", "can't", "wouldn't", "shouldn't",

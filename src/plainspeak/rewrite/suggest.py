@@ -82,7 +82,7 @@ def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = Fals
 
 
 # Where lemminflect lists a rarer form first.
-_PREFERRED = {("person", "NNS"): "people"}
+_PREFERRED = {("person", "NNS"): "people", ("wake", "VBN"): "woken", ("wake", "VBD"): "woke"}
 
 
 @lru_cache(maxsize=4096)
@@ -158,9 +158,12 @@ def adapt(
         _agree_with_plural(words, i)
     text = " ".join(words)
     first = matched.split()[0] if matched.split() else ""
-    led_by_an_acronym = entry.term.split()[0].isupper() and len(first) > 1 and first.isupper() and not matched.isupper()
-    if entry.match == "exact" or led_by_an_acronym:
-        # an acronym's capitals say nothing about the sentence ("our SMART goals")
+    first = first.split("-")[0]  # "HIPAA-compliant": led by an acronym too
+    led_by_an_acronym = entry.term.split()[0].split("-")[0].isupper() and len(first) > 1 and first.isupper() \
+        and not matched.isupper()
+    own_capital = entry.term[:1].isupper() and not matched.isupper()  # "a Good Samaritan law"
+    if entry.match == "exact" or led_by_an_acronym or own_capital:
+        # an acronym's or a name's capitals say nothing about the sentence ("our SMART goals")
         return text[0].upper() + text[1:] if sentence_start else text
     return match_case(text, matched)
 
