@@ -301,6 +301,8 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("We use a HIPAA-compliant video platform.", "We use a private and secure video app."),
         ("Bring verification of income.", "Bring proof of income."),  # "proof" stands bare
         ("He cannot be awakened.", "He cannot be woken up."),
+        ("You are entitled to receive benefits.", "You are entitled to receive benefits."),  # not "owed receive"
+        ("We house chronically homeless Veterans.", "We house long-term homeless Veterans."),  # a noun in Title Case
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):

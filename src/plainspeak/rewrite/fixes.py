@@ -195,6 +195,8 @@ def fits_in_place(
     - puts "gotten" after "be" ("can be gotten" for "can be obtained");
     - puts "people ..." after a word that described the label ("past people
       injecting drugs" for "past injection drug users");
+    - drops the "to" a verb after the term needs ("owed receive" for "entitled
+      to receive");
     - puts a modal after a word that wants a bare verb ("do not can" for "do
       not have the ability to", "will can");
     - puts "tell" before an object and "of" ("tell you of the steps" for
@@ -304,6 +306,8 @@ def fits_in_place(
         return False  # "their accompanying children" (an adjective) -> not "their going with children"
     if said[0] in ("people", "person", "persons") and before and before[-1] in _PERSON_MODIFIERS:
         return False  # "past injection drug users" -> not "past people injecting drugs"
+    if term_words[-1].lower() == "to" and said[-1] != "to" and _bare_verb(after):
+        return False  # "entitled to receive" -> not "owed receive"
     if said[-1] in _PREPOSITIONS and after.lower() in _PREPOSITIONS:
         return False  # "never re-enter into" -> not "never return to into"
     if said[0] in ("gotten", "got") and before and (before[-1] in _BE or (len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"))):
@@ -358,7 +362,9 @@ def fits_in_place(
             and not fits_before_a_noun(replacement) and after.lower() not in _STARTS_AN_OBJECT \
             and (stands_before_a_noun(after) or _is_noun(after)):
         return False  # "Medicaid & CHIP coverage" -> not "health insurance for kids coverage"
-    if not verb and len(words) > 1 and after[:1].islower() and not acronym and after.lower() not in _WHEN:
+    # a noun after it in Title Case counts too ("chronically homeless Veterans")
+    if not verb and len(words) > 1 and not acronym and after.lower() not in _WHEN and (
+            after[:1].islower() or (after[:1].isupper() and not after.isupper() and _is_noun(after))):
         # "chronically homeless veterans" -> not "homeless for a long time veterans"
         one_word = len(term_words) == 1
         # a term ending in a preposition ("ineligible for") has its object next, not a noun it describes
@@ -539,6 +545,14 @@ def in_a_name(text: str, start: int, end: int) -> bool:
         return False  # a word, not an acronym: "on or about July 3" is no name
     after = _word_after(text, end)
     return bool(after) and _title_word(after) and after.lower() not in _SMALL_WORDS
+
+
+def _bare_verb(word: str) -> bool:
+    """A verb's base form with no noun reading ("receive", not "care" or "benefits")."""
+    import lemminflect
+
+    readings = lemminflect.getAllInflections(word.lower())
+    return word.lower() in readings.get("VB", ()) and not any(tag.startswith("NN") for tag in readings)
 
 
 def _is_noun(word: str) -> bool:
