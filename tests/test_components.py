@@ -732,3 +732,15 @@ def test_a_compound_verb_is_not_matched_by_its_parts_forms(analyzer):
     assert all(" " not in f and "-" not in f for f in missing_inflections("undergo", "verb"))
     rules = [f.rule for f in analyzer.analyze("He went home. She underwent surgery.").findings]
     assert rules.count("jargon.undergo") == 1
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("Your re-determination is due in May.", "jargon.redetermination"),
+        ("We found an over-payment on your case.", "jargon.overpayment"),
+        ("The pre-sentence report is ready.", "jargon.presentence-report"),
+    ],
+)
+def test_a_closed_term_matches_with_its_prefix_hyphenated(analyzer, text, rule):
+    assert rule in [f.rule for f in analyzer.analyze(text).findings]

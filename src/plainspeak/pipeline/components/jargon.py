@@ -138,8 +138,14 @@ def split_term(form: str, nlp: Language, specials: set[str]) -> list[str]:
     return [t.text for t in nlp.make_doc(form)]
 
 
+# A closed word after one of these is also written with a hyphen: "redetermination"
+# as "re-determination", "presentence report" as "pre-sentence report".
+_HYPHEN_PREFIXES = ("re", "pre", "over", "under", "non", "post", "sub", "inter", "multi")
+
+
 def term_variants(entry: Entry) -> Iterator[str]:
-    """Written forms of a term: hyphen/space/closed variants and acronym plurals."""
+    """Written forms of a term: hyphen/space/closed variants, a prefix written with
+    a hyphen, and acronym plurals."""
     term = " ".join(entry.term.split())
     forms = {term}
     if "-" in term:
@@ -148,6 +154,11 @@ def term_variants(entry: Entry) -> Iterator[str]:
     words = term.split(" ")
     if 1 < len(words) <= 3:
         forms.add("-".join(words))
+    if entry.match != "exact" and len(words) <= 3:
+        for k, word in enumerate(words):
+            prefix = next((p for p in _HYPHEN_PREFIXES if word.lower().startswith(p) and len(word) - len(p) >= 5), None)
+            if prefix is not None and word.isalpha():
+                forms.add(" ".join([*words[:k], f"{word[:len(prefix)]}-{word[len(prefix):]}", *words[k + 1:]]))
     if entry.match == "exact" and term[-1:].isupper():
         forms.update(f + "s" for f in list(forms))
     yield from sorted(forms)
