@@ -190,7 +190,8 @@ def fits_in_place(
       accompanied by"), or a one-word verb before the "for" that belonged to a
       noun ("helps for clients" for "provides assistance for clients");
     - puts a phrase for an -ing word that describes a noun after a determiner
-      ("their going with children" for "their accompanying children"), or a
+      ("their going with children" for "their accompanying children", "one extra
+      going with individual"), or a
       preposition before another ("return to into" for "re-enter into");
     - puts "gotten" after "be" ("can be gotten" for "can be obtained");
     - puts "people ..." after a word that described the label ("past people
@@ -302,7 +303,8 @@ def fits_in_place(
     if verb and len(words) == 1 and len(term_words) > 1 and (after.lower() == "for" or after.lower().endswith("ed")) \
             and fits_before_a_noun(term_words[-1]) and term_words[-1].lower() not in _SMALL_WORDS:
         return False  # "provides assistance for clients", "made payments required by" -> not "helps for", "paid required by"
-    if verb and finding.text.lower().endswith("ing") and before and before[-1] in _DETERMINERS and len(words) > 1:
+    if verb and finding.text.lower().endswith("ing") and len(words) > 1 and (
+            (before and before[-1] in _DETERMINERS) or (after[:1].islower() and _may_be_noun(after))):
         return False  # "their accompanying children" (an adjective) -> not "their going with children"
     if said[0] in ("people", "person", "persons") and before and before[-1] in _PERSON_MODIFIERS:
         return False  # "past injection drug users" -> not "past people injecting drugs"
