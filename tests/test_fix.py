@@ -300,6 +300,7 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         # a term's own capitals (an acronym before a hyphen, a name) do not capitalise the swap mid-sentence
         ("We use a HIPAA-compliant video platform.", "We use a private and secure video app."),
         ("One additional accompanying individual may ride.", "One extra accompanying individual may ride."),
+        ("You can file a SAP appeal this term.", "You can file an academic progress (SAP) appeal this term."),
         ("He cannot be awakened.", "He cannot be woken up."),
         ("You are entitled to receive benefits.", "You are entitled to receive benefits."),  # not "owed receive"
         ("We house chronically homeless Veterans.", "We house long-term homeless Veterans."),  # a noun in Title Case
