@@ -528,13 +528,18 @@ def test_quotations_span_one_paragraph_only():
     ],
 )
 def test_a_swap_must_read_right_between_its_neighbours(text, term, replacement, fits, verb):
+    assert _fits(text, term, replacement, verb=verb) is fits
+
+
+def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
+    """``fits_in_place`` for a made-up finding of ``term`` (its first place in ``text``)."""
     from plainspeak.report import Finding
     from plainspeak.rewrite.fixes import fits_in_place
     from plainspeak.severity import Severity
 
     start = text.index(term)
     finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
-    assert fits_in_place(text, finding, replacement, verb=verb) is fits
+    return fits_in_place(text, finding, replacement, **kind)
 
 
 @pytest.mark.parametrize(
@@ -619,10 +624,4 @@ def test_neighbour_checks_see_the_other_edits_so_a_second_run_changes_nothing(an
 )
 def test_a_noun_swap_fits_its_neighbours(text, term, replacement, fits):
     """A bare noun is not swapped for a count noun; a plural agrees with what follows."""
-    from plainspeak.report import Finding
-    from plainspeak.rewrite.fixes import fits_in_place
-    from plainspeak.severity import Severity
-
-    start = text.index(term)
-    finding = Finding("jargon.x", "wordy", Severity.SUGGESTION, "", term, start, start + len(term), 1, 1, 1, 1)
-    assert fits_in_place(text, finding, replacement, noun=True) is fits
+    assert _fits(text, term, replacement, noun=True) is fits
