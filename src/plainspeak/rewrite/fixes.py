@@ -285,10 +285,10 @@ def fits_in_place(
     plural_swap = is_plural(replacement) and not is_plural(finding.text)
     if noun and plural_swap and _singular_verb_after(text, finding.end):
         return False  # "Visitation also creates" -> not "Visits also creates"
-    if noun and after[:1].islower() and after.lower() not in _WHEN and (stands_before_a_noun(after) or _is_noun(after)) \
-            and is_plural(replacement) and not is_plural(finding.text):
+    if noun and plural_swap and after[:1].islower() and after.lower() not in _WHEN \
+            and (stands_before_a_noun(after) or _is_noun(after)):
         return False  # "a visitation schedule" -> not "visits schedule", "visitation orders" -> not "visits orders"
-    if is_plural(replacement) and not is_plural(finding.text) and before and (
+    if plural_swap and before and (
             before[-1] in SINGULAR_VERBS or (len(before) > 1 and before[-2] in SINGULAR_VERBS and before[-1] in ("no", "any"))):
         return False  # "there is no visitation" -> not "there is no visits"
     if said[-1] in ("tell", "tells", "told", "telling") and _OBJECT_THEN_OF.match(text, finding.end):

@@ -311,12 +311,7 @@ def head_noun(phrase: str) -> str:
     relative word or an -ing word, past any participle ("money paid to you" ->
     "money", "person getting benefits" -> "person",
     "mental health visit" -> "visit", "pros and cons" -> "pros")."""
-    stops = grammar_words("not_before_a_noun")
-    words: list[str] = []
-    for word in phrase.lower().replace(",", " ").split():
-        if word in stops:
-            break
-        words.append(word.strip("\"'()"))
+    words = [w.strip("\"'()") for w in _before_a_stop(phrase)[0]]
     from ..pipeline.components.lemmatizer import lookup_lemma
 
     for k in range(1, len(words) - 1):  # "person getting benefits": the head comes before the -ing word
@@ -389,7 +384,8 @@ def is_plural(phrase: str) -> bool:
     from ..pipeline.components.lemmatizer import lookup_lemma
 
     word = head_noun(phrase)
-    last, stop = _last_before_a_stop(phrase)
+    head_words, stop = _before_a_stop(phrase)
+    last = head_words[-1] if head_words else ""
     a_name = sum(w[:1].isupper() for w in phrase.split()) >= 2  # "Vulnerability Index and Service ... Tool"
     if word in _IRREGULAR_PLURALS or last in _IRREGULAR_PLURALS or (stop == "and" and not a_name):
         return True  # "young children", "X-rays and scans"
@@ -399,16 +395,15 @@ def is_plural(phrase: str) -> bool:
     return False
 
 
-def _last_before_a_stop(phrase: str) -> tuple[str, str]:
-    """The last word of a phrase before a preposition, "and", a relative word ...,
-    and that stop word ("" if none)."""
+def _before_a_stop(phrase: str) -> tuple[list[str], str]:
+    """A phrase's words (lower case) before its first preposition, "and", relative
+    word ..., and that stop word ("" if none)."""
     stops = grammar_words("not_before_a_noun")
-    last = ""
-    for word in phrase.lower().replace(",", " ").split():
+    words = phrase.lower().replace(",", " ").split()
+    for k, word in enumerate(words):
         if word in stops:
-            return last, word
-        last = word
-    return last, ""
+            return words[:k], word
+    return words, ""
 
 
 _IRREGULAR_PLURALS = frozenset(["people", "children", "men", "women", "feet", "teeth", "mice", "geese", "folks"])
