@@ -8,6 +8,8 @@ import sys
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import DocBin
 
 from conftest import MINI_LEXICON, blank_nlp
@@ -722,6 +724,50 @@ def test_a_long_line_is_no_heading():
     assert not in_a_heading(doc, 50, 51)
     short = spacy.blank("en")("Heretofore Unknown Reasons for the Decision")
     assert in_a_heading(short, 0, 1)
+
+
+def _walked_line(doc, start, end, reach=40):
+    """The line's token bounds found token by token: what headings._line must give."""
+    i, j = start, end
+    while i > 0 and "\n" not in doc[i - 1].text:
+        i -= 1
+        if start - i > reach:
+            return None
+    while j < len(doc) and "\n" not in doc[j].text:
+        j += 1
+        if j - end > reach:
+            return None
+    return i, j
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Bee ", "\n", "  ", " \n ", "C.", "\r\n", "x y z ", "\n\n"]), max_size=120),
+       st.data())
+def test_a_headings_line_is_found_by_offsets_as_by_walking(parts, data):
+    """headings._line finds a line's bounds by character offsets (walking tokens one by
+    one cost 0.4 s per 1M words): the same bounds, and the same "too long" None."""
+    from plainspeak.pipeline.components.headings import _line
+
+    doc = _BLANK.make_doc("".join(parts))
+    if not len(doc):
+        return
+    start = data.draw(st.integers(0, len(doc) - 1))
+    end = data.draw(st.integers(start + 1, min(len(doc), start + 3)))
+    assert _line(doc, start, end) == _walked_line(doc, start, end)
+
+
+_BLANK = spacy.blank("en")
+
+
+def test_a_headings_line_is_too_long_at_the_same_length_as_by_walking():
+    from plainspeak.pipeline.components.headings import _line
+
+    for words in range(15, 26):  # 2 tokens a word ("w" and its ","): 30-50 tokens a line
+        doc = _BLANK.make_doc("Top\n" + "w, " * words + "\nEnd")
+        for start in range(len(doc) - 1):
+            assert _line(doc, start, start + 1) == _walked_line(doc, start, start + 1)
+
+
 
 
 def test_a_compound_verb_is_not_matched_by_its_parts_forms(analyzer):

@@ -89,3 +89,14 @@ def test_a_style_phrase_talked_about_is_not_flagged(analyzer):
     text = 'Some letters say "a decision was made" and nothing more. A decision was made about your claim.'
     flagged = [f.text for f in analyzer.analyze(text).findings if f.kind == "style"]
     assert flagged == ["A decision was made"]
+
+
+@pytest.mark.parametrize("before", range(5, 10))
+@pytest.mark.parametrize("after", range(5, 10))
+def test_a_quotation_is_as_long_as_the_cue_file_allows(analyzer, before, after):
+    """A term in quotation marks is a mention when each mark is at most
+    max_quoted_words words away (data/mentions.toml: 8); the words between are
+    counted once per Doc, not walked: the same answer at the limit and past it."""
+    text = 'She wrote "' + "one " * before + "utilize" + " two" * after + '" on the form.'
+    flagged = "jargon.utilize" in [f.rule for f in analyzer.analyze(text).findings]
+    assert flagged is (before > 8 or after > 8)

@@ -89,6 +89,16 @@ _FIXED: frozenset[int] | None = None
 _COLUMNS = "plainspeak_columns"
 
 
+def fixed_column(doc, attr: int) -> numpy.ndarray:
+    """The kept column of a fixed attribute (IDX, ORTH ...), read once per Doc and
+    not copied: callers must not change it."""
+    column = doc.user_data.get(_COLUMNS, {}).get(attr)
+    if column is None:
+        token_array(doc, [attr])
+        column = doc.user_data[_COLUMNS][attr]
+    return column
+
+
 def token_array(doc, attrs):
     """``doc.to_array(attrs)``, with the columns of fixed attributes kept on the Doc."""
     global _FIXED

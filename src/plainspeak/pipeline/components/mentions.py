@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy
-from spacy.attrs import ORTH
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -101,6 +101,7 @@ class Mentions:
         # found without walking its neighbours token by token.
         self._quote_keys = KeySet(string_key(q) for q in _QUOTES)
         self._quotes: list[int] = []
+        self._words_upto: list[int] = []  # words before each token of the Doc in _quotes_of
         self._quotes_of: Doc | None = None  # the Doc whose quotation marks _quotes holds
 
     def use_lexicon(self, lexicon) -> None:
@@ -164,7 +165,12 @@ class Mentions:
         return mention, explained
 
     def _find_quotes(self, doc: Doc) -> None:
-        self._quotes = numpy.flatnonzero(self._quote_keys.contains(token_array(doc, ORTH))).tolist()
+        cols = token_array(doc, [ORTH, IS_SPACE, IS_PUNCT])
+        self._quotes = numpy.flatnonzero(self._quote_keys.contains(cols[:, 0])).tolist()
+        # words (not space or punctuation) before each token: a quotation mark more
+        # than max_quoted_words words away is not walked to (_nearest would give up)
+        words = (cols[:, 1] == 0) & (cols[:, 2] == 0)
+        self._words_upto = numpy.concatenate(([0], numpy.cumsum(words))).tolist()
         self._quotes_of = doc
 
     def _quoted(self, span: Span) -> bool:
@@ -174,6 +180,12 @@ class Mentions:
         at = bisect_left(self._quotes, span.start)
         if at == 0 or self._quotes[-1] < span.end:
             return False  # no quotation mark before the span, or none after it
+        most, upto = self.cues.max_quoted_words, self._words_upto
+        if upto[span.start] - upto[self._quotes[at - 1] + 1] > most:
+            return False  # the nearest mark before is too many words away
+        after = self._quotes[bisect_left(self._quotes, span.end)]
+        if upto[after] - upto[span.end] > most:
+            return False  # and the one after
         opening = _nearest(doc, span.start - 1, -1, self.cues.max_quoted_words)
         if opening is None or doc[opening].text not in _QUOTES or not _opens(doc, opening):
             return False

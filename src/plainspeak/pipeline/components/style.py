@@ -1038,7 +1038,7 @@ class _Run:
     def _to_a_worker(self) -> bool:
         """ "your clients", "you as the clinician": the text speaks to a worker."""
         pattern = self.c.to_a_worker
-        return pattern is not None and pattern.search(self.doc.text.lower()) is not None
+        return pattern is not None and pattern.search(doc_text(self.doc).lower()) is not None
 
     def _you_nearby(self, k: int) -> bool:
         """A "you" or "your" in the sentence of token ``k``, or the one before or after."""
