@@ -145,6 +145,18 @@ def start_method() -> str:
     return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
+def _load_tables_to_share() -> None:
+    """Load now the tables a long text loads on first use: the CMU syllable table
+    and lemminflect's inflections (about 40 MB). Loaded before the fork, their pages
+    are shared by every worker; loaded in each worker, each held its own copy."""
+    import lemminflect
+
+    from .text.syllables import load_table
+
+    load_table()
+    lemminflect.getAllInflections("use", upos="VERB")
+
+
 def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tuple) -> Iterator[Job]:
     """Run each Job's tasks on ``workers`` processes; yield the Jobs in their order,
     each as it comes to the front with ``results``: its tasks' results in order,
@@ -157,6 +169,7 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
     _SESSION = session
     import gc
 
+    _load_tables_to_share()
     gc.freeze()  # the pipeline's objects stay out of the collector: their pages stay shared with the workers
     method = start_method()
     import os

@@ -103,6 +103,11 @@ def _cmu_table() -> dict[str, int]:
     return table
 
 
+def load_table() -> None:
+    """Load the whole dictionary now (before forking workers, so they share it)."""
+    _cmu_table()
+
+
 SEARCHES_BEFORE_LOADING = 2000  # distinct words looked up by binary search before loading all
 
 
