@@ -5,7 +5,9 @@
 
 1. data/term_inflections.tsv: forms of head words the lemma table lacks
    (tools/term_inflections.py).
-2. data/lexicon_index.pickle.zlib: the lexicon parsed and its match patterns
+2. data/suggestion_inflections.json: lemminflect's answers for fitting each
+   suggestion to its term's forms (tools/suggestion_inflections.py).
+3. data/lexicon_index.pickle.zlib: the lexicon parsed and its match patterns
    compiled, so a run does not spend a fifth of a short check on them
    (src/plainspeak/rules/lexicon_index.py). It stores a SHA-256 of its sources and is
    ignored when they change, so a stale index is slow, never wrong.
@@ -28,9 +30,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if anything is out of date; write nothing")
     args = parser.parse_args()
-    inflections = [sys.executable, str(ROOT / "tools" / "term_inflections.py"), *(["--check"] if args.check else [])]
-    if subprocess.run(inflections).returncode:
-        return 1
+    for tool in ("term_inflections.py", "suggestion_inflections.py"):
+        if subprocess.run([sys.executable, str(ROOT / "tools" / tool), *(["--check"] if args.check else [])]).returncode:
+            return 1
     sys.path.insert(0, str(ROOT / "src"))
     from plainspeak.rules.lexicon_build import build_index
     from plainspeak.rules.lexicon_index import index_path, stamp

@@ -147,14 +147,13 @@ def start_method() -> str:
 
 def _load_tables_to_share() -> None:
     """Load now the tables a long text loads on first use: the CMU syllable table
-    and lemminflect's inflections (about 40 MB). Loaded before the fork, their pages
-    are shared by every worker; loaded in each worker, each held its own copy."""
-    import lemminflect
+    and the suggestions' inflections (about 25 MB). Loaded before the fork, their
+    pages are shared by every worker; loaded in each worker, each held its own copy."""
+    from .rewrite.inflection_table import load_table as load_inflections
+    from .text.syllables import load_table as load_syllables
 
-    from .text.syllables import load_table
-
-    load_table()
-    lemminflect.getAllInflections("use", upos="VERB")
+    load_syllables()
+    load_inflections()
 
 
 def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tuple) -> Iterator[Job]:

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from ..datafiles import grammar_words
 from ..rules.lexicon import Entry
+from .inflection_table import forms_by_tag, inflections, keeps_number
 
-_UPOS = {"noun": "NOUN", "verb": "VERB", "adj": "ADJ", "adv": "ADV"}
 # Tags whose form we copy onto the alternative, in order of preference.
 _TAG_ORDER = ("VBZ", "VBG", "VBD", "VBN", "NNS", "JJR", "JJS", "RBR", "RBS")
 
@@ -62,12 +62,7 @@ def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = Fals
     form, lemma = form.lower(), lemma.lower()
     if form == lemma:
         return None
-    import lemminflect
-
-    upos = _UPOS.get(pos)
-    table = lemminflect.getAllInflections(lemma, upos=upos) if upos else lemminflect.getAllInflections(lemma)
-    if not table:
-        table = lemminflect.getAllInflectionsOOV(lemma, upos=upos or "NOUN")
+    table = forms_by_tag(lemma, pos)
     matching = [tag for tag, forms in table.items() if form in forms]
     # After "is" or "has" the form is a participle, also where the table lists a
     # regular verb's -ed form only as past tense ("is allotted": given, not gave).
@@ -90,9 +85,7 @@ def inflect(word: str, tag: str) -> str:
     preferred = _PREFERRED.get((word.lower(), tag))
     if preferred is not None:
         return match_case(preferred, word)
-    import lemminflect
-
-    forms = lemminflect.getInflection(word, tag=tag)
+    forms = inflections(word, tag)
     return forms[0] if forms else word
 
 
@@ -176,21 +169,7 @@ def _keeps_its_number(words: list[str], i: int) -> bool:
 
 @lru_cache(maxsize=4096)  # lemminflect copies its tables on every lookup
 def _keeps_number(word: str, pair: str) -> bool:
-    import lemminflect
-
-    # The pipeline's lookup lemmas, not lemminflect's lemma tables (33 MB more at peak).
-    from ..pipeline.components.lemmatizer import lookup_lemma
-
-    mass = grammar_words("mass_nouns")
-    if word in mass or pair in mass:
-        return True
-    if lemminflect.getAllInflections(word, upos="NOUN"):  # a noun as it stands: "hearing", "thinner"
-        return False
-    lemma = lookup_lemma(word)
-    as_noun = lemminflect.getAllInflections(lemma, upos="NOUN")
-    if not as_noun and lemminflect.getAllInflections(lemma):  # a known word, but no noun: "hard to come"
-        return True
-    return lemma != word and word in as_noun.get("NNS", ())
+    return keeps_number(word, pair)
 
 
 _VOICE_WORDS = {
@@ -247,12 +226,10 @@ def _agree_with_plural(words: list[str], i: int) -> None:
     if verb.lower() in _PLURAL_OF:
         words[i + 2] = _PLURAL_OF[verb.lower()]
         return
-    import lemminflect
-
     from ..pipeline.components.lemmatizer import lookup_lemma
 
     lemma = lookup_lemma(verb.lower())
-    if lemma != verb.lower() and verb.lower() in lemminflect.getInflection(lemma, tag="VBZ"):
+    if lemma != verb.lower() and verb.lower() in inflections(lemma, "VBZ"):
         words[i + 2] = lemma
 
 

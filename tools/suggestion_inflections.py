@@ -1,0 +1,86 @@
+"""Rewrite data/suggestion_inflections.json from the shipped lexicon.
+
+    python tools/suggestion_inflections.py           # rewrite the file
+    python tools/suggestion_inflections.py --check   # exit 1 if it is out of date
+
+Fitting a suggestion to an inflected term asks lemminflect for forms
+(src/plainspeak/rewrite/inflection_table.py); loading it costs a run about
+0.3 s and 17 MB. This tool fits every shipped entry's suggestions to every
+form of its term, records what lemminflect was asked and answered, and writes
+the answers, so a run reads them instead. Run it after editing
+data/jargon_lexicon.csv (tools/refresh_data.py does);
+tests/test_suggestion_inflections.py fails until the file is in sync.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "data" / "suggestion_inflections.json"
+
+
+def _fit_every_suggestion() -> None:
+    """adapt() every shipped alternative to every form of its term's head word, as
+    a match would ("was"/"by" around it or not), and each acronym to its plural."""
+    from plainspeak.pipeline.components.lemmatizer import lookup_lemma
+    from plainspeak.rewrite import suggest
+    from plainspeak.rewrite.inflection_table import compute_forms_by_tag
+    from plainspeak.rules.lexicon import load_lexicon
+
+    for cached in (suggest.inflection_tag, suggest.inflect, suggest._keeps_number):
+        cached.cache_clear()  # so every question reaches the recorder
+    for entry in load_lexicon():
+        if not entry.plain or not (entry.pos or entry.match == "exact"):
+            continue
+        words = entry.term.lower().split()
+        head = words[suggest._term_head(entry, words)]
+        lemmas = {head, lookup_lemma(head), head.replace("-", ""), head.rsplit("-", 1)[-1]}
+        pairs = {(entry.term, entry.term), (entry.term + "s", entry.term)} if entry.match == "exact" else set()
+        for lemma in lemmas if entry.pos else ():
+            forms = {f for fs in compute_forms_by_tag(lemma, entry.pos).values() for f in fs} | {lemma + "s"}
+            pairs |= {(form, lemma) for form in forms}
+        for form, lemma in sorted(pairs):
+            for previous, following in (("", ""), ("was", ""), ("", "by")):
+                for alternative in entry.plain:
+                    suggest.adapt(alternative, entry, form, lemma, form, sentence_start=False,
+                                  previous_word=previous, next_word=following)
+
+
+def render() -> str:
+    """The file's text, as it should be now."""
+    from plainspeak.rewrite.inflection_table import record_answers
+
+    answers = record_answers(_fit_every_suggestion)
+    lines = []
+    for kind in ("forms", "inflection", "keeps_number"):
+        body = ",\n".join(f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(value, ensure_ascii=False)}"
+                          for key, value in sorted(answers[kind].items()))
+        lines.append(f'"{kind}": {{\n{body}\n}}')
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT / "src"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is out of date; write nothing")
+    args = parser.parse_args()
+    text = render()
+    current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+    if args.check:
+        if text != current:
+            print(f"{OUTPUT.relative_to(ROOT)} is out of date: run python tools/suggestion_inflections.py",
+                  file=sys.stderr)
+            return 1
+        return 0
+    if text != current:
+        OUTPUT.write_text(text, encoding="utf-8")
+        print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
