@@ -208,3 +208,29 @@ def test_verbs_ending_in_ly_are_listed():
 @pytest.mark.parametrize("words, head", [(["successfully", "complete"], 1), (["apply", "for"], 0), (["comply", "with"], 0)])
 def test_a_leading_adverb_is_not_the_verb(words, head):
     assert head_index(words, "verb") == head
+
+
+@pytest.mark.parametrize(
+    "text, rule, offered, not_offered",
+    [
+        # an adjective before the noun it describes takes no phrase with a preposition
+        ("You will get intravenous antibiotics.", "jargon.intravenous", None, "into a vein"),
+        ("Your medicine will be intravenous, so a nurse will help.", "jargon.intravenous", "into a vein", None),
+        ("We refer you to community-based programs.", "jargon.community-based", "local", "close to home"),
+        # a capitalised word after it is no noun it describes: "as of June 1" fits
+        ("Any change in rent will be effective June 1, 2025.", "jargon.effective-date-sense", "as of", None),
+    ],
+)
+def test_an_adjective_before_its_noun_keeps_only_what_can_stand_there(analyzer, text, rule, offered, not_offered):
+    found = [f for f in analyzer.analyze(text).findings if f.rule == rule]
+    assert found, rule
+    if offered:
+        assert offered in found[0].suggestions
+    if not_offered:
+        assert not_offered not in found[0].suggestions
+
+
+def test_the_second_half_of_a_self_word_is_not_a_term(analyzer):
+    """"self-sufficient" is a word of its own: "self-enough" is no fix."""
+    rules = [f.rule for f in analyzer.analyze("He is self-sufficient now. You have sufficient income.").findings]
+    assert rules.count("jargon.sufficient") == 1

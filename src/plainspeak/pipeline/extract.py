@@ -353,8 +353,8 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     # the wrong person says something false, so such a suggestion is not offered.
     suggestions = [s for s in suggestions if fits_the_voice(s, state.voices, previous)]
     noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
-    describes = noun and _describes_a_noun(span)
-    if describes:  # "the OBOT program": only what can stand there
+    describes = (noun and _describes_a_noun(span)) or (entry.pos == "adj" and _before_a_content_word(span))
+    if describes:  # "the OBOT program", "intravenous antibiotics": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]
     if noun and following:
         # "a decisional balance is": not "pros and cons is"; "other financial resources
@@ -424,6 +424,22 @@ def _describes_a_noun(span: Span) -> bool:
     if stands_before_a_noun(words[0]):
         return True
     return words[0] in _AND_OR and any(stands_before_a_noun(w) for w in words[1:])
+
+
+def _before_a_content_word(span: Span) -> bool:
+    """An adjective term right before a word that is no function word: a noun it
+    describes ("intravenous antibiotics", "community-based programs"), where a
+    phrase ("into a vein", "close to home") cannot stand."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    i = span.end
+    while i < len(span.doc) and span.doc[i].is_space and "\n" not in span.doc[i].text:
+        i += 1
+    if i >= len(span.doc):
+        return False
+    token = span.doc[i]
+    # lower case: "effective June 1" is no June that is effective ("as of June 1" fits)
+    return (token.is_alpha and token.text.islower() and token.lower_ not in STOP_WORDS) or _describes_a_noun(span)
 
 
 def _previous_word(span: Span) -> str:

@@ -61,6 +61,14 @@ _COLUMNS = {"exact": 0, "lower": 1, "lemma": 2}
 _ARRAY_ATTRS = [ORTH, LOWER, LEMMA, IS_SPACE]
 
 
+def _after_self(span: Span) -> bool:
+    """The second half of a "self-" word ("self-sufficient", "self-administered"):
+    a word of its own, which a swap of its half would break ("self-enough")."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+        and doc[i - 2].lower_ == "self"
+
+
 def _a_thing_in_capitals(span: Span) -> bool:
     """A capitalised run after "your", "a", "an" ... that does not end in a name's
     head word: the writer's Title Case for a thing ("your Annual Recertification",
@@ -418,7 +426,8 @@ class JargonMatcher:
             bucket.append((keys, entry_id))
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = [s for s in self.spans(doc) if not (self._in_proper_name(s) or self._credential(s) or self._in_code(s))]
+        kept = [s for s in self.spans(doc) if not (self._in_proper_name(s) or self._credential(s) or self._in_code(s)
+                                                   or _after_self(s))]
         doc.spans[JARGON_KEY] = sorted(kept, key=lambda s: s.start)
         return doc
 
