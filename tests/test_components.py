@@ -790,3 +790,9 @@ def test_a_compound_verb_is_not_matched_by_its_parts_forms(analyzer):
 )
 def test_a_closed_term_matches_with_its_prefix_hyphenated(analyzer, text, rule):
     assert rule in [f.rule for f in analyzer.analyze(text).findings]
+
+
+def test_a_curly_apostrophe_does_not_make_an_everyday_word_uncommon(analyzer):
+    """data/everyday_words.txt lists "don'ts"; "don’ts" is the same word."""
+    text = "The do’s and don’ts of recovery. The don'ts."
+    assert not [f for f in analyzer.analyze(text).findings if f.rule == "uncommon.word"]

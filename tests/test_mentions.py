@@ -44,6 +44,10 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ("The judge may delay it. This is called a continuance. A continuance can take a month.", "continuance"),
         ("WIC ~ Women, Infants and Children. Submit a WIC form online.", "WIC"),  # a dash or tilde and its long form
         ("Call Social Security (SSA) today. SSA will write back.", "SSA"),  # as fix spells an acronym out
+        # a long form in a list, its words' initials spelling it; square brackets
+        ("Apply for Women, Infants, Children (WIC) today. WIC gives food.", "WIC"),
+        ("Income must be under the federal poverty level [FPL]. The FPL changes each year.", "FPL"),
+        ("The IOP [intensive outpatient program] meets daily. IOP helps.", "IOP"),
     ],
 )
 def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text, later):
@@ -100,3 +104,8 @@ def test_a_quotation_is_as_long_as_the_cue_file_allows(analyzer, before, after):
     text = 'She wrote "' + "one " * before + "utilize" + " two" * after + '" on the form.'
     flagged = "jargon.utilize" in [f.rule for f in analyzer.analyze(text).findings]
     assert flagged is (before > 8 or after > 8)
+
+
+def test_a_list_before_brackets_defines_only_an_acronym_its_initials_spell(analyzer):
+    text = "We offer food, rent, and cash help (FRC). FRC works."
+    assert [f.rule for f in analyzer.analyze(text).findings].count("acronym.undefined") == 2

@@ -58,6 +58,18 @@ def acronym_base(text: str) -> str | None:
     return base
 
 
+# Small words a long form's initials skip: "Temporary Assistance for Needy Families" (TANF).
+LONG_FORM_GLUE = frozenset({"of", "and", "for", "the", "&", "to", "in", "with", "on", "a"})
+_OPENING = {"(": ")", "[": "]"}
+
+
+def initials_spell(acronym: str, tokens: Sequence[Token]) -> bool:
+    """The first letters of the words (less small words) are the acronym's: a long
+    form in a list, "Women, Infants, Children (WIC)", where commas stand between."""
+    initials = "".join(t.text[0] for t in tokens if t.is_alpha and t.lower_ not in LONG_FORM_GLUE)
+    return initials.upper() == acronym.upper()
+
+
 def matches_long_form(acronym: str, long_form: str) -> bool:
     """Schwartz & Hearst: the acronym's letters appear in order in the long form,
     the first one at the start of a word."""
@@ -229,21 +241,28 @@ def _is_defined_here(span: Span, base: str) -> bool:
     doc = span.doc
     i, last = span.start, span.end - 1
     # "long form (ACR)"
-    # "long form (ACR)", also with more after a comma or semicolon: "(CAA, 2023)"
-    if i >= 1 and doc[i - 1].text == "(" and last + 1 < len(doc) and doc[last + 1].text in (")", ",", ";"):
+    # "long form (ACR)", also with more after a comma or semicolon: "(CAA, 2023)"; or in square brackets
+    opening = doc[i - 1].text if i >= 1 else ""
+    if opening in _OPENING and last + 1 < len(doc) and doc[last + 1].text in (_OPENING[opening], ",", ";"):
         words = [t for t in doc[max(0, i - 1 - len(base) - MAX_LONG_FORM_EXTRA) : i - 1] if not t.is_space]
         for n in range(1, len(words) + 1):
             candidate = words[-n:]
-            if any(t.is_punct and t.text not in "-'&/" for t in candidate):
+            if any(t.is_punct and t.text not in "-'&/," for t in candidate):
                 break
-            if candidate[0].text[:1].lower() == base[0].lower() and matches_long_form(base, _join(candidate)):
+            if candidate[0].text[:1].lower() != base[0].lower() or not candidate[0].is_alpha:
+                continue
+            if any(t.text == "," for t in candidate):  # a list: each word gives its letter
+                if initials_spell(base, candidate):
+                    return True
+            elif matches_long_form(base, _join(candidate)):
                 return True
         return False
     # "ACR (long form)"
-    if last + 2 < len(doc) and doc[last + 1].text == "(":
+    if last + 2 < len(doc) and doc[last + 1].text in _OPENING:
+        closing = _OPENING[doc[last + 1].text]
         words = []
         for t in doc[last + 2 : last + 3 + len(base) + MAX_LONG_FORM_EXTRA]:
-            if t.text == ")":
+            if t.text == closing:
                 return bool(words) and words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, _join(words))
             words.append(t)
     return False

@@ -32,11 +32,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_path
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY, doc_text
-from .acronyms import acronym_base, matches_long_form
+from .acronyms import LONG_FORM_GLUE, acronym_base, initials_spell, matches_long_form
 from .arrays import KeySet, token_array
 from .jargon import string_key
 
-_LONG_FORM_GLUE = frozenset({"of", "and", "for", "the", "&", "to", "in", "with", "on", "a"})
+_CLOSING = {"(": ")", "[": "]"}  # brackets around an explanation, or around the term after one
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _WORD = re.compile(r"[a-z0-9']+")
@@ -224,8 +224,8 @@ class Mentions:
         """ "TERM (what it means)" or "what it means (TERM)" """
         doc = span.doc
         after = _skip_space(doc, span.end, +1)
-        if after is not None and doc[after].text == "(":
-            inside = _until(doc, after + 1, ")", self.cues.max_bracket_words + 4)
+        if after is not None and doc[after].text in _CLOSING:
+            inside = _until(doc, after + 1, _CLOSING[doc[after].text], self.cues.max_bracket_words + 4)
             if (
                 inside is not None
                 and not (len(inside) and inside[0].text in _QUOTES)  # a label: 'recertifications ("family obligations")'
@@ -237,16 +237,26 @@ class Mentions:
                 return True
         before = _skip_space(doc, span.start - 1, -1)
         after = _skip_space(doc, span.end, +1)
-        if before is None or doc[before].text != "(" or after is None or doc[after].text != ")":
+        if before is None or doc[before].text not in _CLOSING or after is None \
+                or doc[after].text != _CLOSING[doc[before].text]:
             return False
         if self._follows_its_plain_form(span, before):
             return True  # "Social Security (SSA)", as plainspeak fix spells an acronym out
-        words: list[Token] = []
+        words: list[Token] = []  # back to the nearest punctuation mark
+        listed: list[Token] = []  # on through commas: "Women, Infants, Children (WIC)"
+        in_list = False
         for token in reversed(doc[max(0, before - 12) : before]):
-            if token.is_punct or "\n" in token.text:
+            if "\n" in token.text or (token.is_punct and token.text != ","):
                 break
-            if not token.is_space:
-                words.insert(0, token)
+            if token.text == ",":
+                in_list = True
+            elif not token.is_space:
+                listed.insert(0, token)
+                if not in_list:
+                    words.insert(0, token)
+        base = acronym_base(span.text)
+        if base is not None and in_list and any(initials_spell(base, listed[k:]) for k in range(len(listed))):
+            return True
         return bool(words) and self._explains(span, words)
 
     def _follows_its_plain_form(self, span: Span, bracket: int) -> bool:
@@ -281,7 +291,7 @@ class Mentions:
         for token in doc[mark + 1 : mark + 2 + 3 * len(base) + 4]:
             if "\n" in token.text or token.text in ".;()":
                 break
-            if token.is_alpha and token.lower_ not in _LONG_FORM_GLUE:
+            if token.is_alpha and token.lower_ not in LONG_FORM_GLUE:
                 initials += token.text[0].upper()
                 if initials == base.upper():  # each word gives its first letter: "Women, Infants and Children"
                     return True
