@@ -564,6 +564,11 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         ("Residents are penalized accordingly.\n", "Residents are penalized accordingly.\n"),
         ("Your income went up. Accordingly, your rent will change.\n", "Your income went up. So, your rent will change.\n"),
         ("Your plan authorized ten more sessions.\n", "Your plan approved ten more sessions.\n"),
+        # "show up" has no passive: the next suggestion ("show") fits
+        ("Symptoms are manifested in many ways.\n", "Symptoms are shown in many ways.\n"),
+        ("Stress can manifest as headaches.\n", "Stress can show up as headaches.\n"),
+        # a suggestion led by "one" takes no article ("a one place to apply")
+        ("The county is a single point of entry for shelter.\n", "The county is one place to apply for shelter.\n"),
     ],
 )
 def test_fix_takes_the_first_suggestion_that_fits(text, fixed):

@@ -74,6 +74,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 
 _PARTICLES = frozenset(["out", "up", "off", "on", "down", "back", "over", "away", "in", "through", "again"])
+# Verbs whose phrasal forms take no object, so no passive: "is shown up", "was come back".
+_NO_PASSIVE = frozenset(["show", "come", "go", "turn"])
 _OBJECT_PRONOUNS = frozenset(["them", "it", "him", "her", "us", "you", "me", "this", "that"])
 # What "make sure" can be followed by: a clause ("make sure that ...", "make sure you ...");
 # "ensure access" has an object, which "make sure" cannot take.
@@ -242,6 +244,7 @@ def fits_in_place(
       ``verb``, whose object follows it ("fill out paperwork"), nor for an acronym,
       whose next word may be changed too (a rule that looks at the next word
       must give the same answer after the swap, so a second run changes nothing)."""
+    from ..pipeline.components.lemmatizer import lookup_lemma
     from .suggest import (
         SINGULAR_VERBS,
         brings_its_own_determiner,
@@ -317,6 +320,9 @@ def fits_in_place(
     if said[0] in _MODALS and before and (before[-1] in _BEFORE_A_BARE_VERB or before[-1].endswith(("'ll", "\u2019ll"))
                                           or any(w in _DO for w in before[-3:])):
         return False  # "do not have the ability to" -> not "do not can"; "will be able to" -> not "will can"
+    if verb and len(words) == 2 and words[-1].lower() in _PARTICLES and before and before[-1] in _BE \
+            and lookup_lemma(words[0].lower()) in _NO_PASSIVE:
+        return False  # "are manifested in" -> not "are shown up in": "show up" has no passive
     if before and before[-1] == "be" and said[0] == "not":
         return False  # "will be ineligible for" -> not "will be not able to get"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):

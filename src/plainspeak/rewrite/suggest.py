@@ -311,7 +311,7 @@ def _is_participle(word: str, lookup_lemma) -> bool:
 _NO_ARTICLE_BEFORE = frozenset(
     ["too", "much", "many", "more", "most", "less", "enough", "some", "any", "no", "your", "their", "his", "her",
      "its", "our", "my", "the", "this", "that", "these", "those", "what", "how", "whether", "each", "every", "all",
-     "who", "where", "when", "why"]
+     "who", "where", "when", "why", "one"]
 )
 
 
