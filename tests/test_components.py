@@ -796,3 +796,8 @@ def test_a_curly_apostrophe_does_not_make_an_everyday_word_uncommon(analyzer):
     """data/everyday_words.txt lists "don'ts"; "don’ts" is the same word."""
     text = "The do’s and don’ts of recovery. The don'ts."
     assert not [f for f in analyzer.analyze(text).findings if f.rule == "uncommon.word"]
+
+
+@pytest.mark.parametrize("text", ["Enter the date as MM/DD/YYYY.", "Date (DD/YYYY): ____", "Born: DD-MM-YY"])
+def test_a_date_blank_on_a_form_is_no_acronym(analyzer, text):
+    assert not [f for f in analyzer.analyze(text).findings if f.rule == "acronym.undefined"]

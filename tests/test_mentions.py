@@ -48,6 +48,7 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ("Apply for Women, Infants, Children (WIC) today. WIC gives food.", "WIC"),
         ("Income must be under the federal poverty level [FPL]. The FPL changes each year.", "FPL"),
         ("The IOP [intensive outpatient program] meets daily. IOP helps.", "IOP"),
+        ("An overpayment occurs when we pay you too much. Your overpayment is $40.", "overpayment"),
     ],
 )
 def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text, later):

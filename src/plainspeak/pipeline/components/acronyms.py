@@ -201,6 +201,17 @@ def _slashed_form_code(span: Span) -> bool:
     return bool(doc[j - 1].whitespace_) and any(ch.isdigit() for ch in following.text)
 
 
+_DATE_PART = re.compile(r"(?:DD?|MM?|YY(?:YY)?)\Z")
+
+
+def _date_placeholder(span: Span) -> bool:
+    """A blank for a date on a form: "MM/DD/YYYY", "DD-MM-YY"."""
+    doc = span.doc
+    if len(span) != 1 or not _DATE_PART.match(span[0].text):
+        return False
+    return any(0 <= k < len(doc) and doc[k].text in ("/", "-") for k in (span.start - 1, span.end))
+
+
 def is_code(span: Span) -> bool:
     """A number or an address part, not an acronym: a Roman numeral after "Title",
     "Part", "Section" ... ("Title IV-E") or numbering a line ("IV. History"); a state after "City," or before a ZIP
@@ -224,7 +235,7 @@ def is_code(span: Span) -> bool:
             return True
     if _POSTCODE_HEAD.match(head) and after and _POSTCODE_TAIL.match(after[0].text):
         return True
-    if _slashed_form_code(span):
+    if _slashed_form_code(span) or _date_placeholder(span):
         return True
     return bool(before) and _POSTCODE_HEAD.match(before[-1].text) is not None and _POSTCODE_TAIL.match(head) is not None
 
