@@ -567,6 +567,8 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         # "show up" has no passive: the next suggestion ("show") fits
         ("Symptoms are manifested in many ways.\n", "Symptoms are shown in many ways.\n"),
         ("Stress can manifest as headaches.\n", "Stress can show up as headaches.\n"),
+        # "people ..." after a word that described the label ("state people the law requires")
+        ("Learn about state mandated reporters.\n", "Learn about state mandated reporters.\n"),
         # a suggestion led by "one" takes no article ("a one place to apply")
         ("The county is a single point of entry for shelter.\n", "The county is one place to apply for shelter.\n"),
     ],

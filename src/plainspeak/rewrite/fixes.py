@@ -404,7 +404,7 @@ _MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", 
 # After these a verb stands bare, and a modal cannot: "do not can", "to can", "will can".
 # Words that describe the label a person-first phrase replaces, and cannot stand before "people".
 _PERSON_MODIFIERS = frozenset(["past", "former", "current", "young", "younger", "older", "active", "recent", "regular",
-                               "heavy", "chronic", "new", "ex"])
+                               "heavy", "chronic", "new", "ex", "state", "county", "federal", "local", "licensed"])
 _PREPOSITIONS = frozenset(["to", "into", "from", "with", "for", "of", "on", "onto", "in", "at", "about", "by"])
 _DO = frozenset(["do", "does", "did", "don't", "doesn't", "didn't"])  # "Do you have the ability to": not "Do you can"
 _BEFORE_A_BARE_VERB = _MODALS | _DO | frozenset(["not", "to", "never", "won't", "cannot", "can't", "wouldn't", "shouldn't",
