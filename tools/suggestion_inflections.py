@@ -40,9 +40,14 @@ def _fit_every_suggestion() -> None:
         head = words[suggest._term_head(entry, words)]
         lemmas = {head, lookup_lemma(head), head.replace("-", ""), head.rsplit("-", 1)[-1]}
         pairs = {(entry.term, entry.term), (entry.term + "s", entry.term)} if entry.match == "exact" else set()
-        for lemma in lemmas if entry.pos else ():
-            forms = {f for fs in compute_forms_by_tag(lemma, entry.pos).values() for f in fs} | {lemma + "s"}
-            pairs |= {(form, lemma) for form in forms}
+        if entry.pos:
+            # a match's lemma is the lookup table's for the form met ("foregone" -> "forego")
+            forms_of = {lemma: {f for fs in compute_forms_by_tag(lemma, entry.pos).values() for f in fs} | {lemma + "s"}
+                        for lemma in lemmas}
+            lemmas |= {lookup_lemma(form) for forms in forms_of.values() for form in forms}
+            for lemma in sorted(lemmas):
+                forms = forms_of.get(lemma) or {f for fs in compute_forms_by_tag(lemma, entry.pos).values() for f in fs}
+                pairs |= {(form, lemma) for form in forms | {lemma + "s"}}
         for form, lemma in sorted(pairs):
             for previous, following in (("", ""), ("was", ""), ("", "by")):
                 for alternative in entry.plain:
