@@ -110,3 +110,9 @@ def test_a_quotation_is_as_long_as_the_cue_file_allows(analyzer, before, after):
 def test_a_list_before_brackets_defines_only_an_acronym_its_initials_spell(analyzer):
     text = "We offer food, rent, and cash help (FRC). FRC works."
     assert [f.rule for f in analyzer.analyze(text).findings].count("acronym.undefined") == 2
+
+
+def test_a_term_then_its_common_name_is_explained(analyzer):
+    """ "Influenza, commonly called the flu, ...": the text names it plainly there."""
+    text = "Influenza, commonly called the flu, spreads fast. Influenza can be serious."
+    assert "jargon.influenza" not in [f.rule for f in analyzer.analyze(text).findings]

@@ -31,6 +31,10 @@ def found(text: str) -> list[str]:
         ("Open /home/dana/intake/notes.txt or ./forms/", ["/home/dana/intake/notes.txt", "./forms/"]),
         ("Open C:\\Users\\dana\\intake.docx today", ["C:\\Users\\dana\\intake.docx"]),
         ("Fill in intake-form.pdf please", ["intake-form.pdf"]),
+        # a template letter's fill-ins: the words a writer replaces
+        ("Dear [Client Name], we will meet on [indicate date].", ["[Client Name]", "[indicate date]"]),
+        ("Call {first name} or {{agency}} at [_____].", ["{first name}", "{{agency}}", "[_____]"]),
+        ("See [date of the hearing](x) now", ["](x)"]),  # a link's text stays prose
     ],
 )
 def test_what_is_not_prose(text, expected):
@@ -40,7 +44,9 @@ def test_what_is_not_prose(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["and/or", "24/7 support", "e.g. this", "his/her", "the U.S. and the U.K.", "a < b and c > d", "5 p.m.",
-     "Mr. Smith", "x" * 40_000, "a-" * 20_000, "@ the office", "Q&A"],
+     "Mr. Smith", "x" * 40_000, "a-" * 20_000, "@ the office", "Q&A",
+     # brackets that say what a term means, or a link's text, are prose
+     "the federal poverty level [FPL]", "the IOP [intensive outpatient program]"],
 )
 def test_prose_is_prose(text):
     assert found(text) == []

@@ -217,6 +217,9 @@ def test_a_leading_adverb_is_not_the_verb(words, head):
         ("You will get intravenous antibiotics.", "jargon.intravenous", None, "into a vein"),
         ("Your medicine will be intravenous, so a nurse will help.", "jargon.intravenous", "into a vein", None),
         ("We refer you to community-based programs.", "jargon.community-based", "local", "close to home"),
+        # a phrase with no part of speech before a noun it describes: not "a without a lawyer clinic"
+        ("Go to a pro se clinic for help.", "jargon.pro-se", None, "without a lawyer"),
+        ("You can file the motion pro se.", "jargon.pro-se", "without a lawyer", None),
         # a capitalised word after it is no noun it describes: "as of June 1" fits
         ("Any change in rent will be effective June 1, 2025.", "jargon.effective-date-sense", "as of", None),
     ],
@@ -234,3 +237,11 @@ def test_the_second_half_of_a_self_word_is_not_a_term(analyzer):
     """"self-sufficient" is a word of its own: "self-enough" is no fix."""
     rules = [f.rule for f in analyzer.analyze("He is self-sufficient now. You have sufficient income.").findings]
     assert rules.count("jargon.sufficient") == 1
+
+
+def test_a_hyphenated_terms_head_is_found_among_its_parts(analyzer):
+    """"able-bodied adult without dependents" is five tokens but four words: its head
+    is "adult", not the last word, so the singular stays singular."""
+    text = "You may lose SNAP if you are an able-bodied adult without dependents and do not work."
+    found = [f for f in analyzer.analyze(text).findings if f.rule == "jargon.able-bodied-adult-without-dependents"]
+    assert found and found[0].suggestions[0] == "an adult who must meet work rules"

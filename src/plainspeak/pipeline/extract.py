@@ -353,7 +353,8 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     # the wrong person says something false, so such a suggestion is not offered.
     suggestions = [s for s in suggestions if fits_the_voice(s, state.voices, previous)]
     noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
-    describes = (noun and _describes_a_noun(span)) or (entry.pos == "adj" and _before_a_content_word(span))
+    describes = (noun and _describes_a_noun(span)) or (entry.pos == "adj" and _before_a_content_word(span)) \
+        or (not entry.pos and _article_before(span) is not None and _describes_a_noun(span))  # "a pro se clinic"
     if describes:  # "the OBOT program", "intravenous antibiotics": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]
     if noun and following:

@@ -253,6 +253,9 @@ def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) 
     if not words:
         return "", ""
     term_words = entry.term.lower().split()
+    if len(term_words) != len(words):  # "able-bodied adult": the hyphen's parts are tokens of their own
+        parts = [w for w in re.split(r"[\s-]+", entry.term.lower()) if w]
+        term_words = parts if len(parts) == len(words) else term_words
     at = _term_head(entry, term_words) if len(term_words) == len(words) else (0 if entry.pos == "verb" else len(words) - 1)
     form, lemma = words[at]
     if entry.match == "lemma" and entry.pos and lemma.lower() == form.lower():

@@ -43,6 +43,16 @@ _HEADER = re.compile(r"\n[ \t>]*(?:From|To|Cc|Bcc|Sent|Date|Reply-To)[ \t]*:[^\n
 # A subject line is read, so only its label is skipped ("RE:" is no memo-speak there).
 _SUBJECT = re.compile(r"\n[ \t>]*(?:Subject[ \t]*:[ \t]*)?(?:(?:RE|Re|FW|Fwd)[ \t]*:[ \t]*)*(?:Subject|RE|Re)[ \t]*:")
 
+# Fill-ins of a template letter: "[indicate date]", "[Client Name]", "{first name}",
+# "[____]". Words a writer replaces are not the writer's words; brackets that say
+# what a term means ("federal poverty level [FPL]") are prose.
+_FILL_IN = re.compile(
+    r"\[(?:[ \t]*(?i:insert|indicate|enter|add|name|date|list|describe|specify|type|fill|client|patient|"
+    r"participant|provider|agency|program|staff|worker|case|your|first|last|phone|address|time|number|signature|"
+    r"title|city|state|amount|day|month|year)\b[^\[\]\n]{0,60}|[^\[\]\n]{0,40}_{3,}[^\[\]\n]{0,40})\](?![(\[])"
+)
+_TEMPLATE_FIELD = re.compile(r"\{\{?[^{}\n]{1,60}\}\}?")
+
 # Links, addresses, paths and file names never hold white space: each is looked
 # for only in the run of non-space characters around a character that gives it
 # away, which keeps the search linear and fast on a million words.
@@ -75,6 +85,10 @@ def nonprose_ranges(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for pattern in (_COMMENT, _RAW, _TAG, _LINK_TARGET):
         found.extend(match.span() for match in pattern.finditer(text))
+    if "[" in text:
+        found.extend(match.span() for match in _FILL_IN.finditer(text))
+    if "{" in text:
+        found.extend(match.span() for match in _TEMPLATE_FIELD.finditer(text))
     found.extend(
         match.span()
         for match in _CODE.finditer(text)
