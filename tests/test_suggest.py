@@ -244,4 +244,4 @@ def test_a_hyphenated_terms_head_is_found_among_its_parts(analyzer):
     is "adult", not the last word, so the singular stays singular."""
     text = "You may lose SNAP if you are an able-bodied adult without dependents and do not work."
     found = [f for f in analyzer.analyze(text).findings if f.rule == "jargon.able-bodied-adult-without-dependents"]
-    assert found and found[0].suggestions[0] == "an adult who must meet work rules"
+    assert found and found[0].suggestions[0] == "adult who must meet work rules"
