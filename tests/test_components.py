@@ -793,7 +793,8 @@ def test_a_closed_term_matches_with_its_prefix_hyphenated(analyzer, text, rule):
 
 
 def test_a_curly_apostrophe_does_not_make_an_everyday_word_uncommon(analyzer):
-    """data/everyday_words.txt lists "don'ts"; "don’ts" is the same word."""
+    """data/everyday_words.txt lists "don'ts"; text/prep.py reads a curly apostrophe
+    as a straight one, so "don’ts" is the same word."""
     text = "The do’s and don’ts of recovery. The don'ts."
     assert not [f for f in analyzer.analyze(text).findings if f.rule == "uncommon.word"]
 
@@ -801,3 +802,9 @@ def test_a_curly_apostrophe_does_not_make_an_everyday_word_uncommon(analyzer):
 @pytest.mark.parametrize("text", ["Enter the date as MM/DD/YYYY.", "Date (DD/YYYY): ____", "Born: DD-MM-YY"])
 def test_a_date_blank_on_a_form_is_no_acronym(analyzer, text):
     assert not [f for f in analyzer.analyze(text).findings if f.rule == "acronym.undefined"]
+
+
+@pytest.mark.parametrize("text", ["We serve adults with I/DD.", "The DD/MI waiver pays.", "Apply for the DD-waiver."])
+def test_dd_beside_a_slash_is_still_an_acronym(analyzer, text):
+    """Developmental disabilities, not a date: the part across the slash is no date part."""
+    assert "DD" in [f.text for f in analyzer.analyze(text).findings if f.rule == "acronym.undefined"]

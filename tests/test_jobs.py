@@ -214,3 +214,23 @@ def test_the_tables_a_long_text_loads_are_loaded_before_the_workers_fork():
     parallel._load_tables_to_share()
     assert syllables._cmu_table.cache_info().currsize == 1
     assert inflection_table._shipped.cache_info().currsize == 1
+
+
+def test_the_pool_loads_the_tables_before_it_forks(monkeypatch):
+    from plainspeak import parallel
+
+    calls: list[str] = []
+    monkeypatch.setattr(parallel, "_load_tables_to_share", lambda: calls.append("loaded"))
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", _NoPool)
+    list(parallel.ordered_results(iter(()), 2, None, ()))
+    assert calls == (["loaded"] if parallel.start_method() == "fork" else [])
+
+
+class _NoPool:
+    """Stands in for the process pool: the test is about what happens before it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def shutdown(self, **kwargs) -> None:
+        pass

@@ -49,6 +49,8 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ("Income must be under the federal poverty level [FPL]. The FPL changes each year.", "FPL"),
         ("The IOP [intensive outpatient program] meets daily. IOP helps.", "IOP"),
         ("An overpayment occurs when we pay you too much. Your overpayment is $40.", "overpayment"),
+        # square brackets after a term say what it means, as round ones do
+        ("Your copay [the amount you pay at each visit] is due. The copay is five dollars.", "copay"),
     ],
 )
 def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text, later):
@@ -116,3 +118,10 @@ def test_a_term_then_its_common_name_is_explained(analyzer):
     """ "Influenza, commonly called the flu, ...": the text names it plainly there."""
     text = "Influenza, commonly called the flu, spreads fast. Influenza can be serious."
     assert "jargon.influenza" not in [f.rule for f in analyzer.analyze(text).findings]
+
+
+def test_a_term_the_text_uses_before_happens_when_is_no_definition(analyzer):
+    """ "Your recertification happens when ..." uses the word; "An overpayment occurs
+    when ..." explains it."""
+    text = "Your recertification happens when your lease ends. Bring papers to your recertification."
+    assert [f.rule for f in analyzer.analyze(text).findings].count("jargon.recertification") == 2

@@ -168,9 +168,10 @@ def ordered_results(jobs: Iterable[Job], workers: int, session, session_args: tu
     _SESSION = session
     import gc
 
-    _load_tables_to_share()
-    gc.freeze()  # the pipeline's objects stay out of the collector: their pages stay shared with the workers
     method = start_method()
+    if method == "fork":
+        _load_tables_to_share()
+    gc.freeze()  # the pipeline's objects stay out of the collector: their pages stay shared with the workers
     import os
 
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,

@@ -427,12 +427,18 @@ def _describes_a_noun(span: Span) -> bool:
     return words[0] in _AND_OR and any(stands_before_a_noun(w) for w in words[1:])
 
 
+_LINKING_VERBS = frozenset(["is", "are", "was", "were", "be", "been", "being", "am", "become", "becomes", "became",
+                            "seem", "seems", "seemed", "stay", "stays", "remain", "remains", "remained", "'s", "’s"])
+
+
 def _before_a_content_word(span: Span) -> bool:
     """An adjective term right before a word that is no function word: a noun it
     describes ("intravenous antibiotics", "community-based programs"), where a
     phrase ("into a vein", "close to home") cannot stand."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    if _previous_word(span).lower() in _LINKING_VERBS:
+        return False  # "is intravenous today": it describes the subject, not the word after it
     i = span.end
     while i < len(span.doc) and span.doc[i].is_space and "\n" not in span.doc[i].text:
         i += 1

@@ -74,8 +74,6 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
 
 _PARTICLES = frozenset(["out", "up", "off", "on", "down", "back", "over", "away", "in", "through", "again"])
-# Verbs whose phrasal forms take no object, so no passive: "is shown up", "was come back".
-_NO_PASSIVE = frozenset(["show", "come", "go", "turn"])
 _OBJECT_PRONOUNS = frozenset(["them", "it", "him", "her", "us", "you", "me", "this", "that"])
 # What "make sure" can be followed by: a clause ("make sure that ...", "make sure you ...");
 # "ensure access" has an object, which "make sure" cannot take.
@@ -264,6 +262,8 @@ def fits_in_place(
         return False
     if text[finding.start - 1 : finding.start] == "-" or text[finding.end : finding.end + 1] == "-":
         return False  # inside a compound: "a non-comprehensive list" -> not "a non-full list"
+    if finding.text.isupper() and "/" in (text[finding.start - 1 : finding.start], text[finding.end : finding.end + 1]):
+        return False  # "SSI/SSDI": spelled out, "(SSI)/SSDI" would read as one word, explaining nothing
     after = _word_after(text, finding.end)
     capitals = any(len(w) > 1 and w.isupper() for w in _WORD.findall(finding.text))
     if after.lower() in _LABELS or (capitals and _CODE_AFTER.match(text, finding.end)) \
@@ -320,8 +320,8 @@ def fits_in_place(
     if said[0] in _MODALS and before and (before[-1] in _BEFORE_A_BARE_VERB or before[-1].endswith(("'ll", "\u2019ll"))
                                           or any(w in _DO for w in before[-3:])):
         return False  # "do not have the ability to" -> not "do not can"; "will be able to" -> not "will can"
-    if verb and len(words) == 2 and words[-1].lower() in _PARTICLES and before and before[-1] in _BE \
-            and lookup_lemma(words[0].lower()) in _NO_PASSIVE:
+    if verb and len(words) == 2 and _passive(before) \
+            and f"{lookup_lemma(words[0].lower())} {words[-1].lower()}" in grammar_words("no_passive_phrasal_verbs"):
         return False  # "are manifested in" -> not "are shown up in": "show up" has no passive
     if before and before[-1] == "be" and said[0] == "not":
         return False  # "will be ineligible for" -> not "will be not able to get"

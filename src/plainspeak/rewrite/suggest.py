@@ -26,13 +26,16 @@ def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) >= 5 and word not in grammar_words("ly_verbs")
 
 
+_NEGATIONS = frozenset(["not", "never"])
+
+
 def verb_head(words: list[str]) -> int:
-    """The verb of a verb phrase: its first word, past leading adverbs
-    ("successfully complete", "greatly limit": the second)."""
+    """The verb of a verb phrase: its first word, past leading adverbs and "not"
+    ("successfully complete", "greatly limit", "not accept": the second)."""
     for i, word in enumerate(words[:-1]):
-        if not _is_adverb(word.lower()):
+        if not (_is_adverb(word.lower()) or word.lower() in _NEGATIONS):
             return i
-    return len(words) - 1 if words and _is_adverb(words[0].lower()) else 0
+    return len(words) - 1 if words and (_is_adverb(words[0].lower()) or words[0].lower() in _NEGATIONS) else 0
 
 
 def head_index(words: list[str], pos: str) -> int:
@@ -167,7 +170,7 @@ def _keeps_its_number(words: list[str], i: int) -> bool:
     return _keeps_number(words[i].lower(), " ".join(words[max(i - 1, 0) : i + 1]).lower())
 
 
-@lru_cache(maxsize=4096)  # lemminflect copies its tables on every lookup
+@lru_cache(maxsize=4096)
 def _keeps_number(word: str, pair: str) -> bool:
     return keeps_number(word, pair)
 

@@ -60,7 +60,7 @@ def acronym_base(text: str) -> str | None:
 
 # Small words a long form's initials skip: "Temporary Assistance for Needy Families" (TANF).
 LONG_FORM_GLUE = frozenset({"of", "and", "for", "the", "&", "to", "in", "with", "on", "a"})
-_OPENING = {"(": ")", "[": "]"}
+BRACKETS = {"(": ")", "[": "]"}  # opening -> closing: round or square, around a long form or a term
 
 
 def initials_spell(acronym: str, tokens: Sequence[Token]) -> bool:
@@ -205,11 +205,14 @@ _DATE_PART = re.compile(r"(?:DD?|MM?|YY(?:YY)?)\Z")
 
 
 def _date_placeholder(span: Span) -> bool:
-    """A blank for a date on a form: "MM/DD/YYYY", "DD-MM-YY"."""
+    """A blank for a date on a form: "MM/DD/YYYY", "DD-MM-YY": a date part joined to
+    another by "/" or "-" (not "I/DD" or "DD-waiver", developmental disabilities)."""
     doc = span.doc
     if len(span) != 1 or not _DATE_PART.match(span[0].text):
         return False
-    return any(0 <= k < len(doc) and doc[k].text in ("/", "-") for k in (span.start - 1, span.end))
+    return any(0 <= k < len(doc) and 0 <= k + step < len(doc) and doc[k].text in ("/", "-")
+               and _DATE_PART.match(doc[k + step].text) is not None
+               for k, step in ((span.start - 1, -1), (span.end, +1)))
 
 
 def is_code(span: Span) -> bool:
@@ -254,13 +257,13 @@ def _is_defined_here(span: Span, base: str) -> bool:
     # "long form (ACR)"
     # "long form (ACR)", also with more after a comma or semicolon: "(CAA, 2023)"; or in square brackets
     opening = doc[i - 1].text if i >= 1 else ""
-    if opening in _OPENING and last + 1 < len(doc) and doc[last + 1].text in (_OPENING[opening], ",", ";"):
+    if opening in BRACKETS and last + 1 < len(doc) and doc[last + 1].text in (BRACKETS[opening], ",", ";"):
         words = [t for t in doc[max(0, i - 1 - len(base) - MAX_LONG_FORM_EXTRA) : i - 1] if not t.is_space]
         for n in range(1, len(words) + 1):
             candidate = words[-n:]
             if any(t.is_punct and t.text not in "-'&/," for t in candidate):
                 break
-            if candidate[0].text[:1].lower() != base[0].lower() or not candidate[0].is_alpha:
+            if candidate[0].text[:1].lower() != base[0].lower():
                 continue
             if any(t.text == "," for t in candidate):  # a list: each word gives its letter
                 if initials_spell(base, candidate):
@@ -269,8 +272,8 @@ def _is_defined_here(span: Span, base: str) -> bool:
                 return True
         return False
     # "ACR (long form)"
-    if last + 2 < len(doc) and doc[last + 1].text in _OPENING:
-        closing = _OPENING[doc[last + 1].text]
+    if last + 2 < len(doc) and doc[last + 1].text in BRACKETS:
+        closing = BRACKETS[doc[last + 1].text]
         words = []
         for t in doc[last + 2 : last + 3 + len(base) + MAX_LONG_FORM_EXTRA]:
             if t.text == closing:

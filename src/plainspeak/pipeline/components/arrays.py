@@ -95,7 +95,9 @@ def fixed_column(doc, attr: int) -> numpy.ndarray:
     column = doc.user_data.get(_COLUMNS, {}).get(attr)
     if column is None:
         token_array(doc, [attr])
-        column = doc.user_data[_COLUMNS][attr]
+        column = doc.user_data[_COLUMNS].get(attr)
+        if column is None:
+            raise ValueError(f"attribute {attr} is not one a Doc's words fix (IDX, ORTH, LOWER ...)")
     return column
 
 
@@ -119,6 +121,7 @@ def token_array(doc, attrs):
             fresh[attr] = got[:, k]
             if attr in _FIXED:
                 kept[attr] = fresh[attr]
+                kept[attr].flags.writeable = False  # shared by every component: read, never written
     columns = [fresh[a] if a in fresh else kept[a] for a in wanted]
     if single:
         return columns[0].copy()  # the caller may change it; the kept column must not

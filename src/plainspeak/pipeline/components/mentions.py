@@ -32,11 +32,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_path
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY, doc_text
-from .acronyms import LONG_FORM_GLUE, acronym_base, initials_spell, matches_long_form
+from .acronyms import BRACKETS, LONG_FORM_GLUE, acronym_base, matches_long_form
 from .arrays import KeySet, token_array
 from .jargon import string_key
 
-_CLOSING = {"(": ")", "[": "]"}  # brackets around an explanation, or around the term after one
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 _QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _WORD = re.compile(r"[a-z0-9']+")
@@ -52,6 +51,7 @@ class Cues:
     before: tuple[tuple[str, ...], ...]
     after: tuple[tuple[str, ...], ...]
     after_bare: tuple[tuple[str, ...], ...]
+    after_general: tuple[tuple[str, ...], ...]
     determiners: frozenset[str]
     max_quoted_words: int
     min_bracket_words: int
@@ -72,6 +72,7 @@ def load_cues() -> Cues:
         phrases("before"),
         phrases("after"),
         phrases("after_bare"),
+        phrases("after_general"),
         frozenset(w.lower() for w in data["determiners"]),
         int(data["max_quoted_words"]),
         int(data["min_bracket_definition_words"]),
@@ -96,7 +97,7 @@ class Mentions:
         self._before: dict[str, list[tuple[str, ...]]] = {}
         for cue in self.cues.before:
             self._before.setdefault(cue[-1], []).append(cue)
-        self._after = {w for cue in (*self.cues.after, *self.cues.after_bare) for w in cue[:1]}
+        self._after = {w for cue in (*self.cues.after, *self.cues.after_bare, *self.cues.after_general) for w in cue[:1]}
         # Where a Doc's quotation marks are: a span with none on one side is no quotation,
         # found without walking its neighbours token by token.
         self._quote_keys = KeySet(string_key(q) for q in _QUOTES)
@@ -170,7 +171,7 @@ class Mentions:
         # words (not space or punctuation) before each token: a quotation mark more
         # than max_quoted_words words away is not walked to (_nearest would give up)
         words = (cols[:, 1] == 0) & (cols[:, 2] == 0)
-        self._words_upto = numpy.concatenate(([0], numpy.cumsum(words))).tolist()
+        self._words_upto = numpy.concatenate(([0], numpy.cumsum(words))).tolist() if self._quotes else []
         self._quotes_of = doc
 
     def _quoted(self, span: Span) -> bool:
@@ -218,14 +219,17 @@ class Mentions:
             return True
         before = _words_before(span, 1)
         bare = not before or (before[0] not in self.cues.determiners and not before[0].endswith(("'s", "'")))
-        return bare and any(tuple(words[: len(cue)]) == cue for cue in self.cues.after_bare)
+        if bare and any(tuple(words[: len(cue)]) == cue for cue in self.cues.after_bare):
+            return True
+        general = bare or before[0] in _ARTICLES
+        return general and any(tuple(words[: len(cue)]) == cue for cue in self.cues.after_general)
 
     def _bracketed(self, span: Span) -> bool:
         """ "TERM (what it means)" or "what it means (TERM)" """
         doc = span.doc
         after = _skip_space(doc, span.end, +1)
-        if after is not None and doc[after].text in _CLOSING:
-            inside = _until(doc, after + 1, _CLOSING[doc[after].text], self.cues.max_bracket_words + 4)
+        if after is not None and doc[after].text in BRACKETS:
+            inside = _until(doc, after + 1, BRACKETS[doc[after].text], self.cues.max_bracket_words + 4)
             if (
                 inside is not None
                 and not (len(inside) and inside[0].text in _QUOTES)  # a label: 'recertifications ("family obligations")'
@@ -237,26 +241,17 @@ class Mentions:
                 return True
         before = _skip_space(doc, span.start - 1, -1)
         after = _skip_space(doc, span.end, +1)
-        if before is None or doc[before].text not in _CLOSING or after is None \
-                or doc[after].text != _CLOSING[doc[before].text]:
+        if before is None or doc[before].text not in BRACKETS or after is None \
+                or doc[after].text != BRACKETS[doc[before].text]:
             return False
         if self._follows_its_plain_form(span, before):
             return True  # "Social Security (SSA)", as plainspeak fix spells an acronym out
-        words: list[Token] = []  # back to the nearest punctuation mark
-        listed: list[Token] = []  # on through commas: "Women, Infants, Children (WIC)"
-        in_list = False
+        words: list[Token] = []
         for token in reversed(doc[max(0, before - 12) : before]):
-            if "\n" in token.text or (token.is_punct and token.text != ","):
+            if token.is_punct or "\n" in token.text:
                 break
-            if token.text == ",":
-                in_list = True
-            elif not token.is_space:
-                listed.insert(0, token)
-                if not in_list:
-                    words.insert(0, token)
-        base = acronym_base(span.text)
-        if base is not None and in_list and any(initials_spell(base, listed[k:]) for k in range(len(listed))):
-            return True
+            if not token.is_space:
+                words.insert(0, token)
         return bool(words) and self._explains(span, words)
 
     def _follows_its_plain_form(self, span: Span, bracket: int) -> bool:
@@ -444,4 +439,4 @@ def make_mentions(nlp: Language, name: str) -> Mentions:
 def cue_phrases() -> Sequence[tuple[str, ...]]:
     """All cue phrases, for documentation and tests."""
     cues = load_cues()
-    return (*cues.before, *cues.after, *cues.after_bare)
+    return (*cues.before, *cues.after, *cues.after_bare, *cues.after_general)

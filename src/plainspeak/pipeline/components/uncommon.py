@@ -257,8 +257,7 @@ class UncommonWords:
     def _learn(self, orth: int, text: str) -> bool:
         """Text-only tests: long enough, letters only, not capitals, not accepted."""
         lex_ok = len(text) >= MIN_LENGTH and not text.isupper() and bool(_WORD.match(text))  # _WORD caps length
-        # a curly apostrophe is the same word: "don’ts" is listed as "don't"s
-        flag = self._shape[orth] = lex_ok and text.lower().replace("\u2019", "'") not in self.accept
+        flag = self._shape[orth] = lex_ok and text.lower() not in self.accept
         return flag
 
 
