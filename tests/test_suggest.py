@@ -216,6 +216,8 @@ def test_a_leading_adverb_is_not_the_verb(words, head):
         # an adjective before the noun it describes takes no phrase with a preposition
         ("You will get intravenous antibiotics.", "jargon.intravenous", None, "into a vein"),
         ("Your medicine will be intravenous, so a nurse will help.", "jargon.intravenous", "into a vein", None),
+        ("You will get intravenous and oral antibiotics.", "jargon.intravenous", None, "into a vein"),
+        ("The drug is intravenous and works fast.", "jargon.intravenous", "into a vein", None),
         ("We refer you to community-based programs.", "jargon.community-based", "local", "close to home"),
         # a phrase with no part of speech before a noun it describes: not "a without a lawyer clinic"
         ("Go to a pro se clinic for help.", "jargon.pro-se", None, "without a lawyer"),

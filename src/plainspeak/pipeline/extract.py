@@ -439,14 +439,17 @@ def _before_a_content_word(span: Span) -> bool:
 
     if _previous_word(span).lower() in _LINKING_VERBS:
         return False  # "is intravenous today": it describes the subject, not the word after it
-    i = span.end
-    while i < len(span.doc) and span.doc[i].is_space and "\n" not in span.doc[i].text:
-        i += 1
-    if i >= len(span.doc):
-        return False
-    token = span.doc[i]
-    # lower case: "effective June 1" is no June that is effective ("as of June 1" fits)
-    return (token.is_alpha and token.text.islower() and token.lower_ not in STOP_WORDS) or _describes_a_noun(span)
+    doc = span.doc
+    words = [t for t in doc[span.end : span.end + 8] if not t.is_space or "\n" in t.text][:3]
+
+    def content(token) -> bool:  # lower case: "effective June 1" is no June that is effective
+        return token.is_alpha and token.text.islower() and token.lower_ not in STOP_WORDS
+
+    if words and content(words[0]):
+        return True
+    if len(words) == 3 and words[0].lower_ in _AND_OR and words[1].is_alpha and content(words[2]):
+        return True  # "intravenous and oral antibiotics": both describe the noun
+    return _describes_a_noun(span)
 
 
 def _previous_word(span: Span) -> str:
