@@ -22,6 +22,16 @@ MINI_LEXICON = HERE / "fixtures" / "mini_lexicon.csv"
 ROOT = HERE.parent
 
 
+def load_tool(name: str):
+    """A script of tools/ as a module (``load_tool("term_inflections").render()``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
     """No test may touch the network: plainspeak works offline. Loopback, where the

@@ -4,25 +4,17 @@ shipped suggestion to its term's forms, so a check never loads lemminflect
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import load_tool
 from plainspeak.datafiles import data_path
 from plainspeak.rewrite import inflection_table
 
 
-def load_tool():
-    spec = importlib.util.spec_from_file_location("suggestion_inflections", ROOT / "tools" / "suggestion_inflections.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_shipped_file_is_in_sync_with_the_lexicon():
     shipped = data_path(inflection_table.FILE_NAME).read_text(encoding="utf-8")
-    assert load_tool().render() == shipped, (
+    assert load_tool("suggestion_inflections").render() == shipped, (
         "data/suggestion_inflections.json is out of date with data/jargon_lexicon.csv: "
         "run  python tools/refresh_data.py  and commit the result"
     )

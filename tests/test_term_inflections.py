@@ -3,9 +3,7 @@ it is what lets lemma terms match "copays" without importing lemminflect on ever
 
 from __future__ import annotations
 
-import importlib.util
-
-from conftest import ROOT
+from conftest import load_tool
 from plainspeak.datafiles import data_path
 from plainspeak.pipeline.components.lemmatizer import (
     inflections_of,
@@ -14,15 +12,8 @@ from plainspeak.pipeline.components.lemmatizer import (
 )
 
 
-def load_tool():
-    spec = importlib.util.spec_from_file_location("term_inflections", ROOT / "tools" / "term_inflections.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_shipped_file_is_in_sync_with_the_lexicon():
-    tool = load_tool()
+    tool = load_tool("term_inflections")
     shipped = data_path("term_inflections.tsv").read_text(encoding="utf-8")
     assert tool.render() == shipped, (
         "data/term_inflections.tsv is out of date with data/jargon_lexicon.csv: "

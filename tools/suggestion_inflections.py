@@ -14,7 +14,6 @@ tests/test_suggestion_inflections.py fails until the file is in sync.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -69,22 +68,9 @@ def render() -> str:
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT / "src"))
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is out of date; write nothing")
-    args = parser.parse_args()
-    text = render()
-    current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-    if args.check:
-        if text != current:
-            print(f"{OUTPUT.relative_to(ROOT)} is out of date: run python tools/suggestion_inflections.py",
-                  file=sys.stderr)
-            return 1
-        return 0
-    if text != current:
-        OUTPUT.write_text(text, encoding="utf-8")
-        print(f"wrote {OUTPUT.relative_to(ROOT)}")
-    return 0
+    from generated import write_or_check  # tools/generated.py, beside this script
+
+    return write_or_check(OUTPUT, render, __doc__.splitlines()[0], "suggestion_inflections.py")
 
 
 if __name__ == "__main__":
