@@ -10,10 +10,10 @@ import pytest
 
 from conftest import ROOT
 
-# Scripts with argparse options (not a module they share, which has no __main__); the others (accuracy.py, imported by test_devset.py,
+# Scripts with argparse options, their own or tools/generated.py's (a module, no __main__); the others (accuracy.py, imported by test_devset.py,
 # and metrics.py, a module) are imported by the tests that use them.
 SCRIPTS = sorted(
-    p for folder in ("tools", "benchmarks") for p in (ROOT / folder).glob("*.py") if "argparse" in (code := p.read_text(encoding="utf-8")) and "__main__" in code
+    p for folder in ("tools", "benchmarks") for p in (ROOT / folder).glob("*.py") if "__main__" in (code := p.read_text(encoding="utf-8")) and ("argparse" in code or "write_or_check" in code)
 )
 
 
