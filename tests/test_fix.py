@@ -304,6 +304,23 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("He cannot be awakened.", "He cannot be woken up."),
         ("You are entitled to receive benefits.", "You are entitled to receive benefits."),  # not "owed receive"
         ("We house chronically homeless Veterans.", "We house long-term homeless Veterans."),  # a noun in Title Case
+        # a sentence that asks or says what the term is keeps it
+        ("What is a biopsy? A biopsy is the removal of some tissue.", "What is a biopsy? A biopsy is the removal of some tissue."),
+        ("The doctor will do a biopsy.", "The doctor will do a tissue sample."),
+        ("Attempts to override the dose are risky.", "Attempts to override the dose are risky."),  # a noun, not "Tries"
+        ("Rules must be followed at all times.", "Rules must be followed at all times."),  # not "followed always."
+        ("Staff are at all times ready to help.", "Staff are always ready to help."),
+        ("She acts as an intermediary between us.", "She acts as a middle person between us."),  # not "go-between between"
+        ("We ask for your help in assisting us.", "We ask for your help in assisting us."),  # not "help in helping"
+        ("Encourage and assist ambulating.", "Encourage and assist walking."),  # not "help walking"
+        ("Complies with the rules for billing.", "Follows the rules for billing."),  # a list's verb, no noun reading
+        ("JOHN SMITH'S SSI WILL STOP", "JOHN SMITH'S SSI WILL STOP"),  # a line in capitals
+        ("Now DHS conducts reviews.", "Now the Department of Human Services (DHS) conducts reviews."),
+        ("DHS conducts reviews.", "The Department of Human Services (DHS) conducts reviews."),
+        ("We will ensure everyone a safe place.", "We will ensure everyone a safe place."),  # two objects: no clause
+        ("You are entitled to take a copy.", "You are entitled to take a copy."),  # not "owed take"
+        ("Changes (i.e. it is thicker) are common.", "Changes (that is, it is thicker) are common."),
+        ("It is due Friday, i.e., next week.", "It is due Friday, that is, next week."),
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):

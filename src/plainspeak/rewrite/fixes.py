@@ -278,8 +278,9 @@ def fits_in_place(
     before = [w.lower() for w in _words_before(text, finding.start)]
     said = [w.lower() for w in _TOKEN.findall(replacement)]
     term_words = _WORD.findall(finding.text)
-    if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) or after.lower() == said[-1]:
-        return False
+    if any(before[-k:] == said[:k] for k in range(1, min(3, len(before), len(said)) + 1)) \
+            or after.lower() in (said[-1], said[-1].rpartition("-")[2]):
+        return False  # "an intermediary between" -> not "a go-between between"
     if _GLOSS_AFTER.match(text, finding.end):
         return False  # "your residence (where you live or stay)": the writer explains it there
     if "," in replacement and (text[finding.start - 2 : finding.start].strip() == "," or _LIST_NEXT.match(text, finding.end)
@@ -327,6 +328,19 @@ def fits_in_place(
         return False  # "will be ineligible for" -> not "will be not able to get"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
         return False  # "penalized accordingly." -> not "penalized so."
+    if said == ["always"] and _ENDS_HERE.match(text, finding.end):
+        return False  # "must be followed at all times." -> not "must be followed always."
+    if said[-1] in _HELP and after.lower().endswith("ing") and len(after) > 5:
+        return False  # "assist ambulating" -> not "help ambulating"
+    if words[-1].lower() == "sure" and after.lower() in _STARTS_A_CLAUSE and after.lower() != "that" \
+            and _word_after(text, finding.end + len(after) + 1).lower() in ("a", "an", "the"):
+        return False  # "ensure everyone a safe home" (two objects) -> not "make sure everyone a safe home"
+    if verb and finding.text[:1].isupper() and term_words[0].lower().endswith("s") \
+            and not term_words[0].lower().endswith("ss") and _starts_a_clause(text, finding.start) \
+            and _may_be_noun(term_words[0]):
+        return False  # "Attempts to override the dose ..." is a noun ("Complies with the rules" is a list's verb)
+    if acronym_in_capitals(text, finding):
+        return False  # "JOHN SMITH'S SSI WILL STOP": a spelled-out phrase would break the line of capitals
     if repeats_a_neighbour(text, finding, replacement):
         return False  # "help with assistance" -> not "help with help"
     if verb and after.lower() == "to" and _stops(words[0]) and _verb_after_to(text, finding.end):
@@ -401,6 +415,18 @@ def fits_in_place(
 
 
 _MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", "will", "would"])
+_HELP = frozenset(["help", "helps", "helped", "helping"])
+
+
+def acronym_in_capitals(text: str, finding: Finding) -> bool:
+    """An acronym on a line written all in capitals ("JOHN SMITH'S SSI WILL STOP"):
+    its long form, in lower case or Title Case, would break the line."""
+    if not finding.text.isupper():
+        return False
+    start = text.rfind("\n", 0, finding.start) + 1
+    end = text.find("\n", finding.end)
+    line = text[start:finding.start] + text[finding.end : len(text) if end < 0 else end]
+    return len(_WORD.findall(line)) >= 2 and not any(ch.islower() for ch in line)
 # After these a verb stands bare, and a modal cannot: "do not can", "to can", "will can".
 # Words that describe the label a person-first phrase replaces, and cannot stand before "people".
 _PERSON_MODIFIERS = frozenset(["past", "former", "current", "young", "younger", "older", "active", "recent", "regular",
@@ -464,8 +490,11 @@ def repeats_a_neighbour(text: str, finding: Finding, replacement: str) -> bool:
     before = [w.lower() for w in _words_before(clause, len(clause))][-3:]
     after = [w.lower() for w in _TOKEN.findall(_CLAUSE_BREAK.split(text[finding.end : finding.end + 60])[0])][:3]
     content = [w for w in said if w not in _SMALL_WORDS and w not in _TERM_GLUE]
-    before_stems = {_stem(w) for w in before}
-    if any(_stem(w) in before_stems for w in content) or (len(said) == 1 and any(w in after for w in content)):
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    before_stems = {_stem(w) for w in before} | {lookup_lemma(w) for w in before}
+    if any(_stem(w) in before_stems or lookup_lemma(w) in before_stems for w in content) \
+            or (len(said) == 1 and any(w in after for w in content)):
         return True  # "relative and relatives raising the child" for "relative and kinship caregivers"
     if len(content) > 1:  # "emergency foster care or emergency foster care" for "shelter care or ..."
         near = [w.lower() for w in _TOKEN.findall(_CLAUSE_BREAK.split(text[finding.end : finding.end + 80])[0])]
@@ -556,11 +585,14 @@ def in_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _bare_verb(word: str) -> bool:
-    """A verb's base form with no noun reading ("receive", not "care" or "benefits")."""
+    """A verb's base form with no noun reading ("receive", not "care" or "benefits"),
+    or one that is mostly a verb (``mostly_verbs``: "take", "ask")."""
     import lemminflect
 
-    readings = lemminflect.getAllInflections(word.lower())
-    return word.lower() in readings.get("VB", ()) and not any(tag.startswith("NN") for tag in readings)
+    low = word.lower()
+    readings = lemminflect.getAllInflections(low)
+    return low in readings.get("VB", ()) and (low in grammar_words("mostly_verbs")
+                                             or not any(tag.startswith("NN") for tag in readings))
 
 
 def _is_noun(word: str) -> bool:
@@ -626,6 +658,7 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
         if fixable(f, lexicon, everything=everything)
         and not spells_out_an_acronym(text, f)
         and not any(start <= f.start < end for start, end in quoted)
+        and not defines_the_term(text, f)
     ]
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
@@ -642,6 +675,23 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
 
 
 _ACRONYM = re.compile(r"(?:(?:an?|the|An?|The)[ \t]+)?([A-Z][A-Z0-9&]*[A-Z0-9](?:['’]?s)?)$")
+# "What is a biopsy?"; "A biopsy is the removal ..." at a sentence's start: the sentence defines the term
+_ASKS_WHAT = re.compile(r"\b(?:what|who)[ \t]+(?:is|are)[ \t]+(?:(?:an?|the)[ \t]+)?$", re.IGNORECASE)
+_QUESTION_MARK = re.compile(r"[ \t]*\?")
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:an?|the)[ \t]+$", re.IGNORECASE)
+_DEFINED_AS = re.compile(r"[ \t]+(?:is|are|means|refers[ \t]+to)[ \t]+(?:an?|the|when|where|how|any|one)\b", re.IGNORECASE)
+
+
+def defines_the_term(text: str, finding: Finding) -> bool:
+    """The sentence asks or says what the term is ("What is a biopsy?", "A biopsy is
+    the removal of tissue"): a swap would make it define another thing, or say
+    something false ("A tissue sample is the removal of tissue")."""
+    head = text[max(0, finding.start - 30) : finding.start]
+    if _ASKS_WHAT.search(head) and _QUESTION_MARK.match(text, finding.end):
+        return True
+    article = _ARTICLE_BEFORE.search(head)
+    start = finding.start - (len(article.group()) if article else 0)
+    return _starts_a_clause(text, start) and _DEFINED_AS.match(text, finding.end) is not None
 
 
 def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[list[Edit], set[tuple[int, int]]]:
@@ -669,9 +719,19 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
             dropped.add((edit.start, edit.end))
             continue
         seen.add(key)
-        kept.append(replace(edit, replacement=f"{edit.replacement} ({acronym})"))
+        long_form = edit.replacement
+        if _AN_OFFICE.match(long_form) and not _BARE_OK.search(text, max(0, edit.start - 30), edit.start) \
+                and match.start(1) == 0:  # "DHS conducts" -> "the Department of Human Services (DHS) conducts"
+            long_form = ("The " if _starts_a_clause(text, edit.start) else "the ") + long_form
+        kept.append(replace(edit, replacement=f"{long_form} ({acronym})"))
     return kept, dropped
 
+
+_AN_OFFICE = re.compile(r"(?:Department|Office|Division|Bureau|Administration|Agency|Board|Commission|Centers?|"
+                        r"Institutes?|Court|Council|Authority)\b")  # a name that takes "the"
+
+_ASIDES = frozenset(["that is", "in other words", "for example"])  # for "i.e." and "e.g.": a comma follows
+_WORD_NEXT = re.compile(r"[ \t]+[A-Za-z0-9]")
 
 _REACH = 120  # how far a neighbour check looks, in characters
 
@@ -704,6 +764,8 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
                                            if s != edit.replacement and not lexicon.holds_a_term(s))]
             fit = next((option for option in options
                         if fits_in_place(context, moved, option, verb=verb, noun=noun, to_reader=reader[i])), None)
+            if fit in _ASIDES and _WORD_NEXT.match(text, edit.end):
+                fit += ","  # "(i.e. it is thicker)" -> "(that is, it is thicker)"
             if fit is not None and fit != options[0] and repeats_a_neighbour(context, moved, options[0]):
                 fit = None  # the writer has said it already ("a trained qualified ..."): no stand-in
             if fit is not None:
