@@ -314,6 +314,19 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("We ask for your help in assisting us.", "We ask for your help in assisting us."),  # not "help in helping"
         ("Encourage and assist ambulating.", "Encourage and assist walking."),  # not "help walking"
         ("Complies with the rules for billing.", "Follows the rules for billing."),  # a list's verb, no noun reading
+        ("Monitors blood pressure daily.", "Watches blood pressure daily."),  # a list's verb with a noun reading
+        ("Shake well prior to use.", "Shake well before use."),  # "to" a preposition: "use" a noun
+        ("An IEP is a plan for your child.", "A special education plan (IEP) is a plan for your child."),  # spelled out
+        ("Ambulation is a key goal.", "Walking is a key goal."),  # no definition
+        ("Illinois DHS runs it.", "Illinois Department of Human Services (DHS) runs it."),  # a place's office: no "the"
+        ("We mailed it; DHS conducts reviews.", "We mailed it; the Department of Human Services (DHS) conducts reviews."),
+        ("- DHS conducts reviews.", "- The Department of Human Services (DHS) conducts reviews."),
+        ("Staff will assist during the intake.", "Staff will help during the intake."),
+        ("We assist working families.", "We help working families."),
+        ("Ensure all the forms are signed.", "Make sure all the forms are signed."),
+        ("Ensure  everyone a safe place.", "Ensure  everyone a safe place."),
+        ("SSI, SSDI, TANF", "Supplemental Security Income (SSI), SSDI, TANF"),  # a list of acronyms, not a heading
+        ("Some words, e.g. “utilize”, are long.", "Some words, for example, “utilize”, are long."),
         ("JOHN SMITH'S SSI WILL STOP", "JOHN SMITH'S SSI WILL STOP"),  # a line in capitals
         ("Now DHS conducts reviews.", "Now the Department of Human Services (DHS) conducts reviews."),
         ("DHS conducts reviews.", "The Department of Human Services (DHS) conducts reviews."),

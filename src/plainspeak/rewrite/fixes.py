@@ -312,8 +312,8 @@ def fits_in_place(
         return False  # "their accompanying children" (an adjective) -> not "their going with children"
     if said[0] in ("people", "person", "persons") and before and before[-1] in _PERSON_MODIFIERS:
         return False  # "past injection drug users" -> not "past people injecting drugs"
-    if term_words[-1].lower() == "to" and said[-1] != "to" and _bare_verb(after):
-        return False  # "entitled to receive" -> not "owed receive"
+    if term_words[-1].lower() == "to" and said[-1] != "to" and _bare_verb(after, mostly=said[-1] not in _TO_AS_PREPOSITION):
+        return False  # "entitled to receive" -> not "owed receive" ("prior to use" -> "before use" stands)
     if said[-1] in _PREPOSITIONS and after.lower() in _PREPOSITIONS:
         return False  # "never re-enter into" -> not "never return to into"
     if said[0] in ("gotten", "got") and before and (before[-1] in _BE or (len(before) > 1 and before[-2] in _BE and before[-1].endswith("ly"))):
@@ -330,15 +330,16 @@ def fits_in_place(
         return False  # "penalized accordingly." -> not "penalized so."
     if said == ["always"] and _ENDS_HERE.match(text, finding.end):
         return False  # "must be followed at all times." -> not "must be followed always."
-    if said[-1] in _HELP and after.lower().endswith("ing") and len(after) > 5:
-        return False  # "assist ambulating" -> not "help ambulating"
-    if words[-1].lower() == "sure" and after.lower() in _STARTS_A_CLAUSE and after.lower() != "that" \
-            and _word_after(text, finding.end + len(after) + 1).lower() in ("a", "an", "the"):
+    if said[-1] in _HELP and after.lower().endswith("ing") and after.lower() not in _ING_PREPOSITIONS \
+            and _word_after(text, _NEXT_WORD.match(text, finding.end).end()).lower() in _AFTER_A_GERUND:
+        return False  # "assist ambulating as tolerated" -> not "help ambulating" ("help working families" stands)
+    if words[-1].lower() == "sure" and after.lower() in _PERSONAL_OBJECTS \
+            and _word_after(text, _NEXT_WORD.match(text, finding.end).end()).lower() in ("a", "an", "the"):
         return False  # "ensure everyone a safe home" (two objects) -> not "make sure everyone a safe home"
     if verb and finding.text[:1].isupper() and term_words[0].lower().endswith("s") \
             and not term_words[0].lower().endswith("ss") and _starts_a_clause(text, finding.start) \
-            and _may_be_noun(term_words[0]):
-        return False  # "Attempts to override the dose ..." is a noun ("Complies with the rules" is a list's verb)
+            and _may_be_noun(term_words[0]) and _VERB_LATER.match(text, finding.end):
+        return False  # "Attempts to override the dose can ..." is a noun ("Monitors blood pressure daily." a list's verb)
     if acronym_in_capitals(text, finding):
         return False  # "JOHN SMITH'S SSI WILL STOP": a spelled-out phrase would break the line of capitals
     if repeats_a_neighbour(text, finding, replacement):
@@ -416,6 +417,14 @@ def fits_in_place(
 
 _MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", "will", "would"])
 _HELP = frozenset(["help", "helps", "helped", "helping"])
+# A swap ending in one of these stood for a "to" that was a preposition ("prior to use" -> "before use")
+_TO_AS_PREPOSITION = frozenset(["before", "after", "about", "on", "for", "by", "under", "from", "of", "with", "than"])
+_ING_PREPOSITIONS = frozenset(["during", "including", "regarding", "concerning", "following", "according", "pending"])
+_AFTER_A_GERUND = frozenset(["", "as", "at", "with", "in", "on", "and", "or", "when", "if", "until", "after", "before"])
+_PERSONAL_OBJECTS = frozenset(["everyone", "everybody", "you", "him", "her", "them", "us", "me"])  # "ensure everyone a ..."
+# the sentence's verb after a noun phrase of a few words: "Attempts to override the dose can be risky"
+_VERB_LATER = re.compile(r"[^.;:!?\n]{0,60}?\b(?:can|could|may|might|must|should|will|would|is|are|was|were|has|have|do|"
+                         r"does|did|often|usually|never)\b", re.IGNORECASE)
 
 
 def acronym_in_capitals(text: str, finding: Finding) -> bool:
@@ -426,7 +435,11 @@ def acronym_in_capitals(text: str, finding: Finding) -> bool:
     start = text.rfind("\n", 0, finding.start) + 1
     end = text.find("\n", finding.end)
     line = text[start:finding.start] + text[finding.end : len(text) if end < 0 else end]
-    return len(_WORD.findall(line)) >= 2 and not any(ch.islower() for ch in line)
+    if any(ch.islower() for ch in line):
+        return False
+    from ..text.frequency import common_zipf
+
+    return sum((common_zipf(w.lower()) or 0) >= 4 for w in _WORD.findall(line)) >= 2  # not a list: "SSI, SSDI, TANF"
 # After these a verb stands bare, and a modal cannot: "do not can", "to can", "will can".
 # Words that describe the label a person-first phrase replaces, and cannot stand before "people".
 _PERSON_MODIFIERS = frozenset(["past", "former", "current", "young", "younger", "older", "active", "recent", "regular",
@@ -584,14 +597,14 @@ def in_a_name(text: str, start: int, end: int) -> bool:
     return bool(after) and _title_word(after) and after.lower() not in _SMALL_WORDS
 
 
-def _bare_verb(word: str) -> bool:
+def _bare_verb(word: str, *, mostly: bool = False) -> bool:
     """A verb's base form with no noun reading ("receive", not "care" or "benefits"),
-    or one that is mostly a verb (``mostly_verbs``: "take", "ask")."""
+    or, with ``mostly``, one that is mostly a verb (``mostly_verbs``: "take", "ask")."""
     import lemminflect
 
     low = word.lower()
     readings = lemminflect.getAllInflections(low)
-    return low in readings.get("VB", ()) and (low in grammar_words("mostly_verbs")
+    return low in readings.get("VB", ()) and ((mostly and low in grammar_words("mostly_verbs"))
                                              or not any(tag.startswith("NN") for tag in readings))
 
 
@@ -676,16 +689,20 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
 
 _ACRONYM = re.compile(r"(?:(?:an?|the|An?|The)[ \t]+)?([A-Z][A-Z0-9&]*[A-Z0-9](?:['’]?s)?)$")
 # "What is a biopsy?"; "A biopsy is the removal ..." at a sentence's start: the sentence defines the term
-_ASKS_WHAT = re.compile(r"\b(?:what|who)[ \t]+(?:is|are)[ \t]+(?:(?:an?|the)[ \t]+)?$", re.IGNORECASE)
-_QUESTION_MARK = re.compile(r"[ \t]*\?")
+_ASKS_WHAT = re.compile(r"\b(?:what|who)\s+(?:is|are)\s+(?:(?:an?|the)\s+)?[\"“‘']?$", re.IGNORECASE)
+_QUESTION_MARK = re.compile(r"[\"”’']?[ \t]*\?")
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:an?|the)[ \t]+$", re.IGNORECASE)
-_DEFINED_AS = re.compile(r"[ \t]+(?:is|are|means|refers[ \t]+to)[ \t]+(?:an?|the|when|where|how|any|one)\b", re.IGNORECASE)
+_DEFINED_AS = re.compile(r"\s+(?:means|refers\s+to|(?:is|are)\s+(?:when|where|(?:an?|the|any|one)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:of|that|which|where|when|who|whose|in\s+which|used|given|done|made|caused|taken)\b))",
+                         re.IGNORECASE)
 
 
 def defines_the_term(text: str, finding: Finding) -> bool:
     """The sentence asks or says what the term is ("What is a biopsy?", "A biopsy is
     the removal of tissue"): a swap would make it define another thing, or say
     something false ("A tissue sample is the removal of tissue")."""
+    if finding.text.isupper():
+        return False  # an acronym spelled out keeps the sentence true: "What is a special education plan (IEP)?"
     head = text[max(0, finding.start - 30) : finding.start]
     if _ASKS_WHAT.search(head) and _QUESTION_MARK.match(text, finding.end):
         return True
@@ -720,18 +737,39 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
             continue
         seen.add(key)
         long_form = edit.replacement
-        if _AN_OFFICE.match(long_form) and not _BARE_OK.search(text, max(0, edit.start - 30), edit.start) \
-                and match.start(1) == 0:  # "DHS conducts" -> "the Department of Human Services (DHS) conducts"
-            long_form = ("The " if _starts_a_clause(text, edit.start) else "the ") + long_form
+        if _AN_OFFICE.match(long_form) and match.start(1) == 0 \
+                and not _BARE_OK.search(text, max(0, edit.start - 30), edit.start) \
+                and not _after_a_name(text, edit.start):
+            # "DHS conducts" -> "the Department of Human Services (DHS) conducts"; not "Illinois the ..."
+            long_form = ("The " if _starts_a_sentence(text, edit.start) else "the ") + long_form
         kept.append(replace(edit, replacement=f"{long_form} ({acronym})"))
     return kept, dropped
 
 
 _AN_OFFICE = re.compile(r"(?:Department|Office|Division|Bureau|Administration|Agency|Board|Commission|Centers?|"
-                        r"Institutes?|Court|Council|Authority)\b")  # a name that takes "the"
+                        r"Institutes?|Council|Authority)\b")  # a name that takes "the"
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")  # "Illinois DHS": the place's office
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n)[ \t]*(?:[-*•–][ \t]+)?$")
+
+
+def _after_a_name(text: str, at: int) -> bool:
+    """A name right before ``at`` ("Illinois DHS"), not a sentence's first word that is none ("Now DHS")."""
+    m = _NAME_BEFORE.search(text, max(0, at - 30), at)
+    if m is None:
+        return False
+    word = m.group().strip().lower()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return not (_starts_a_sentence(text, m.start()) and (word in STOP_WORDS or word in _WHEN or word.endswith("ly")))
+
+
+def _starts_a_sentence(text: str, at: int) -> bool:
+    """Only a sentence's end, the text's start or a line's (past a bullet) before ``at``:
+    "forms; DHS conducts" goes on a sentence, "- DHS conducts" starts one."""
+    return _SENTENCE_START.search(text, max(0, at - 12), at) is not None
 
 _ASIDES = frozenset(["that is", "in other words", "for example"])  # for "i.e." and "e.g.": a comma follows
-_WORD_NEXT = re.compile(r"[ \t]+[A-Za-z0-9]")
+_WORD_NEXT = re.compile(r"[ \t]+[\"“‘'(]?[A-Za-z0-9]")
 
 _REACH = 120  # how far a neighbour check looks, in characters
 
@@ -764,10 +802,10 @@ def _fitting(text: str, candidates: list[tuple[Finding, Edit]], lexicon: Lexicon
                                            if s != edit.replacement and not lexicon.holds_a_term(s))]
             fit = next((option for option in options
                         if fits_in_place(context, moved, option, verb=verb, noun=noun, to_reader=reader[i])), None)
-            if fit in _ASIDES and _WORD_NEXT.match(text, edit.end):
-                fit += ","  # "(i.e. it is thicker)" -> "(that is, it is thicker)"
             if fit is not None and fit != options[0] and repeats_a_neighbour(context, moved, options[0]):
                 fit = None  # the writer has said it already ("a trained qualified ..."): no stand-in
+            if fit in _ASIDES and _WORD_NEXT.match(text, edit.end):
+                fit += ","  # "(i.e. it is thicker)" -> "(that is, it is thicker)"
             if fit is not None:
                 now[i] = replace(edit, replacement=fit)
         if now == chosen:
