@@ -126,6 +126,12 @@ def _word_after(text: str, at: int) -> str:
     return match.group(1) if match else ""
 
 
+def _second_word_after(text: str, at: int) -> str:
+    """The word after the next one: "(ensure) everyone a", "(assist) ambulating as"."""
+    match = _NEXT_WORD.match(text, at)
+    return _word_after(text, match.end()) if match else ""
+
+
 _ADVERB_AFTER = re.compile(r"[ \t]+(?:also|often|usually|always|never|still|only|just|[a-z]+ly)\b(?=[ \t])")
 _VERB_S = re.compile(r"[ \t]+([a-z]+s|doesn't|isn't|wasn't|hasn't)\b")
 
@@ -331,10 +337,10 @@ def fits_in_place(
     if said == ["always"] and _ENDS_HERE.match(text, finding.end):
         return False  # "must be followed at all times." -> not "must be followed always."
     if said[-1] in _HELP and after.lower().endswith("ing") and after.lower() not in _ING_PREPOSITIONS \
-            and _word_after(text, _NEXT_WORD.match(text, finding.end).end()).lower() in _AFTER_A_GERUND:
+            and _second_word_after(text, finding.end).lower() in _AFTER_A_GERUND:
         return False  # "assist ambulating as tolerated" -> not "help ambulating" ("help working families" stands)
     if words[-1].lower() == "sure" and after.lower() in _PERSONAL_OBJECTS \
-            and _word_after(text, _NEXT_WORD.match(text, finding.end).end()).lower() in ("a", "an", "the"):
+            and _second_word_after(text, finding.end).lower() in ("a", "an", "the"):
         return False  # "ensure everyone a safe home" (two objects) -> not "make sure everyone a safe home"
     if verb and finding.text[:1].isupper() and term_words[0].lower().endswith("s") \
             and not term_words[0].lower().endswith("ss") and _starts_a_clause(text, finding.start) \
