@@ -314,6 +314,8 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("We ask for your help in assisting us.", "We ask for your help in assisting us."),  # not "help in helping"
         ("Encourage and assist ambulating.", "Encourage and assist walking."),  # not "help walking"
         ("Complies with the rules for billing.", "Follows the rules for billing."),  # a list's verb, no noun reading
+        ("They charge excessive late fees.", "They charge heavy late fees."),  # not "too much late fees"
+        ("Call us about excessive bleeding.", "Call us about too much bleeding."),
         ("Monitors blood pressure daily.", "Watches blood pressure daily."),  # a list's verb with a noun reading
         ("Shake well prior to use.", "Shake well before use."),  # "to" a preposition: "use" a noun
         ("An IEP is a plan for your child.", "A special education plan (IEP) is a plan for your child."),  # spelled out

@@ -334,6 +334,8 @@ def fits_in_place(
         return False  # "will be ineligible for" -> not "will be not able to get"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
         return False  # "penalized accordingly." -> not "penalized so."
+    if said[:2] == ["too", "much"] and _PLURAL_NOUNS_NEXT.match(text, finding.end):
+        return False  # "excessive late fees" -> not "too much late fees"
     if said == ["always"] and _ENDS_HERE.match(text, finding.end):
         return False  # "must be followed at all times." -> not "must be followed always."
     if said[-1] in _HELP and after.lower().endswith("ing") and after.lower() not in _ING_PREPOSITIONS \
@@ -423,6 +425,7 @@ def fits_in_place(
 
 _MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", "will", "would"])
 _HELP = frozenset(["help", "helps", "helped", "helping"])
+_PLURAL_NOUNS_NEXT = re.compile(r"(?:[ \t]+[a-z-]+){0,2}?[ \t]+[a-z]+[^s\W]s\b(?![ \t]+(?:of|to)\b)")  # "(excessive) late fees"
 # A swap ending in one of these stood for a "to" that was a preposition ("prior to use" -> "before use")
 _TO_AS_PREPOSITION = frozenset(["before", "after", "about", "on", "for", "by", "under", "from", "of", "with", "than"])
 _ING_PREPOSITIONS = frozenset(["during", "including", "regarding", "concerning", "following", "according", "pending"])
