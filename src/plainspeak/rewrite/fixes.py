@@ -200,6 +200,14 @@ def fits_in_place(
       going with individual"), or a
       preposition before another ("return to into" for "re-enter into");
     - puts "gotten" after "be" ("can be gotten" for "can be obtained");
+    - puts "always" at a clause's end ("must be followed always." for "at all
+      times."), "help" before a gerund that ends its phrase ("help ambulating
+      as tolerated"), "make sure" before two objects ("make sure everyone a
+      safe place"), "too much" before a plural noun ("too much late fees");
+    - swaps a noun at a sentence's start that looks like a verb ("Attempts to
+      override the dose can ..." -> not "Tries to ...");
+    - spells out an acronym on a line written in capitals ("JOHN SMITH'S SSI
+      WILL STOP");
     - puts "people ..." after a word that described the label ("past people
       injecting drugs" for "past injection drug users");
     - drops the "to" a verb after the term needs ("owed receive" for "entitled
