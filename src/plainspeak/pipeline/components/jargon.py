@@ -205,7 +205,7 @@ def _letters(text: str) -> int:
 class _CompiledRule:
     """A :class:`ContextRule` with its phrases split into words as the tokenizer splits text."""
 
-    __slots__ = ("looks_ahead", "only", "phrases", "reach", "within")
+    __slots__ = ("by_first", "looks_ahead", "only", "phrases", "reach", "within")
 
     def __init__(self, rule: ContextRule, nlp: Language, specials: set[str]) -> None:
         self.only = rule.only
@@ -213,6 +213,10 @@ class _CompiledRule:
         self.within = rule.within
         phrases = {tuple(w.lower() for w in split_term(p, nlp, specials) if _is_word(w)) for p in rule.phrases}
         self.phrases = sorted(p for p in phrases if p)
+        # Phrases by their first word: a word is looked up once, not compared with every phrase.
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            self.by_first.setdefault(phrase[0], []).append(phrase)
         # How many words to read: a phrase may start on the last word of the window.
         self.reach = rule.within + max((len(p) for p in self.phrases), default=1) - 1
 
@@ -225,10 +229,16 @@ class _CompiledRule:
             starts = range(len(words))
         found = any(
             (self.looks_ahead or k + len(phrase) > len(words) - self.within) and _phrase_at(words, k, phrase)
-            for phrase in self.phrases
             for k in starts
+            for first in _forms(words[k])
+            for phrase in self.by_first.get(first, ())
         )
         return found if self.only else not found
+
+
+def _forms(word: tuple[str, str]) -> tuple[str, ...]:
+    """A word's lower-case form and lemma, once each: what a phrase's first word may be."""
+    return word[:1] if word[0] == word[1] else word
 
 
 def _is_word(text: str) -> bool:
