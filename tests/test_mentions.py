@@ -120,6 +120,14 @@ def test_a_term_then_its_common_name_is_explained(analyzer):
     assert "jargon.influenza" not in [f.rule for f in analyzer.analyze(text).findings]
 
 
+def test_a_term_then_its_former_name_is_explained(analyzer):
+    """ "Withdrawal management, formerly known as detox": the text gives the old, known name."""
+    text = "Withdrawal management, formerly known as detox, lasts a week."
+    rules = [f.rule for f in analyzer.analyze(text).findings]
+    assert "jargon.withdrawal-management" not in rules
+    assert "jargon.withdrawal-management" in [f.rule for f in analyzer.analyze("Withdrawal management lasts a week.").findings]
+
+
 def test_a_term_the_text_uses_before_happens_when_is_no_definition(analyzer):
     """ "Your recertification happens when ..." uses the word; "An overpayment occurs
     when ..." explains it."""
