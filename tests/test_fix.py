@@ -316,7 +316,8 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("Complies with the rules for billing.", "Follows the rules for billing."),  # a list's verb, no noun reading
         ("They charge excessive late fees.", "They charge heavy late fees."),  # not "too much late fees"
         ("Call us about excessive bleeding.", "Call us about too much bleeding."),
-        ("Monitors blood pressure daily.", "Watches blood pressure daily."),  # a list's verb with a noun reading
+        ("Level 2 IOP is a day program.", "Level 2 IOP is a day program."),  # a level's name
+        ("Monitors blood pressure daily.", "Keeps track of blood pressure daily."),  # a list's verb with a noun reading
         ("Shake well prior to use.", "Shake well before use."),  # "to" a preposition: "use" a noun
         ("An IEP is a plan for your child.", "A special education plan (IEP) is a plan for your child."),  # spelled out
         ("Ambulation is a key goal.", "Walking is a key goal."),  # no definition

@@ -108,6 +108,7 @@ _DIAGNOSIS_CODE_BEFORE = re.compile(r"\b[A-Z]\d\d(?:\.\d{1,4})?\b[^.;:()\n]{0,30
 _BARE_OK = re.compile(r"(?:\b(?:a|an|the|your|my|his|her|their|our|its|this|that|each|every|any|no|one)|['’]s|\d)[ \t]+$",
                       re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as|(?:we|they|people|some|you)[ \t]+call)(?:[ \t]+(?:a|an|the))?[ \t]+$", re.IGNORECASE)
+_LEVEL_BEFORE = re.compile(r"\b[Ll]evel[ \t]+(?:\d+(?:\.\d+)?|[IVX]+)[ \t]+$")
 _CODE_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?\d")  # a number or edition follows: "DSM 5", "PSS - 103"
 _OR_ACRONYM = re.compile(r",?[ \t]+or[ \t]+[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # "prophylaxis or PREP"
 _TO_THEN_WORD = re.compile(r"[ \t]+to[ \t]+([A-Za-z]+)")
@@ -204,6 +205,7 @@ def fits_in_place(
       times."), "help" before a gerund that ends its phrase ("help ambulating
       as tolerated"), "make sure" before two objects ("make sure everyone a
       safe place"), "too much" before a plural noun ("too much late fees");
+    - spells out an acronym in the name of a level of care ("Level 1 OTP");
     - swaps a noun at a sentence's start that looks like a verb ("Attempts to
       override the dose can ..." -> not "Tries to ...");
     - spells out an acronym on a line written in capitals ("JOHN SMITH'S SSI
@@ -287,6 +289,8 @@ def fits_in_place(
         return False  # a heading in capitals: "NOTICE OF DECISION", "DISQUALIFICATION"
     if _DIAGNOSIS_CODE_BEFORE.search(text, max(0, finding.start - 40), finding.start):
         return False  # an ICD or DSM label: "F33.1, recurrent, moderate"
+    if finding.text.isupper() and _LEVEL_BEFORE.search(text, max(0, finding.start - 20), finding.start):
+        return False  # "Level 1 OTP", "Level 2.1 IOP": the name of a level of care
     if _NAMED_BEFORE.search(text, max(0, finding.start - 40), finding.start):
         return False  # "a person called a discharge planner", "what we call the intake assessment"
     before = [w.lower() for w in _words_before(text, finding.start)]
