@@ -115,6 +115,13 @@ def test_hyphen_space_and_closed_variants(jargon_nlp, text):
     assert [i for _, i in jargon(jargon_nlp, text)] == ["follow-up"]
 
 
+@pytest.mark.parametrize("text", ["your follow - up visit", "your follow -up visit", "Please follow\n- Up to date"])
+def test_a_spaced_dash_or_a_bullet_is_no_hyphen(jargon_nlp, text):
+    """ "follow-up" is written with a hyphen; a dash with spaces, or a list's bullet on
+    the next line ("supplements\n- Your"), does not join two words into the term."""
+    assert [i for _, i in jargon(jargon_nlp, text)] == []
+
+
 def test_term_words_as_written_also_match(jargon_nlp):
     """'hearing' lemmatises to 'hear', but 'hearings' to 'hearing'."""
     assert jargon(jargon_nlp, "Two fair hearings and one fair hearing.") == [

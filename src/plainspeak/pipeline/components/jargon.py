@@ -241,6 +241,16 @@ def _forms(word: tuple[str, str]) -> tuple[str, ...]:
     return word[:1] if word[0] == word[1] else word
 
 
+def _spaced_dash_inside(doc: Doc, start: int, end: int) -> bool:
+    """A "-" with space on either side within the span: a dash or a list's bullet,
+    which a term written with a hyphen ("follow-up") does not match across."""
+    for k in range(start + 1, end - 1):
+        token = doc[k]
+        if token.text == "-" and (token.whitespace_ or doc[k - 1].whitespace_ or doc[k - 1].is_space):
+            return True
+    return False
+
+
 def _is_word(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
@@ -448,6 +458,8 @@ class JargonMatcher:
         spans: list[Span] = []
         if len(doc):
             for start, end, entry_id in self._matches(doc):
+                if end - start > 2 and _spaced_dash_inside(doc, start, end):
+                    continue  # "warm - handoff", "supplements\n- Your": a dash or a bullet, not a hyphen
                 if context and entry_id in self._context and not self._fits_context(doc, start, end, entry_id):
                     continue  # "result in denial of": not the sense the entry is about
                 spans.append(Span(doc, start, end, label="jargon", span_id=entry_id))
