@@ -715,6 +715,9 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
         # a form's name in brackets is not, nor a name before its acronym in a sentence
         ("The National Institute on Drug Abuse (NIDA) created a resource.\n", "jargon.drug-abuse", False),
         ("Send the papers on Form 7334 (Request for Verification) by May 1.\n", "jargon.verification", False),
+        # letters after a name are a credential; after a sentence's first word, an acronym used
+        ("Thanks,\nDani Reyes, LCSW, CPRS\n", "jargon.cprs", False),
+        ("Sadly, CPRS staff cannot visit.\n", "jargon.cprs", True),
     ],
 )
 def test_headings_are_the_writers_words_and_names_are_not(analyzer, text, rule, flagged):

@@ -51,6 +51,8 @@ def is_credential(span: Span) -> bool:
     before = doc[span.start - 2]
     if not (before.text[:1].isupper() and before.is_alpha):
         return False
+    if span.end < len(doc) and doc[span.end].is_alpha and doc[span.end].is_lower:
+        return False  # a sentence goes on: "Sadly, DHS mailed you a letter"
     words = 0  # words on this line, counted outwards from the span; a short line has few
     for step, i in ((-1, span.start - 1), (1, span.end)):
         while 0 <= i < len(doc) and "\n" not in doc[i].text:
