@@ -718,6 +718,8 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
         # letters after a name are a credential; after a sentence's first word, an acronym used
         ("Thanks,\nDani Reyes, LCSW, CPRS\n", "jargon.cprs", False),
         ("Sadly, CPRS staff cannot visit.\n", "jargon.cprs", True),
+        # a month after a term does not make it a name
+        ("Effective June 1, your rent will go up.\n", "jargon.effective-date-sense", True),
     ],
 )
 def test_headings_are_the_writers_words_and_names_are_not(analyzer, text, rule, flagged):
