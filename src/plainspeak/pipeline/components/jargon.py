@@ -152,8 +152,15 @@ def split_term(form: str, nlp: Language, specials: set[str]) -> list[str]:
 
 
 # A closed word after one of these is also written with a hyphen: "redetermination"
-# as "re-determination", "presentence report" as "pre-sentence report".
-_HYPHEN_PREFIXES = ("re", "pre", "over", "under", "non", "post", "sub", "inter", "multi")
+# as "re-determination", "presentence report" as "pre-sentence report", "copayment"
+# as "co-payment" (after "co", only where the rest is a common word).
+_HYPHEN_PREFIXES = ("re", "pre", "over", "under", "non", "post", "sub", "inter", "multi", "co")
+
+
+def _a_common_word(word: str) -> bool:
+    from ...text.frequency import common_zipf
+
+    return (common_zipf(word.lower()) or 0) >= 3
 
 
 def term_variants(entry: Entry) -> Iterator[str]:
@@ -170,6 +177,8 @@ def term_variants(entry: Entry) -> Iterator[str]:
     if entry.match != "exact" and len(words) <= 3:
         for k, word in enumerate(words):
             prefix = next((p for p in _HYPHEN_PREFIXES if word.lower().startswith(p) and len(word) - len(p) >= 5), None)
+            if prefix == "co" and not _a_common_word(word[2:]):
+                continue  # "co-payment", not "co-mpliance"
             if prefix is not None and word.isalpha():
                 forms.add(" ".join([*words[:k], f"{word[:len(prefix)]}-{word[len(prefix):]}", *words[k + 1:]]))
     if entry.match == "exact" and term[-1:].isupper():
