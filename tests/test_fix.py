@@ -328,7 +328,15 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("We assist working families.", "We help working families."),
         ("Ensure all the forms are signed.", "Make sure all the forms are signed."),
         ("Ensure  everyone a safe place.", "Ensure  everyone a safe place."),
-        ("SSI, SSDI, TANF", "Supplemental Security Income (SSI), SSDI, TANF"),  # a list of acronyms, not a heading
+        ("SSI, SSDI, TANF", "SSI, SSDI, TANF"),  # a list: its later acronyms are not flagged, so none is spelled out
+        ("SSI OVERPAYMENT NOTICE", "SSI OVERPAYMENT NOTICE"),  # a heading in capitals
+        ("You are entitled to appeal the decision.", "You are entitled to appeal the decision."),  # not "owed appeal"
+        ("Excessive sugar raises your risk.", "Too much sugar raises your risk."),  # "sugar" is the noun
+        ("Contact DHS today.", "Contact the Department of Human Services (DHS) today."),  # "Contact" is no place
+        ("In March DHS will call.", "In March the Department of Human Services (DHS) will call."),
+        ("Attempts to lower the dose failed twice.", "Attempts to lower the dose failed twice."),
+        ("What is an IEP?", "What is a special education plan (IEP)?"),  # an acronym is spelled out
+        ("Avoid fees of late payers.", "Avoid fees of late payers."),  # people who pay late, no insurer
         ("Some words, e.g. “utilize”, are long.", "Some words, for example, “utilize”, are long."),
         ("JOHN SMITH'S SSI WILL STOP", "JOHN SMITH'S SSI WILL STOP"),  # a line in capitals
         ("Now DHS conducts reviews.", "Now the Department of Human Services (DHS) conducts reviews."),

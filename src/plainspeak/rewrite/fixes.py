@@ -346,7 +346,7 @@ def fits_in_place(
         return False  # "will be ineligible for" -> not "will be not able to get"
     if said == ["so"] and _ENDS_A_SENTENCE.match(text, finding.end):
         return False  # "penalized accordingly." -> not "penalized so."
-    if said[:2] == ["too", "much"] and _PLURAL_NOUNS_NEXT.match(text, finding.end):
+    if said[:2] == ["too", "much"] and _plural_noun_next(text, finding.end):
         return False  # "excessive late fees" -> not "too much late fees"
     if said == ["always"] and _ENDS_HERE.match(text, finding.end):
         return False  # "must be followed at all times." -> not "must be followed always."
@@ -360,6 +360,8 @@ def fits_in_place(
             and not term_words[0].lower().endswith("ss") and _starts_a_clause(text, finding.start) \
             and _may_be_noun(term_words[0]) and _VERB_LATER.match(text, finding.end):
         return False  # "Attempts to override the dose can ..." is a noun ("Monitors blood pressure daily." a list's verb)
+    if finding.text.isupper() and _ACRONYM_LIST_NEXT.match(text, finding.end):
+        return False  # "SSI, SSDI, TANF": the list's later acronyms are not flagged, so a second run would be
     if acronym_in_capitals(text, finding):
         return False  # "JOHN SMITH'S SSI WILL STOP": a spelled-out phrase would break the line of capitals
     if repeats_a_neighbour(text, finding, replacement):
@@ -437,15 +439,27 @@ def fits_in_place(
 
 _MODALS = frozenset(["can", "could", "may", "might", "must", "shall", "should", "will", "would"])
 _HELP = frozenset(["help", "helps", "helped", "helping"])
-_PLURAL_NOUNS_NEXT = re.compile(r"(?:[ \t]+[a-z-]+){0,2}?[ \t]+[a-z]+[^s\W]s\b(?![ \t]+(?:of|to)\b)")  # "(excessive) late fees"
+_ACRONYM_LIST_NEXT = re.compile(r"[ \t]*,[ \t]*[A-Z][A-Z0-9&]*[A-Z0-9]\b")  # "SSI(, SSDI)"
+
+
+def _plural_noun_next(text: str, at: int) -> bool:
+    """The noun the term describes is plural: "(excessive) fees", "(excessive) late fees";
+    not "(excessive) sugar raises", "(excessive) bleeding means"."""
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    word = _word_after(text, at).lower()
+    if word and not word.endswith("ing") and not _may_be_noun(word) and _NEXT_WORD.match(text, at):
+        word = _second_word_after(text, at).lower()  # past one describing word: "late fees"
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and lookup_lemma(word) != word
 # A swap ending in one of these stood for a "to" that was a preposition ("prior to use" -> "before use")
 _TO_AS_PREPOSITION = frozenset(["before", "after", "about", "on", "for", "by", "under", "from", "of", "with", "than"])
 _ING_PREPOSITIONS = frozenset(["during", "including", "regarding", "concerning", "following", "according", "pending"])
-_AFTER_A_GERUND = frozenset(["", "as", "at", "with", "in", "on", "and", "or", "when", "if", "until", "after", "before"])
+_AFTER_A_GERUND = frozenset(["", "as", "at", "with", "in", "on", "and", "or", "when", "if", "until", "after", "before",
+                             "to", "every", "each", "around"])
 _PERSONAL_OBJECTS = frozenset(["everyone", "everybody", "you", "him", "her", "them", "us", "me"])  # "ensure everyone a ..."
 # the sentence's verb after a noun phrase of a few words: "Attempts to override the dose can be risky"
 _VERB_LATER = re.compile(r"[^.;:!?\n]{0,60}?\b(?:can|could|may|might|must|should|will|would|is|are|was|were|has|have|do|"
-                         r"does|did|often|usually|never)\b", re.IGNORECASE)
+                         r"does|did|often|usually|never|[a-z]+ed)\b", re.IGNORECASE)
 
 
 def acronym_in_capitals(text: str, finding: Finding) -> bool:
@@ -460,7 +474,7 @@ def acronym_in_capitals(text: str, finding: Finding) -> bool:
         return False
     from ..text.frequency import common_zipf
 
-    return sum((common_zipf(w.lower()) or 0) >= 4 for w in _WORD.findall(line)) >= 2  # not a list: "SSI, SSDI, TANF"
+    return any((common_zipf(w.lower()) or 0) >= 4 for w in _WORD.findall(line))  # not a list: "SSI, SSDI, TANF"
 # After these a verb stands bare, and a modal cannot: "do not can", "to can", "will can".
 # Words that describe the label a person-first phrase replaces, and cannot stand before "people".
 _PERSON_MODIFIERS = frozenset(["past", "former", "current", "young", "younger", "older", "active", "recent", "regular",
@@ -722,7 +736,7 @@ def defines_the_term(text: str, finding: Finding) -> bool:
     """The sentence asks or says what the term is ("What is a biopsy?", "A biopsy is
     the removal of tissue"): a swap would make it define another thing, or say
     something false ("A tissue sample is the removal of tissue")."""
-    if finding.text.isupper():
+    if any(len(w) > 1 and w.isupper() for w in _WORD.findall(finding.text)):
         return False  # an acronym spelled out keeps the sentence true: "What is a special education plan (IEP)?"
     head = text[max(0, finding.start - 30) : finding.start]
     if _ASKS_WHAT.search(head) and _QUESTION_MARK.match(text, finding.end):
@@ -769,19 +783,27 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
 
 _AN_OFFICE = re.compile(r"(?:Department|Office|Division|Bureau|Administration|Agency|Board|Commission|Centers?|"
                         r"Institutes?|Council|Authority)\b")  # a name that takes "the"
+_MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                              "saturday", "sunday"])
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")  # "Illinois DHS": the place's office
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n)[ \t]*(?:[-*•–][ \t]+)?$")
 
 
 def _after_a_name(text: str, at: int) -> bool:
-    """A name right before ``at`` ("Illinois DHS"), not a sentence's first word that is none ("Now DHS")."""
+    """A name right before ``at`` ("Illinois DHS"), not a date's word or a sentence's first word that is
+    an English word ("In March DHS", "Now DHS", "Contact DHS")."""
     m = _NAME_BEFORE.search(text, max(0, at - 30), at)
     if m is None:
         return False
     word = m.group().strip().lower()
-    from spacy.lang.en.stop_words import STOP_WORDS
+    if word in _MONTHS_AND_DAYS:
+        return False  # "In March DHS": a date, not the office's place
+    if not _starts_a_sentence(text, m.start()):
+        return True
+    import lemminflect  # a sentence's first word is a name only if it is no English word ("Contact DHS")
 
-    return not (_starts_a_sentence(text, m.start()) and (word in STOP_WORDS or word in _WHEN or word.endswith("ly")))
+    return not lemminflect.getAllInflections(word)
 
 
 def _starts_a_sentence(text: str, at: int) -> bool:
