@@ -25,6 +25,7 @@ OUTPUT = ROOT / "data" / "suggestion_inflections.json"
 def _fit_every_suggestion() -> None:
     """adapt() every shipped alternative to every form of its term's head word, as
     a match would ("was"/"by" around it or not), and each acronym to its plural."""
+    from plainspeak.pipeline.components.jargon import term_variants
     from plainspeak.pipeline.components.lemmatizer import lookup_lemma
     from plainspeak.rewrite import suggest
     from plainspeak.rewrite.inflection_table import compute_forms_by_tag
@@ -38,6 +39,11 @@ def _fit_every_suggestion() -> None:
         words = entry.term.lower().split()
         head = words[suggest._term_head(entry, words)]
         lemmas = {head, lookup_lemma(head), head.replace("-", ""), head.rsplit("-", 1)[-1]}
+        for variant in term_variants(entry):  # "inter-related" for "interrelated": its head is "related"
+            variant_words = variant.lower().split()
+            if len(variant_words) == len(words):
+                tail = variant_words[suggest._term_head(entry, words)].rsplit("-", 1)[-1]
+                lemmas |= {tail, lookup_lemma(tail)}
         pairs = {(entry.term, entry.term), (entry.term + "s", entry.term)} if entry.match == "exact" else set()
         if entry.pos:
             # a match's lemma is the lookup table's for the form met ("foregone" -> "forego")
