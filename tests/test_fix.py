@@ -314,7 +314,8 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("We ask for your help in assisting us.", "We ask for your help in assisting us."),  # not "help in helping"
         ("Encourage and assist ambulating.", "Encourage and assist walking."),  # not "help walking"
         ("Complies with the rules for billing.", "Follows the rules for billing."),  # a list's verb, no noun reading
-        ("They charge excessive late fees.", "They charge heavy late fees."),  # not "too much late fees"
+        ("They charge excessive late fees.", "They charge excessive late fees."),  # not "too much late fees"
+        ("Individuals/households may apply.", "Individuals/households may apply."),  # a pair: not "People/households"
         ("Call us about excessive bleeding.", "Call us about too much bleeding."),
         ("Level 2 IOP is a day program.", "Level 2 IOP is a day program."),  # a level's name
         ("Monitors blood pressure daily.", "Keeps track of blood pressure daily."),  # a list's verb with a noun reading

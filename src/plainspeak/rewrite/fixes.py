@@ -278,8 +278,8 @@ def fits_in_place(
         return False
     if text[finding.start - 1 : finding.start] == "-" or text[finding.end : finding.end + 1] == "-":
         return False  # inside a compound: "a non-comprehensive list" -> not "a non-full list"
-    if finding.text.isupper() and "/" in (text[finding.start - 1 : finding.start], text[finding.end : finding.end + 1]):
-        return False  # "SSI/SSDI": spelled out, "(SSI)/SSDI" would read as one word, explaining nothing
+    if "/" in (text[finding.start - 1 : finding.start], text[finding.end : finding.end + 1]):
+        return False  # "SSI/SSDI" would read "(SSI)/SSDI"; "individuals/households" is a pair: "people/households" loses it
     after = _word_after(text, finding.end)
     capitals = any(len(w) > 1 and w.isupper() for w in _WORD.findall(finding.text))
     if after.lower() in _LABELS or (capitals and _CODE_AFTER.match(text, finding.end)) \
