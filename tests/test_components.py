@@ -225,6 +225,8 @@ def test_lexicon_and_everyday_acronyms_are_not_flagged_as_unexplained(full_mini_
     [
         "We offer cognitive behavioral therapy (CBT). CBT helps many people.",
         "We offer CBT (cognitive behavioral therapy). CBT helps many people.",
+        'We offer cognitive behavioral therapy ("CBT"). CBT helps many people.',  # quoted in the brackets
+        "We offer cognitive behavioral therapy (“CBT”). CBT helps many people.",
     ],
 )
 def test_defined_acronyms_are_not_flagged_later(full_mini_nlp, text):

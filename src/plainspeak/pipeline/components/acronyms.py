@@ -60,6 +60,7 @@ def acronym_base(text: str) -> str | None:
 
 # Small words a long form's initials skip: "Temporary Assistance for Needy Families" (TANF).
 LONG_FORM_GLUE = frozenset({"of", "and", "for", "the", "&", "to", "in", "with", "on", "a"})
+_QUOTES = frozenset(['"', "“", "”", "'", "‘", "’"])
 BRACKETS = {"(": ")", "[": "]"}  # opening -> closing: round or square, around a long form or a term
 
 
@@ -256,9 +257,13 @@ def _is_defined_here(span: Span, base: str) -> bool:
     i, last = span.start, span.end - 1
     # "long form (ACR)"
     # "long form (ACR)", also with more after a comma or semicolon: "(CAA, 2023)"; or in square brackets
-    opening = doc[i - 1].text if i >= 1 else ""
-    if opening in BRACKETS and last + 1 < len(doc) and doc[last + 1].text in (BRACKETS[opening], ",", ";"):
-        words = [t for t in doc[max(0, i - 1 - len(base) - MAX_LONG_FORM_EXTRA) : i - 1] if not t.is_space]
+    # ... also quoted inside the brackets: 'General Assistance ("GA")'
+    o, c = i - 1, last + 1
+    if o >= 1 and doc[o].text in _QUOTES and doc[o - 1].text in BRACKETS and c < len(doc) and doc[c].text in _QUOTES:
+        o, c = o - 1, c + 1
+    opening = doc[o].text if o >= 0 else ""
+    if opening in BRACKETS and c < len(doc) and doc[c].text in (BRACKETS[opening], ",", ";"):
+        words = [t for t in doc[max(0, o - len(base) - MAX_LONG_FORM_EXTRA) : o] if not t.is_space]
         for n in range(1, len(words) + 1):
             candidate = words[-n:]
             if any(t.is_punct and t.text not in "-'&/," for t in candidate):
