@@ -122,6 +122,15 @@ def test_a_spaced_dash_or_a_bullet_is_no_hyphen(jargon_nlp, text):
     assert [i for _, i in jargon(jargon_nlp, text)] == []
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("This setting is distinguished\nby its services.\n", False),  # a hard-wrapped line: "not before: by" still sees "by"
+    ("This setting is distinguished by its services.\n", False),
+    ("They could not distinguish\nthe two forms.\n", True),
+])
+def test_context_rules_read_past_a_hard_wrapped_line(analyzer, text, flagged):
+    assert ("jargon.distinguish" in [f.rule for f in analyzer.analyze(text).findings]) is flagged
+
+
 def test_term_words_as_written_also_match(jargon_nlp):
     """'hearing' lemmatises to 'hear', but 'hearings' to 'hearing'."""
     assert jargon(jargon_nlp, "Two fair hearings and one fair hearing.") == [

@@ -275,14 +275,21 @@ def _words(doc: Doc, i: int, step: int, count: int) -> list[tuple[str, str]]:
     words: list[tuple[str, str]] = []
     while 0 <= i < len(doc) and len(words) < count:
         token = doc[i]
-        if step > 0 and token.is_sent_start:
+        if step > 0 and token.is_sent_start and not _continues_a_line(doc, i):
             break
         if _is_word(token.text):
             words.append((token.lower_, token.lemma_))
-        if step < 0 and token.is_sent_start:
+        if step < 0 and token.is_sent_start and not _continues_a_line(doc, i):
             break
         i += step
     return words
+
+
+def _continues_a_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts a line but goes on the sentence before it: a lower-case
+    word after one line break ("is distinguished\nby services"), as in hard-wrapped
+    text, whatever the sentence splitter made of it."""
+    return i > 0 and doc[i].text[:1].islower() and doc[i - 1].is_space and doc[i - 1].text.count("\n") == 1
 
 
 def _phrase_at(words: list[tuple[str, str]], k: int, phrase: tuple[str, ...]) -> bool:
