@@ -783,9 +783,6 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
 
 _AN_OFFICE = re.compile(r"(?:Department|Office|Division|Bureau|Administration|Agency|Board|Commission|Centers?|"
                         r"Institutes?|Council|Authority)\b")  # a name that takes "the"
-_MONTHS_AND_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                              "saturday", "sunday"])
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")  # "Illinois DHS": the place's office
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n)[ \t]*(?:[-*•–][ \t]+)?$")
 
@@ -797,7 +794,7 @@ def _after_a_name(text: str, at: int) -> bool:
     if m is None:
         return False
     word = m.group().strip().lower()
-    if word in _MONTHS_AND_DAYS:
+    if word in grammar_words("calendar_words"):
         return False  # "In March DHS": a date, not the office's place
     if not _starts_a_sentence(text, m.start()):
         return True

@@ -60,7 +60,7 @@ def acronym_base(text: str) -> str | None:
 
 # Small words a long form's initials skip: "Temporary Assistance for Needy Families" (TANF).
 LONG_FORM_GLUE = frozenset({"of", "and", "for", "the", "&", "to", "in", "with", "on", "a"})
-_QUOTES = frozenset(['"', "“", "”", "'", "‘", "’"])
+QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})  # straight, curly, guillemets
 BRACKETS = {"(": ")", "[": "]"}  # opening -> closing: round or square, around a long form or a term
 
 
@@ -259,7 +259,7 @@ def _is_defined_here(span: Span, base: str) -> bool:
     # "long form (ACR)", also with more after a comma or semicolon: "(CAA, 2023)"; or in square brackets
     # ... also quoted inside the brackets: 'General Assistance ("GA")'
     o, c = i - 1, last + 1
-    if o >= 1 and doc[o].text in _QUOTES and doc[o - 1].text in BRACKETS and c < len(doc) and doc[c].text in _QUOTES:
+    if o >= 1 and doc[o].text in QUOTES and doc[o - 1].text in BRACKETS and c < len(doc) and doc[c].text in QUOTES:
         o, c = o - 1, c + 1
     opening = doc[o].text if o >= 0 else ""
     if opening in BRACKETS and c < len(doc) and doc[c].text in (BRACKETS[opening], ",", ";"):

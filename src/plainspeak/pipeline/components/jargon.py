@@ -110,16 +110,13 @@ def _capitalised_neighbour(span: Span, step: int) -> bool:
             # A sentence-initial "We" or "Please" is capitalised for the sentence, not a name.
             # A month or a weekday is capitalised for itself: "Effective June 1" is no name.
             return token.text[:1].isupper() and not ((token.is_sent_start and token.is_stop) or token.lower_ == "please"
-                                                     or token.lower_ in _CALENDAR)
+                                                     or token.lower_ in grammar_words("calendar_words"))
         if not (token.is_alpha or token.is_space or token.text in "&-") or (step < 0 and token.is_sent_start):
             return False
         i += step
     return False
 
 
-_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                       "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday"])
 _PLAIN_FORM = re.compile(r"^[A-Za-z]+(?:[ -][A-Za-z]+)*$")
 _PLAIN_SPLIT = re.compile(r"[A-Za-z]+|-")
 

@@ -32,12 +32,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_path
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY, doc_text
-from .acronyms import BRACKETS, LONG_FORM_GLUE, acronym_base, matches_long_form
+from .acronyms import BRACKETS, LONG_FORM_GLUE, QUOTES, acronym_base, matches_long_form
 from .arrays import KeySet, token_array
 from .jargon import string_key
 
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
-_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"})
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(
     ["a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "at", "by", "with", "your", "you", "we", "our", "it", "is", "are", "be", "this", "that", "as", "from"]
@@ -100,7 +99,7 @@ class Mentions:
         self._after = {w for cue in (*self.cues.after, *self.cues.after_bare, *self.cues.after_general) for w in cue[:1]}
         # Where a Doc's quotation marks are: a span with none on one side is no quotation,
         # found without walking its neighbours token by token.
-        self._quote_keys = KeySet(string_key(q) for q in _QUOTES)
+        self._quote_keys = KeySet(string_key(q) for q in QUOTES)
         self._quotes: list[int] = []
         self._words_upto: list[int] = []  # words before each token of the Doc in _quotes_of
         self._quotes_of: Doc | None = None  # the Doc whose quotation marks _quotes holds
@@ -188,10 +187,10 @@ class Mentions:
         if upto[after] - upto[span.end] > most:
             return False  # and the one after
         opening = _nearest(doc, span.start - 1, -1, self.cues.max_quoted_words)
-        if opening is None or doc[opening].text not in _QUOTES or not _opens(doc, opening):
+        if opening is None or doc[opening].text not in QUOTES or not _opens(doc, opening):
             return False
         closing = _nearest(doc, span.end, +1, self.cues.max_quoted_words)
-        return closing is not None and doc[closing].text in _QUOTES and _closes(doc, closing)
+        return closing is not None and doc[closing].text in QUOTES and _closes(doc, closing)
 
     def _cue_before(self, span: Span) -> bool:
         return self._cue_before_kind(span) is not None
@@ -232,7 +231,7 @@ class Mentions:
             inside = _until(doc, after + 1, BRACKETS[doc[after].text], self.cues.max_bracket_words + 4)
             if (
                 inside is not None
-                and not (len(inside) and inside[0].text in _QUOTES)  # a label: 'recertifications ("family obligations")'
+                and not (len(inside) and inside[0].text in QUOTES)  # a label: 'recertifications ("family obligations")'
                 and self.cues.min_bracket_words <= _count_words(inside) <= self.cues.max_bracket_words
                 and not self._adds_to_the_sentence(inside)
                 and (self._names_its_plain_form(span, inside)
@@ -372,9 +371,9 @@ def _nearest(doc: Doc, i: int, step: int, max_words: int) -> int | None:
     words = 0
     while 0 <= i < len(doc):
         token = doc[i]
-        if token.text in _QUOTES:
+        if token.text in QUOTES:
             return i
-        if "\n" in token.text or (step < 0 and token.is_sent_start and token.text not in _QUOTES and words > 0):
+        if "\n" in token.text or (step < 0 and token.is_sent_start and token.text not in QUOTES and words > 0):
             return None
         if not (token.is_space or token.is_punct):
             words += 1
@@ -410,7 +409,7 @@ def _words_before(span: Span, n: int) -> list[str]:
         token = doc[i]
         if "\n" in token.text:
             break
-        if not (token.is_space or token.text in _QUOTES or token.text in ":,"):
+        if not (token.is_space or token.text in QUOTES or token.text in ":,"):
             words.append(token.lower_)
         i -= 1
     return words[::-1]
@@ -423,7 +422,7 @@ def _words_after(span: Span, n: int) -> list[str]:
         token = doc[i]
         if "\n" in token.text:
             break
-        if not (token.is_space or token.text in _QUOTES or token.text == ","):
+        if not (token.is_space or token.text in QUOTES or token.text == ","):
             words.append(token.lower_)
         i += 1
     return words
