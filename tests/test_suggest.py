@@ -235,6 +235,40 @@ def test_an_adjective_before_its_noun_keeps_only_what_can_stand_there(analyzer, 
         assert not_offered not in found[0].suggestions
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("You will get an SSI check next month.", ["a Supplemental Security Income", "a disability payment"]),
+        ("The SSI rules changed.", ["Supplemental Security Income", "disability payment"]),
+        ("You will get an SSI soon.", ["Supplemental Security Income", "disability payments"]),  # no noun after it
+        ("Your SSI is late.", ["Supplemental Security Income"]),  # a plural cannot stand before "is"
+    ],
+)
+def test_a_plural_suggestion_before_the_noun_it_describes_is_singular(analyzer, text, expected):
+    """"an SSI check": "a disability payments check" reads wrong; a noun before a noun
+    is singular ("a disability payment check")."""
+    found = [f for f in analyzer.analyze(text).findings if f.rule == "jargon.ssi"]
+    assert found and list(found[0].suggestions) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("disability payments", "disability payment"),
+        ("food stamps", "food stamp"),
+        ("Nurses", "Nurse"),
+        ("people", "people"),  # irregular: kept
+        ("arranging services", "arranging services"),  # a verb and its object
+        ("year your claim covers", "year your claim covers"),  # a clause
+        ("cash aid", "cash aid"),
+    ],
+)
+def test_as_modifier(phrase, expected):
+    from plainspeak.rewrite.suggest import as_modifier
+
+    assert as_modifier(phrase) == expected
+
+
 def test_the_second_half_of_a_self_word_is_not_a_term(analyzer):
     """"self-sufficient" is a word of its own: "self-enough" is no fix."""
     rules = [f.rule for f in analyzer.analyze("He is self-sufficient now. You have sufficient income.").findings]

@@ -21,6 +21,7 @@ from ..report import Finding, Report, Sentence, Summary, summary_bucket
 from ..rewrite.suggest import (
     adapt,
     agrees_with_verb,
+    as_modifier,
     fits_before_a_noun,
     fits_the_voice,
     matched_head,
@@ -357,6 +358,9 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
         or (not entry.pos and _article_before(span) is not None and _describes_a_noun(span))  # "a pro se clinic"
     if describes:  # "the OBOT program", "intravenous antibiotics": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]
+        singular = head_form.lower() == head_lemma.lower() and not (matched.endswith("s") and not entry.term.endswith("s"))
+        if noun and singular:  # "an SSI check" -> "a disability payment check" ("RNs" stays plural)
+            suggestions = list(dict.fromkeys(as_modifier(s) for s in suggestions))
     if noun and following:
         # "a decisional balance is": not "pros and cons is"; "other financial resources
         # are": not "other money are"

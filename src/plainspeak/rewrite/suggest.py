@@ -417,6 +417,24 @@ def fits_before_a_noun(phrase: str) -> bool:
     return not any(w in stops or w.endswith("'s") for w in phrase.lower().replace(",", " , ").split())
 
 
+def as_modifier(phrase: str) -> str:
+    """A plural phrase as it stands before a noun it describes, singular: "an SSI
+    check" -> "a disability payment check", not "a disability payments check".
+    Only the regular plural head of a short noun phrase is made singular; any other
+    phrase is kept as it is."""
+    from ..pipeline.components.lemmatizer import lookup_lemma
+
+    words = phrase.split(" ")
+    last = words[-1]
+    if len(words) > 3 or words[0].lower().endswith("ing") or any(w.lower() in _ARTICLES_AND_OWNERS for w in words) \
+            or not is_plural(phrase) or head_noun(phrase) != last.lower().strip("\"'()"):
+        return phrase  # "arranging services", "year your claim covers": not a noun before its plural head
+    lemma = lookup_lemma(last.lower())
+    if lemma == last.lower() or not last.lower().startswith(lemma[:-1]) or last.lower() in _IRREGULAR_PLURALS:
+        return phrase
+    return " ".join([*words[:-1], match_case(lemma, last)])
+
+
 def post_modified(phrase: str) -> bool:
     """An -ing word after the phrase's first describes what came before it ("help
     getting services"): such a phrase cannot stand before a noun either."""
