@@ -133,3 +133,32 @@ def test_a_term_the_text_uses_before_happens_when_is_no_definition(analyzer):
     when ..." explains it."""
     text = "Your recertification happens when your lease ends. Bring papers to your recertification."
     assert [f.rule for f in analyzer.analyze(text).findings].count("jargon.recertification") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("A urinary catheter is a thin tube that drains urine. Keep the catheter clean.", "catheter"),
+        ("A biopsy is the removal of tissue to look at it. The biopsy takes ten minutes.", "biopsy"),
+        ("Bilirubin is a substance that is found in the red blood cells. Bilirubin can make skin yellow.",
+         "ilirubin"),
+    ],
+)
+def test_a_sentence_that_says_what_the_term_is_defines_it(analyzer, text, term):
+    """ "A catheter is a thin tube that ..." at a sentence's start says what the word
+    means: neither it nor a later use is flagged."""
+    assert not [w for w in words(analyzer, text) if term in w[1]], words(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("An overpayment is a serious matter that we take seriously. Your overpayment is due.", "overpayment"),
+        ("A mental status evaluation is a necessary part of any assessment.", "mental status evaluation"),
+        ("Your catheter is a tube that drains urine.", "catheter"),  # a use: "your" catheter
+        ("We think the catheter is a tube that helps.", "catheter"),  # not at the sentence's start
+        ("Myalgia is a common side effect of this pill.", "Myalgia"),
+    ],
+)
+def test_a_sentence_about_the_term_that_is_no_definition_leaves_it_flagged(analyzer, text, term):
+    assert [w for w in words(analyzer, text) if term in w[1]]

@@ -57,6 +57,7 @@ class Cues:
     max_bracket_words: int
     max_or_words: int
     not_a_bracket_definition: tuple[tuple[str, ...], ...]
+    not_what_it_is: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def load_cues() -> Cues:
         int(data["max_bracket_definition_words"]),
         int(data["max_or_definition_words"]),
         phrases("not_a_bracket_definition"),
+        frozenset(w.lower() for w in data["not_what_it_is"]),
     )
 
 
@@ -161,7 +163,7 @@ class Mentions:
         after = self._cue_after(span)
         mention = before is not None or after or self._quoted(span)
         explained = before == "named" or after or self._bracketed(span) or self._explained_by_or(span) \
-            or self._spelled_out_after_a_dash(span)
+            or self._spelled_out_after_a_dash(span) or self._said_what_it_is(span)
         return mention, explained
 
     def _find_quotes(self, doc: Doc) -> None:
@@ -321,6 +323,42 @@ class Mentions:
                 words.append(token)
         return 1 <= len(words) <= self.cues.max_or_words and self._explains(span, words, strict=True)
 
+    def _said_what_it_is(self, span: Span) -> bool:
+        """A sentence that starts with the term says what it is: "A urinary catheter is a
+        thin tube that drains urine", "Hospice is care given at the end of life". A
+        lexicon term's explanation must share a word with its advice ("An overpayment
+        is a serious matter that ..." explains nothing); an acronym is not spelled out
+        by it, so it is left to the acronym rules."""
+        doc = span.doc
+        if span.text.isupper() or not _is_or_are_next(doc, span.end):
+            return False
+        words: list[str] = []  # the sentence's words before the term
+        i = span.start
+        while not doc[i].is_sent_start and i > 0:
+            i -= 1
+            token = doc[i]
+            if "\n" in token.text:
+                break
+            if token.is_space or token.text in QUOTES:
+                continue
+            if token.is_punct or len(words) == 2:
+                return False
+            words.append(token.lower_)
+        if (len(words) == 2 and words[1] not in _ARTICLES) \
+                or any(w in self.cues.determiners and w not in _ARTICLES for w in words):
+            return False  # at most "a", "an" or "the" and one describing word: "A urinary catheter", not "Your catheter"
+        text = doc_text(doc)
+        match = _DEFINED_AS.match(text, span.end_char)
+        if match is None:
+            return False
+        if any(w in self.cues.not_what_it_is for w in _WORD.findall(match.group().lower())):
+            return False  # "is a necessary part of any assessment": a claim about it, not what it is
+        if not span.id_:
+            return True
+        known = self._explanation_words(span.id_)
+        described = _WORD.findall(re.split(r"[.;:!?\n]", text[match.start() : match.end() + 60], maxsplit=1)[0].lower())
+        return any(w in known for w in described if w not in _STOP)
+
     def _explains(self, span: Span, words: Sequence[Token], *, strict: bool = False) -> bool:
         """Whether ``words`` read as an explanation of the term: plain words (not a
         code or a name), and for an acronym its letters in order (Schwartz &
@@ -354,6 +392,18 @@ class Mentions:
                 w for w in _WORD.findall(text) if w not in _STOP and len(w) > 2
             )
         return words
+
+
+# "is a thin tube that", "are medicines used to", "is the removal of", "is when": what a
+# sentence that starts with the term says it is
+_DEFINED_AS = re.compile(r"\s+(?:is|are)\s+(?:when\b|(?:an?|the|one|any)\s+(?:[\w-]+\s+){0,3}?|(?:[\w-]+\s+){0,1}?)"
+                         r"(?:of|that|which|where|when|who|whose|in\s+which|used|given|done|made|caused|taken)\b",
+                         re.IGNORECASE)
+
+
+def _is_or_are_next(doc: Doc, i: int) -> bool:
+    j = _skip_space(doc, i, +1)
+    return j is not None and doc[j].lower_ in ("is", "are")
 
 
 def _opens(doc: Doc, i: int) -> bool:
