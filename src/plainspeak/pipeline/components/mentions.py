@@ -357,7 +357,9 @@ class Mentions:
             return True
         known = self._explanation_words(span.id_)
         described = _WORD.findall(re.split(r"[.;:!?\n]", text[match.start() : match.end() + 60], maxsplit=1)[0].lower())
-        return any(w in known for w in described if w not in _STOP)
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return any(w in known for w in described if w not in STOP_WORDS)
 
     def _explains(self, span: Span, words: Sequence[Token], *, strict: bool = False) -> bool:
         """Whether ``words`` read as an explanation of the term: plain words (not a
@@ -396,9 +398,9 @@ class Mentions:
 
 # "is a thin tube that", "are medicines used to", "is the removal of", "is when": what a
 # sentence that starts with the term says it is
-_DEFINED_AS = re.compile(r"\s+(?:is|are)\s+(?:when\b|(?:an?|the|one|any)\s+(?:[\w-]+\s+){0,3}?|(?:[\w-]+\s+){0,1}?)"
-                         r"(?:of|that|which|where|when|who|whose|in\s+which|used|given|done|made|caused|taken)\b",
-                         re.IGNORECASE)
+_WHAT_IT_IS = r"(?:of|that|which|where|when|who|whose|in\s+which|used|given|done|made|caused|taken)\b"
+_DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:when\b|(?:an?|the|one|any)\s+(?:[\w-]+\s+){{0,3}}?{_WHAT_IT_IS}"
+                         rf"|[a-z]+(?<!ed)\s+{_WHAT_IT_IS})", re.IGNORECASE)  # "is care given": not "is used when"
 
 
 def _is_or_are_next(doc: Doc, i: int) -> bool:
