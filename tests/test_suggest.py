@@ -281,3 +281,17 @@ def test_a_hyphenated_terms_head_is_found_among_its_parts(analyzer):
     text = "You may lose SNAP if you are an able-bodied adult without dependents and do not work."
     found = [f for f in analyzer.analyze(text).findings if f.rule == "jargon.able-bodied-adult-without-dependents"]
     assert found and found[0].suggestions[0] == "adult who must meet work rules"
+
+
+@pytest.mark.parametrize(
+    "text, rule, first",
+    [
+        ("The worker co-develops plans with you.", "jargon.co-develop", "writes"),
+        ("He re-evaluated the plan.", "jargon.reevaluate", "checked again"),
+        ("We will re-evaluate it.", "jargon.reevaluate", "check again"),
+    ],
+)
+def test_a_hyphenated_verb_is_inflected_at_its_end(analyzer, text, rule, first):
+    """ "co-develops" is one word: its "-s" is the verb's, so the swap is "writes", not "write"."""
+    found = [f for f in analyzer.analyze(text).findings if f.rule == rule]
+    assert found and found[0].suggestions[0] == first

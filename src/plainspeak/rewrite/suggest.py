@@ -259,12 +259,16 @@ def matched_head(entry: Entry, token_texts: list[str], token_lemmas: list[str]) 
     if len(term_words) != len(words):  # "able-bodied adult": the hyphen's parts are tokens of their own
         parts = [w for w in re.split(r"[\s-]+", entry.term.lower()) if w]
         term_words = parts if len(parts) == len(words) else term_words
-    at = _term_head(entry, term_words) if len(term_words) == len(words) else (0 if entry.pos == "verb" else len(words) - 1)
+    one_word = " " not in entry.term.strip() and len(words) > 1
+    if one_word:
+        at = len(words) - 1  # one hyphenated word inflects at its end: "co-develops", "re-evaluated"
+    else:
+        at = _term_head(entry, term_words) if len(term_words) == len(words) else (0 if entry.pos == "verb" else len(words) - 1)
     form, lemma = words[at]
     if entry.match == "lemma" and entry.pos and lemma.lower() == form.lower():
         # A form the lookup table lacks ("handoffs" keeps its own text as lemma; it
         # matched through the term's inflections): inflect from the term's own word.
-        head = term_words[_term_head(entry, term_words)]
+        head = term_words[-1] if one_word else term_words[_term_head(entry, term_words)]
         closed, last_part = head.replace("-", ""), head.rsplit("-", 1)[-1]
         lemma = closed if form.lower().startswith(closed) else last_part  # "copays"; "hand-offs" -> "off"
     return form, lemma
