@@ -42,3 +42,17 @@ def test_the_memo_is_bounded():
     memo = MemoTokenizer(NLP.tokenizer, max_chunks=10)
     memo(" ".join(f"word{i}" for i in range(100)))
     assert len(memo._words) <= 10
+
+
+def test_a_bracket_before_a_colon_is_no_emoticon():
+    """spaCy makes one token of "):" (an emoticon); in a letter it is a bracket's end
+    before a colon, and the acronym in the brackets is defined there."""
+    import plainspeak
+
+    text = "Read Limited Scope Representation (LSR): a guide. LSR is cheap."
+    assert not [f for f in plainspeak.analyze(text).findings if f.rule == "acronym.undefined"]
+    from plainspeak import make_settings
+    from plainspeak.pipeline.build import build_nlp
+
+    nlp = build_nlp(make_settings())
+    assert [t.text for t in nlp.tokenizer("(LSR): ok :)")] == ["(", "LSR", ")", ":", "ok", ":", ")"]

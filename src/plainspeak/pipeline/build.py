@@ -33,8 +33,9 @@ def build_nlp(settings: Settings, *, lexicon: Lexicon | None = None, model: str 
         from spacy.attrs import SHAPE
 
         nlp.vocab.lex_attr_getters.pop(SHAPE, None)  # type: ignore[attr-defined]  # set in Cython, not in the stub
-    from .tokenizer import MemoTokenizer
+    from .tokenizer import MemoTokenizer, drop_bracket_emoticons
 
+    drop_bracket_emoticons(nlp.tokenizer)
     nlp.tokenizer = MemoTokenizer(nlp.tokenizer)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     if first:

@@ -24,6 +24,22 @@ _RUNS = re.compile(r"(\s+)")  # \s is str.isspace, as spaCy's tokenizer splits
 MAX_CHUNKS = 200_000  # bounded: a long-running server or a huge input cannot grow it without end
 
 
+def drop_bracket_emoticons(tokenizer: Any) -> None:
+    """Remove the special cases that make an emoticon of a bracket and a colon or
+    semicolon ("):", "(:", ";)"): in letters and forms they are a bracket's end
+    before a colon, as in "Limited Scope Representation (LSR): a guide", and one
+    token "):" hid the bracket from the acronym and definition rules."""
+    rules = getattr(tokenizer, "rules", None)
+    if not rules:
+        return
+    kept = {chunk: pieces for chunk, pieces in rules.items() if not _BRACKET_EMOTICON.fullmatch(chunk)}
+    if len(kept) < len(rules):
+        tokenizer.rules = kept
+
+
+_BRACKET_EMOTICON = re.compile(r"[^\w\s]*[()\[\]][^\w\s]*|[^\w\s]*[:;=][^\w\s]*[()\[\]]")
+
+
 class MemoTokenizer:
     """Call it as spaCy's tokenizer; anything else (``rules``, ``explain``) is spaCy's."""
 
