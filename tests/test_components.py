@@ -827,6 +827,11 @@ def test_a_date_blank_on_a_form_is_no_acronym(analyzer, text):
     assert not [f for f in analyzer.analyze(text).findings if f.rule == "acronym.undefined"]
 
 
+@pytest.mark.parametrize("text", ["Write to TAUNTON MA 02780.", "Write to SPRINGFIELD, IL 62701.", "Add your ZIP code."])
+def test_a_city_in_an_address_in_capitals_is_no_acronym(analyzer, text):
+    assert not [f for f in analyzer.analyze(text).findings if f.rule == "acronym.undefined"]
+
+
 @pytest.mark.parametrize("text", ["We serve adults with I/DD.", "The DD/MI waiver pays.", "Apply for the DD-waiver."])
 def test_dd_beside_a_slash_is_still_an_acronym(analyzer, text):
     """Developmental disabilities, not a date: the part across the slash is no date part."""

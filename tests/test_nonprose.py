@@ -34,6 +34,7 @@ def found(text: str) -> list[str]:
         # a template letter's fill-ins: the words a writer replaces
         ("Dear [Client Name], we will meet on [indicate date].", ["[Client Name]", "[indicate date]"]),
         ("Call {first name} or {{agency}} at [_____].", ["{first name}", "{{agency}}", "[_____]"]),
+        ("You owe $XX,XXX.xx by XX/XX/XXXX; call xxx-xxxx.", ["XX,XXX.xx", "XX/XX/XXXX", "xxx-xxxx"]),  # blanks in x's
         ("See [date of the hearing](x) now", ["](x)"]),  # a link's text stays prose
     ],
 )

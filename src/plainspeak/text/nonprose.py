@@ -52,6 +52,8 @@ _FILL_IN = re.compile(
     r"title|city|state|amount|day|month|year)\b[^\[\]\n]{0,60}|[^\[\]\n]{0,40}_{3,}[^\[\]\n]{0,40})\](?![(\[])"
 )
 _TEMPLATE_FIELD = re.compile(r"\{\{?[^{}\n]{1,60}\}\}?")
+# Blanks written as x's: "$XX,XXX.xx", "XX/XX/XXXX", "xxx-xxxx".
+_X_BLANK = re.compile(r"(?<![\w'])[Xx]{2,12}(?:[.,/-][Xx]{1,12})*(?![\w'])")
 
 # Links, addresses, paths and file names never hold white space: each is looked
 # for only in the run of non-space characters around a character that gives it
@@ -89,6 +91,8 @@ def nonprose_ranges(text: str) -> list[tuple[int, int]]:
         found.extend(match.span() for match in _FILL_IN.finditer(text))
     if "{" in text:
         found.extend(match.span() for match in _TEMPLATE_FIELD.finditer(text))
+    if "xx" in text or "XX" in text:
+        found.extend(match.span() for match in _X_BLANK.finditer(text))
     found.extend(
         match.span()
         for match in _CODE.finditer(text)
