@@ -318,7 +318,7 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("Individuals/households may apply.", "Individuals/households may apply."),  # a pair: not "People/households"
         ("Call us about excessive bleeding.", "Call us about too much bleeding."),
         ("Level 2 IOP is a day program.", "Level 2 IOP is a day program."),  # a level's name
-        ("Monitors blood pressure daily.", "Keeps track of blood pressure daily."),  # a list's verb with a noun reading
+        ("Monitors blood pressure daily.", "Checks blood pressure daily."),  # a list's verb with a noun reading
         ("Shake well prior to use.", "Shake well before use."),  # "to" a preposition: "use" a noun
         ("An IEP is a plan for your child.", "A special education plan (IEP) is a plan for your child."),  # spelled out
         ("Ambulation is a key goal.", "Walking is a key goal."),  # no definition

@@ -319,7 +319,7 @@ def _is_participle(word: str, lookup_lemma) -> bool:
 # A phrase that starts with one of these brings its own determiner: "a too much cost",
 # "a your plan", "a some help" cannot be.
 _NO_ARTICLE_BEFORE = frozenset(
-    ["too", "much", "many", "more", "most", "less", "enough", "some", "any", "no", "your", "their", "his", "her",
+    ["too", "much", "many", "more", "most", "less", "enough", "some", "any", "no", "another", "your", "their", "his", "her",
      "its", "our", "my", "the", "this", "that", "these", "those", "what", "how", "whether", "each", "every", "all",
      "who", "where", "when", "why", "one"]
 )
