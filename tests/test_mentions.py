@@ -162,3 +162,9 @@ def test_a_sentence_that_says_what_the_term_is_defines_it(analyzer, text, term):
 )
 def test_a_sentence_about_the_term_that_is_no_definition_leaves_it_flagged(analyzer, text, term):
     assert [w for w in words(analyzer, text) if term in w[1]]
+
+
+def test_a_bracket_with_a_number_in_it_is_no_explanation(analyzer):
+    """ "self-sufficiency (ages 16 and up)" says who, not what the word means."""
+    text = "We teach self-sufficiency (ages 16 and up) skills."
+    assert "jargon.self-sufficiency" in [f.rule for f in analyzer.analyze(text).findings]
