@@ -236,7 +236,7 @@ class Mentions:
                 and not (len(inside) and inside[0].text in QUOTES)  # a label: 'recertifications ("family obligations")'
                 and self.cues.min_bracket_words <= _count_words(inside) <= self.cues.max_bracket_words
                 and not self._adds_to_the_sentence(inside)
-                and not any(t.like_num for t in inside)  # "self-sufficiency (ages 16 and up)": a limit, not a meaning
+                and not (_count_words(inside) <= 4 and any(t.like_num for t in inside))  # "(ages 16 and up)": a limit
                 and (self._names_its_plain_form(span, inside)
                      or self._explains(span, [t for t in inside if not (t.is_space or t.is_punct)]))
             ):
