@@ -306,7 +306,9 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("We house chronically homeless Veterans.", "We house long-term homeless Veterans."),  # a noun in Title Case
         # a sentence that asks or says what the term is keeps it
         ("What is a biopsy? A biopsy is the removal of some tissue.", "What is a biopsy? A biopsy is the removal of some tissue."),
-        ("The doctor will do a biopsy.", "The doctor will do a tissue sample."),
+        ("What is hypertension? Hypertension is the force of blood pushing too hard.",
+         "What is hypertension? Hypertension is the force of blood pushing too hard."),
+        ("The doctor will treat your hypertension.", "The doctor will treat your high blood pressure."),
         ("Attempts to override the dose are risky.", "Attempts to override the dose are risky."),  # a noun, not "Tries"
         ("Rules must be followed at all times.", "Rules must be followed at all times."),  # not "followed always."
         ("Staff are at all times ready to help.", "Staff are always ready to help."),
