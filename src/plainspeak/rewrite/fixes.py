@@ -190,6 +190,7 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
         long_form = edit.replacement
         if _AN_OFFICE.match(long_form) and match.start(1) == 0 \
                 and not _BARE_OK.search(text, max(0, edit.start - 30), edit.start) \
+                and not _DETERMINED_BEFORE.search(text, max(0, edit.start - 40), edit.start) \
                 and not _after_a_name(text, edit.start):
             # "DHS conducts" -> "the Department of Human Services (DHS) conducts"; not "Illinois the ..."
             long_form = ("The " if _starts_a_sentence(text, edit.start) else "the ") + long_form
@@ -199,6 +200,9 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
 
 _AN_OFFICE = re.compile(r"(?:Department|Office|Division|Bureau|Administration|Agency|Board|Commission|Centers?|"
                         r"Institutes?|Council|Authority)\b")  # a name that takes "the"
+# a determiner and one describing word before: "your local DSS" -> not "your local the Department ..."
+_DETERMINED_BEFORE = re.compile(r"\b(?:a|an|the|your|my|his|her|their|our|its|this|that|each|every|any|no)[ \t]+"
+                                r"[A-Za-z-]+[ \t]+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")  # "Illinois DHS": the place's office
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n)[ \t]*(?:[-*•–][ \t]+)?$")
 
