@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -358,8 +359,6 @@ class Mentions:
             return True
         known = self._explanation_words(span.id_)
         described = _WORD.findall(re.split(r"[.;:!?\n]", text[match.start() : match.end() + 60], maxsplit=1)[0].lower())
-        from spacy.lang.en.stop_words import STOP_WORDS
-
         return any(w in known for w in described if w not in STOP_WORDS)
 
     def _explains(self, span: Span, words: Sequence[Token], *, strict: bool = False) -> bool:
