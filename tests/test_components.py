@@ -718,6 +718,7 @@ def test_a_citation_is_flagged_whole_not_its_acronym_again(analyzer):
         ("Appeals - Emergency Respite\n", "jargon.respite", True),
         # "Your" in a heading: no name has it, though "Plan" ends names
         ("Implementing Your Service Plan\n\nWe will help.\n", "jargon.implement", True),
+        ("Your Behavioral Health Center\n", "jargon.behavioral-health", False),  # "Your" first: perhaps a name
         # ... but a question naming an agency, a signature line, a line with a name in
         # another part, and a name with a hyphenated word in a sentence are not
         ("How Do I Contact the Substance Abuse and Mental Health Services Administration?\n",

@@ -326,6 +326,7 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("Ambulation is a key goal.", "Walking is a key goal."),  # no definition
         ("Illinois DHS runs it.", "Illinois Department of Human Services (DHS) runs it."),  # a place's office: no "the"
         ("Call your local DHS today.", "Call your local Department of Human Services (DHS) today."),  # "your" is its own
+        ("Bring this to DHS today.", "Bring this to the Department of Human Services (DHS) today."),
         ("We mailed it; DHS conducts reviews.", "We mailed it; the Department of Human Services (DHS) conducts reviews."),
         ("- DHS conducts reviews.", "- The Department of Human Services (DHS) conducts reviews."),
         ("Staff will assist during the intake.", "Staff will help during the intake."),

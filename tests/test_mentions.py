@@ -158,6 +158,8 @@ def test_a_sentence_that_says_what_the_term_is_defines_it(analyzer, text, term):
         ("Your catheter is a tube that drains urine.", "catheter"),  # a use: "your" catheter
         ("We think the catheter is a tube that helps.", "catheter"),  # not at the sentence's start
         ("Myalgia is a common side effect of this pill.", "Myalgia"),
+        ("Respite is available when your caregiver needs a break. Ask about respite.", "respite"),
+        ("Recertification is one of the ways we check. Your recertification is due.", "recertification"),
     ],
 )
 def test_a_sentence_about_the_term_that_is_no_definition_leaves_it_flagged(analyzer, text, term):
@@ -168,3 +170,10 @@ def test_a_bracket_with_a_number_in_it_is_no_explanation(analyzer):
     """ "self-sufficiency (ages 16 and up)" says who, not what the word means."""
     text = "We teach self-sufficiency (ages 16 and up) skills."
     assert "jargon.self-sufficiency" in [f.rule for f in analyzer.analyze(text).findings]
+
+
+@pytest.mark.parametrize("text", ["Take it TID (3 times a day).", "Come to your intake (your first visit)."])
+def test_a_bracket_that_says_what_the_term_means_explains_it_with_a_number_too(analyzer, text):
+    """The number test is for limits after a word ("(ages 16 and up)"), not for an
+    acronym's meaning or an ordinal."""
+    assert not [w for w in words(analyzer, text) if w[1] in ("TID", "intake")]

@@ -256,7 +256,12 @@ def test_a_plural_suggestion_before_the_noun_it_describes_is_singular(analyzer, 
     [
         ("disability payments", "disability payment"),
         ("food stamps", "food stamp"),
-        ("Nurses", "Nurse"),
+        ("Nurses", "Nurse"),  # one word, capitalised at a sentence's start
+        ("Adult Protective Services", "Adult Protective Services"),
+        ("clothes", "clothes"),  # no "clothe"
+        ("papers", "papers"),  # documents, not "paper"
+        ("special needs", "special needs"),
+        ("drug supplies", "drug supplies"),  # an irregular plural is kept as it is
         ("people", "people"),  # irregular: kept
         ("arranging services", "arranging services"),  # a verb and its object
         ("year your claim covers", "year your claim covers"),  # a clause

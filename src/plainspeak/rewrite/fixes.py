@@ -200,9 +200,10 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
 
 _AN_OFFICE = re.compile(r"(?:Department|Office|Division|Bureau|Administration|Agency|Board|Commission|Centers?|"
                         r"Institutes?|Council|Authority)\b")  # a name that takes "the"
-# a determiner and one describing word before: "your local DSS" -> not "your local the Department ..."
+# a determiner and a word of place before: "your local DSS" -> not "your local the Department ..."
+# ("bring this to DSS" still takes "the")
 _DETERMINED_BEFORE = re.compile(r"\b(?:a|an|the|your|my|his|her|their|our|its|this|that|each|every|any|no)[ \t]+"
-                                r"[A-Za-z-]+[ \t]+$", re.IGNORECASE)
+                                r"(?:local|county|state|city|nearest|regional|area|tribal|federal)[ \t]+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")  # "Illinois DHS": the place's office
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+|\n)[ \t]*(?:[-*•–][ \t]+)?$")
 

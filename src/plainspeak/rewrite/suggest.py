@@ -431,11 +431,13 @@ def as_modifier(phrase: str) -> str:
     words = phrase.split(" ")
     last = words[-1]
     if len(words) > 3 or words[0].lower().endswith("ing") or any(w.lower() in _ARTICLES_AND_OWNERS for w in words) \
+            or not (last.islower() or (len(words) == 1 and last[1:].islower())) \
             or not is_plural(phrase) or head_noun(phrase) != last.lower().strip("\"'()"):
-        return phrase  # "arranging services", "year your claim covers": not a noun before its plural head
-    lemma = lookup_lemma(last.lower())
-    if lemma == last.lower() or not last.lower().startswith(lemma[:-1]) or last.lower() in _IRREGULAR_PLURALS:
-        return phrase
+        return phrase  # "arranging services", "year your claim covers", "Adult Protective Services"
+    word = last.lower()
+    lemma = lookup_lemma(word)
+    if word in grammar_words("plural_only_nouns") or word not in (lemma + "s", lemma + "es"):
+        return phrase  # "clothes" is no "clothe", "papers" (documents) no "paper", "needs" no "need"
     return " ".join([*words[:-1], match_case(lemma, last)])
 
 

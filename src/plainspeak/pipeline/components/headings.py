@@ -25,7 +25,8 @@ _MAX_LINE_TOKENS = 40  # tokens either side: 12 words with their spaces and mark
 _HEADING_GLUE = HEADING_SMALL - {"and", "&", "by"}
 
 
-# A name has no "your" in it: "Implementing Your Service Plan" is a heading.
+# A name has no "your" after its first word: "Implementing Your Service Plan" is a heading
+# ("Your Community Behavioral Health Center" may be a name).
 _SPEAKS_TO = frozenset({"your", "my", "our"})
 _SEPARATORS = frozenset({":", "|", "\u2013", "\u2014"})  # and "-" with spaces around it
 
@@ -54,7 +55,7 @@ def heading_words(doc: Doc, start: int, end: int) -> list | None:
     for i, j in parts:
         words = [t for t in doc[i:j] if t.is_alpha]
         question = doc[j - 1].text == "?"
-        if words and not question and words[-1].lower_ in heads and not any(w.lower_ in _SPEAKS_TO for w in words):
+        if words and not question and words[-1].lower_ in heads and not any(w.lower_ in _SPEAKS_TO for w in words[1:]):
             return None  # a name on the line: "... - Riverton Behavioral Health" (not "Implementing Your Service Plan")
         if i <= start and end <= j:
             mine = (i, j, words, question)

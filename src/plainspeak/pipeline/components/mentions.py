@@ -237,7 +237,8 @@ class Mentions:
                 and not (len(inside) and inside[0].text in QUOTES)  # a label: 'recertifications ("family obligations")'
                 and self.cues.min_bracket_words <= _count_words(inside) <= self.cues.max_bracket_words
                 and not self._adds_to_the_sentence(inside)
-                and not (_count_words(inside) <= 4 and any(t.like_num for t in inside))  # "(ages 16 and up)": a limit
+                and not (not span.text.isupper() and _count_words(inside) <= 4
+                         and any(ch.isdigit() for ch in inside.text))  # "(ages 16 and up)": a limit; "TID (3 times a day)"
                 and (self._names_its_plain_form(span, inside)
                      or self._explains(span, [t for t in inside if not (t.is_space or t.is_punct)]))
             ):
@@ -357,7 +358,7 @@ class Mentions:
             return False  # "is a necessary part of any assessment": a claim about it, not what it is
         if not span.id_:
             return True
-        known = self._explanation_words(span.id_)
+        known = self._explanation_words(span.id_) - {w.lower_ for w in span}  # "treatment is the treatment that"
         described = _WORD.findall(re.split(r"[.;:!?\n]", text[match.start() : match.end() + 60], maxsplit=1)[0].lower())
         return any(w in known for w in described if w not in STOP_WORDS)
 
@@ -398,9 +399,11 @@ class Mentions:
 
 # "is a thin tube that", "are medicines used to", "is the removal of", "is when": what a
 # sentence that starts with the term says it is
-_WHAT_IT_IS = r"(?:of|that|which|where|when|who|whose|in\s+which|used|given|done|made|caused|taken)\b"
-_DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:when\b|(?:an?|the|one|any)\s+(?:[\w-]+\s+){{0,3}}?{_WHAT_IT_IS}"
-                         rf"|[a-z]+(?<!ed)\s+{_WHAT_IT_IS})", re.IGNORECASE)  # "is care given": not "is used when"
+_WHAT_IT_IS = r"(?:of|that|which|where|who|whose|in\s+which|used|given|done|made|caused|taken)\b"
+# "is a thin tube that", "are medicines used to", "is the removal of"; bare, a noun and a
+# participle: "is care given at home" (not "is available when", "is one of")
+_DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_WHAT_IT_IS}"
+                         r"|[a-z]+(?<!ed)\s+(?:used|given|done|made|caused|taken)\b)", re.IGNORECASE)
 
 
 def _is_or_are_next(doc: Doc, i: int) -> bool:
