@@ -354,17 +354,17 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     # the wrong person says something false, so such a suggestion is not offered.
     suggestions = [s for s in suggestions if fits_the_voice(s, state.voices, previous)]
     noun = entry.pos == "noun" or (not entry.pos and entry.match == "exact")  # acronyms name things
+    plural_term = head_form.lower() != head_lemma.lower()
     describes = (noun and _describes_a_noun(span)) or (entry.pos == "adj" and _before_a_content_word(span)) \
         or (not entry.pos and _article_before(span) is not None and _describes_a_noun(span))  # "a pro se clinic"
     if describes:  # "the OBOT program", "intravenous antibiotics": only what can stand there
         suggestions = [s for s in suggestions if fits_before_a_noun(s)]
-        singular = head_form.lower() == head_lemma.lower() and not (matched.endswith("s") and not entry.term.endswith("s"))
-        if noun and singular:  # "an SSI check" -> "a disability payment check" ("RNs" stays plural)
+        plural_acronym = matched.endswith("s") and not entry.term.endswith("s")  # "RNs"
+        if noun and not plural_term and not plural_acronym:  # "an SSI check" -> "a disability payment check"
             suggestions = list(dict.fromkeys(as_modifier(s) for s in suggestions))
     if noun and following:
         # "a decisional balance is": not "pros and cons is"; "other financial resources
         # are": not "other money are"
-        plural_term = head_form.lower() != head_lemma.lower()
         suggestions = [s for s in suggestions if agrees_with_verb(s, following, plural_term=plural_term)]
     start_char = span.start_char
     article = _article_before(span)

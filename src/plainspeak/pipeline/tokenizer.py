@@ -37,7 +37,7 @@ def drop_bracket_emoticons(tokenizer: Any) -> None:
         tokenizer.rules = kept
 
 
-_BRACKET_EMOTICON = re.compile(r"[^\w\s]*[()\[\]][^\w\s]*|[^\w\s]*[:;=][^\w\s]*[()\[\]]")
+_BRACKET_EMOTICON = re.compile(r"[^\w\s]*[()\[\]][^\w\s]*")  # marks only, a bracket among them
 
 
 class MemoTokenizer:

@@ -232,9 +232,9 @@ def is_code(span: Span) -> bool:
         starts_a_line = span.start == 0 or "\n" in doc[span.start - 1].text
         if len(span) == 1 and starts_a_line and span.end < len(doc) and doc[span.end].text in (".", ")"):
             return True  # an outline number: "IV. Current and Past Use"
-    if len(span) == 1 and len(after) >= 2 and after[-2 if after[0].text == "," else 0].text in states \
-            and _ZIP.match(after[-1 if after[0].text == "," else 1].text):
-        return True  # a city in an address in capitals: "TAUNTON MA 02780", "TAUNTON, MA 02780"
+    place = after[1:] if after and after[0].text == "," else after  # past a comma: "TAUNTON, MA 02780"
+    if len(span) == 1 and len(place) >= 2 and place[0].text in states and _ZIP.match(place[1].text):
+        return True  # a city in an address in capitals: "TAUNTON MA 02780"
     if head in states and len(span) == 1:
         if after and _ZIP.match(after[0].text):
             return True

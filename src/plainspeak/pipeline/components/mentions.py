@@ -397,13 +397,13 @@ class Mentions:
         return words
 
 
-# "is a thin tube that", "are medicines used to", "is the removal of", "is when": what a
-# sentence that starts with the term says it is
-_WHAT_IT_IS = r"(?:of|that|which|where|who|whose|in\s+which|used|given|done|made|caused|taken)\b"
-# "is a thin tube that", "are medicines used to", "is the removal of"; bare, a noun and a
-# participle: "is care given at home" (not "is available when", "is one of")
-_DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?{_WHAT_IT_IS}"
-                         r"|[a-z]+(?<!ed)\s+(?:used|given|done|made|caused|taken)\b)", re.IGNORECASE)
+# What a sentence that starts with the term says it is: "is a thin tube that", "are
+# medicines used to", "is the removal of"; bare, a noun and a participle: "is care given
+# at home" (not "is available when", "is one of").
+_PARTICIPLE = r"(?:used|given|done|made|caused|taken)\b"
+_DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+                         rf"(?:of\b|that\b|which\b|where\b|who\b|whose\b|in\s+which\b|{_PARTICIPLE})"
+                         rf"|[a-z]+(?<!ed)\s+{_PARTICIPLE})", re.IGNORECASE)
 
 
 def _is_or_are_next(doc: Doc, i: int) -> bool:
