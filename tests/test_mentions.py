@@ -142,6 +142,11 @@ def test_a_term_the_text_uses_before_happens_when_is_no_definition(analyzer):
         ("A biopsy is the removal of tissue to look at it. The biopsy takes ten minutes.", "biopsy"),
         ("Bilirubin is a substance that is found in the red blood cells. Bilirubin can make skin yellow.",
          "ilirubin"),
+        # describing words do not make it a claim: the noun before "that" decides
+        ("Preeclampsia is a serious pregnancy complication that can happen during pregnancy. "
+         "Preeclampsia can cause harm.", "reeclampsia"),
+        ("Preeclampsia is a condition in which blood pressure gets high in pregnancy. Preeclampsia can harm you.",
+         "reeclampsia"),
     ],
 )
 def test_a_sentence_that_says_what_the_term_is_defines_it(analyzer, text, term):
@@ -160,6 +165,10 @@ def test_a_sentence_that_says_what_the_term_is_defines_it(analyzer, text, term):
         ("Myalgia is a common side effect of this pill.", "Myalgia"),
         ("Respite is available when your caregiver needs a break. Ask about respite.", "respite"),
         ("Recertification is one of the ways we check. Your recertification is due.", "recertification"),
+        ("Respite is the only service that gives you a break. Ask about respite.", "espite"),
+        ("Recertification is a condition of your lease. Your recertification is due.", "ecertification"),
+        ("Recertification is an important step that keeps your rent low. Your recertification is due.",
+         "ecertification"),
     ],
 )
 def test_a_sentence_about_the_term_that_is_no_definition_leaves_it_flagged(analyzer, text, term):

@@ -58,7 +58,9 @@ class Cues:
     max_bracket_words: int
     max_or_words: int
     not_a_bracket_definition: tuple[tuple[str, ...], ...]
-    not_what_it_is: frozenset[str]
+    not_what_it_is: frozenset[str]  # the noun before "of/that/...": "is a necessary part of"
+    not_what_it_is_before_of: frozenset[str]  # only before "of": "is a condition of"
+    claims_about_it: frozenset[str]  # anywhere: "is the only way that"
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def load_cues() -> Cues:
         int(data["max_or_definition_words"]),
         phrases("not_a_bracket_definition"),
         frozenset(w.lower() for w in data["not_what_it_is"]),
+        frozenset(w.lower() for w in data["not_what_it_is_before_of"]),
+        frozenset(w.lower() for w in data["claims_about_it"]),
     )
 
 
@@ -354,13 +358,27 @@ class Mentions:
         match = _DEFINED_AS.match(text, span.end_char)
         if match is None:
             return False
-        if any(w in self.cues.not_what_it_is for w in _WORD.findall(match.group().lower())):
+        if self._a_claim_about_it(_WORD.findall(match.group().lower())):
             return False  # "is a necessary part of any assessment": a claim about it, not what it is
         if not span.id_:
             return True
         known = self._explanation_words(span.id_) - {w.lower_ for w in span}  # "treatment is the treatment that"
         described = _WORD.findall(re.split(r"[.;:!?\n]", text[match.start() : match.end() + 60], maxsplit=1)[0].lower())
         return any(w in known for w in described if w not in STOP_WORDS)
+
+    def _a_claim_about_it(self, said: list[str]) -> bool:
+        """Whether "is a ... of/that/..." (its words, ``said``) claims something about
+        the term rather than saying what it is: decided by the noun before the
+        connecting word ("a necessary part of", "a serious matter that"), not by
+        describing words ("a serious pregnancy complication that" says what it is)."""
+        cues = self.cues
+        if any(w in cues.claims_about_it for w in said):
+            return True
+        connector = len(said) - 1
+        if said[connector] == "which" and said[connector - 1] == "in":
+            connector -= 1
+        head = said[connector - 1]
+        return head in cues.not_what_it_is or (said[connector] == "of" and head in cues.not_what_it_is_before_of)
 
     def _explains(self, span: Span, words: Sequence[Token], *, strict: bool = False) -> bool:
         """Whether ``words`` read as an explanation of the term: plain words (not a
