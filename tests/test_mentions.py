@@ -143,8 +143,8 @@ def test_a_term_the_text_uses_before_happens_when_is_no_definition(analyzer):
         ("Bilirubin is a substance that is found in the red blood cells. Bilirubin can make skin yellow.",
          "ilirubin"),
         # describing words do not make it a claim: the noun before "that" decides
-        ("Preeclampsia is a serious pregnancy complication that can happen during pregnancy. "
-         "Preeclampsia can cause harm.", "reeclampsia"),
+        (("Preeclampsia is a serious pregnancy complication that can happen during pregnancy. "
+          "Preeclampsia can cause harm."), "reeclampsia"),
         ("Preeclampsia is a condition in which blood pressure gets high in pregnancy. Preeclampsia can harm you.",
          "reeclampsia"),
     ],
