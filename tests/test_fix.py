@@ -525,6 +525,10 @@ def test_quotations_span_one_paragraph_only():
         ("the claimant's eligibility", "claimant", "person making the claim", False, False),
         ("the claimant's eligibility", "claimant", "you", False, False),
         ("the claimant is here", "claimant", "person making the claim", True, False),
+        # a plural's bare apostrophe needs the s
+        ("to protect individuals' rights", "individuals", "people", False, False),
+        ("to protect individuals’ rights", "individuals", "people", False, False),
+        ("to protect participants' rights", "participants", "members", True, False),
         # a phrase with its own article after "other"
         ("or other suitable employment.", "suitable employment", "a suitable job", False, False),
         ("Work at suitable employment.", "suitable employment", "a suitable job", True, False),

@@ -539,6 +539,12 @@ def a_possessive_of_no_head(s: Swap) -> bool:
                            or said[-1] in _OBJECT_PRONOUNS)
 
 
+def a_plural_possessive_without_its_s(s: Swap) -> bool:
+    """"individuals' rights" -> not "people' rights": a plural's bare apostrophe needs an s before it."""
+    after = s.text[s.finding.end : s.finding.end + 2]
+    return after[:1] in ("'", "’") and not after[1:2].isalpha() and not s.replacement.endswith("s")
+
+
 def one_syllable_after_more(s: Swap) -> bool:
     """"a more robust program" -> not "a more strong program"."""
     return bool(s.before) and s.before[-1] in ("more", "most") and len(s.said) == 1 and _one_syllable(s.said[0])
@@ -656,7 +662,7 @@ _CHECKS: tuple[Callable[[Swap], bool], ...] = (
     stop_before_to_and_a_verb, a_particle_before_its_pronoun, a_noun_before_a_pronoun_object, make_sure_before_an_object,
     repeats_its_preposition, a_preposition_with_nothing_after_it, you_where_the_sentence_does_not_speak_to_you,
     # determiners and possessives
-    a_possessive_of_no_head, one_syllable_after_more, after_self, an_ing_word_after_an_article,
+    a_possessive_of_no_head, a_plural_possessive_without_its_s, one_syllable_after_more, after_self, an_ing_word_after_an_article,
     a_determiner_after_a_determiner,
     # the passive
     a_passive_ending_in_a_preposition, a_passive_without_its_preposition,
