@@ -654,12 +654,30 @@ def test_fix_takes_the_first_suggestion_that_fits(text, fixed):
         ("The test indicated that you are well.", "showed"),
         ("The information obtained by the office is true.", "gotten"),
         ("Services were given as indicated on the plan.", "shown"),  # "as" before: a participle
+        ("It is denied for the reason indicated below.", "shown"),  # describes the noun before
+        ("Unless otherwise indicated, we call you.", "shown"),  # its subject left out
     ],
 )
 def test_an_ed_form_before_by_takes_the_participle(text, suggestion):
     from plainspeak.api import analyze
 
     found = [f for f in analyze(text).findings if f.rule.startswith("jargon.")]
+    assert found and found[0].suggestions[0] == suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("You can exercise your rights at any time.", "use your rights"),
+        ("They exercise their rights at any time.", "use their rights"),
+        ("You can exercise your right at any time.", "use your right"),
+    ],
+)
+def test_a_phrase_ending_in_the_terms_own_word_keeps_its_number(text, suggestion):
+    """ "exercise your rights" -> "use your rights": the suggestion's last word is the term's."""
+    from plainspeak.api import analyze
+
+    found = [f for f in analyze(text).findings if f.rule.startswith("jargon.exercise")]
     assert found and found[0].suggestions[0] == suggestion
 
 

@@ -56,6 +56,11 @@ def head_index(words: list[str], pos: str) -> int:
 _AUXILIARIES = frozenset(
     ["be", "am", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m", "have", "has", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten", "getting"]
 )
+# An -ed form after these is a participle with its subject left out: "when indicated",
+# "unless otherwise indicated", "as indicated"; before these, one that describes the
+# noun before it: "the reason indicated below".
+_PARTICIPLE_AFTER = frozenset(["as", "when", "if", "unless", "where", "once", "than", "otherwise", "until"])
+_PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "earlier", "previously", "elsewhere", "herein", "here"])
 
 
 @lru_cache(maxsize=4096)
@@ -143,7 +148,8 @@ def adapt(
             words[i] = head_form
         else:
             # "was indicated", "as indicated", "indicated by": a participle ("shown")
-            participle = previous_word.lower() in _AUXILIARIES or previous_word.lower() == "as" or next_word.lower() == "by"
+            previous = previous_word.lower()
+            participle = previous in _AUXILIARIES or previous in _PARTICIPLE_AFTER or next_word.lower() in _PARTICIPLE_BEFORE
             tag = inflection_tag(head_form, head_lemma, entry.pos, participle)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)
@@ -152,6 +158,7 @@ def adapt(
     elif entry.match == "exact" and head_form.endswith("s") and not entry.term.endswith("s") and not _keeps_its_number(words, i):
         words[i] = inflect(words[i], "NNS")
         _agree_with_plural(words, i)
+    _last_word_as_matched(words, i, entry.term, matched)
     text = " ".join(words)
     first = matched.split()[0] if matched.split() else ""
     first = first.split("-")[0]  # "HIPAA-compliant": led by an acronym too
@@ -162,6 +169,18 @@ def adapt(
         # an acronym's or a name's capitals say nothing about the sentence ("our SMART goals")
         return text[0].upper() + text[1:] if sentence_start else text
     return match_case(text, matched)
+
+
+def _last_word_as_matched(words: list[str], head: int, term: str, matched: str) -> None:
+    """A phrase whose last word is the term's own keeps that word's form as written:
+    "exercise your rights" -> "use your rights", not "use your right"."""
+    term_words, said = term.lower().split(), matched.split()
+    last = len(words) - 1
+    if last == head or len(term_words) < 2 or len(said) != len(term_words) or words[last].lower() != term_words[-1]:
+        return
+    written = said[-1]
+    if written.lower() != term_words[-1] and written.lower().rstrip("s") == term_words[-1].rstrip("s"):
+        words[last] = written.lower() if words[last].islower() else written
 
 
 def _keeps_its_number(words: list[str], i: int) -> bool:
