@@ -250,6 +250,15 @@ def test_use_before_definition_is_still_flagged(full_mini_nlp):
     assert [(s.text, s.start_char) for s in doc.spans[ACRONYM_KEY]] == [("CBT", 4)]
 
 
+def test_a_pair_of_acronyms_in_brackets_is_defined_by_the_long_form_before(full_mini_nlp):
+    """ "Mental Health and Developmental Services (MH/DS)" spells out both."""
+    text = "Call Mental Health and Developmental Services (MH/DS). Your XY/DS office helps."
+    doc = full_mini_nlp(text)
+    assert [s.text for s in doc.spans[ACRONYM_DEFINITIONS_KEY]] == ["MH", "DS"]
+    assert acronyms(full_mini_nlp, text) == ["XY"]
+    assert acronyms(full_mini_nlp, "Call the county offices (QB/DS) today. QB/DS helps.") == ["QB", "DS", "QB", "DS"]
+
+
 def test_parenthesised_acronym_after_unrelated_words_is_not_a_definition(full_mini_nlp):
     assert acronyms(full_mini_nlp, "We met on Monday (CBT). CBT is next.") == ["CBT", "CBT"]
 

@@ -258,6 +258,9 @@ def _shouting(token: Token) -> bool:
 def _is_defined_here(span: Span, base: str) -> bool:
     doc = span.doc
     i, last = span.start, span.end - 1
+    group = _slash_group(span)
+    if group is not None:  # "Mental Health and Developmental Services (MH/DS)": each is defined
+        i, last, base = group
     # "long form (ACR)"
     # "long form (ACR)", also with more after a comma or semicolon: "(CAA, 2023)"; or in square brackets
     # ... also quoted inside the brackets: 'General Assistance ("GA")'
@@ -288,6 +291,22 @@ def _is_defined_here(span: Span, base: str) -> bool:
                 return bool(words) and words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, _join(words))
             words.append(t)
     return False
+
+
+def _slash_group(span: Span) -> tuple[int, int, str] | None:
+    """A pair of acronyms in brackets, "(MH/DS)": the first and last token inside and
+    their letters together, which the long form before the bracket spells."""
+    doc = span.doc
+    start, end = span.start, span.end - 1
+    while start >= 2 and doc[start - 1].text == "/" and acronym_base(doc[start - 2].text) is not None:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "/" and acronym_base(doc[end + 2].text) is not None:
+        end += 2
+    if start == end or start < 1 or end + 1 >= len(doc) or doc[start - 1].text not in BRACKETS \
+            or doc[end + 1].text != BRACKETS[doc[start - 1].text]:
+        return None
+    bases = [acronym_base(t.text) for t in doc[start : end + 1] if t.text != "/"]
+    return start, end, "".join(b for b in bases if b)
 
 
 def _join(tokens: Sequence[Token]) -> str:
