@@ -130,11 +130,18 @@ def _blank(piece: str) -> str:
     return _NOT_LINE_BREAK.sub(" ", piece)
 
 
+# An en dash between two letters joins a compound as a hyphen does: "self–determination"
+# (an en dash between numbers, "pages 3–5", is a range and stays).
+_EN_DASH_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")
+
+
 def prepare(text: str, offset: int = 0) -> Prepared:
     """Prepare one piece of text (starting at ``offset`` in its input) for analysis."""
     if "\r\n" in text:
         text = text.replace("\r\n", " \n")  # one line break, same length
     text = text.translate(_TABLE)
+    if "\u2013" in text:
+        text = _EN_DASH_IN_A_WORD.sub("-", text)
     if not _INVISIBLE.search(text):
         return Prepared(text, offset)
     removals = tuple(match.start() - k for k, match in enumerate(_INVISIBLE.finditer(text)))
