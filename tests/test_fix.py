@@ -529,6 +529,7 @@ def test_quotations_span_one_paragraph_only():
         ("to protect individuals' rights", "individuals", "people", False, False),
         ("to protect individuals’ rights", "individuals", "people", False, False),
         ("to protect participants' rights", "participants", "members", True, False),
+        ("We help addicts' families", "addicts", "people who use drugs", False, False),  # not the head noun's s
         # a phrase with its own article after "other"
         ("or other suitable employment.", "suitable employment", "a suitable job", False, False),
         ("Work at suitable employment.", "suitable employment", "a suitable job", True, False),
@@ -656,6 +657,8 @@ def test_fix_takes_the_first_suggestion_that_fits(text, fixed):
         ("Services were given as indicated on the plan.", "shown"),  # "as" before: a participle
         ("It is denied for the reason indicated below.", "shown"),  # describes the noun before
         ("Unless otherwise indicated, we call you.", "shown"),  # its subject left out
+        ("The records we obtained earlier show it.", "got"),  # a subject before: past tense
+        ("She once obtained a loan.", "got"),
     ],
 )
 def test_an_ed_form_before_by_takes_the_participle(text, suggestion):
@@ -716,3 +719,23 @@ def test_neighbour_checks_see_the_other_edits_so_a_second_run_changes_nothing(an
 def test_a_noun_swap_fits_its_neighbours(text, term, replacement, fits):
     """A bare noun is not swapped for a count noun; a plural agrees with what follows."""
     assert _fits(text, term, replacement, noun=True) is fits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have decided to rescind your benefits. To rescind means to cancel them back to the start date.",
+        "Rescinded coverage is rare. 'Rescind' is defined as cancelling coverage back to its start.",
+    ],
+)
+def test_a_term_the_text_defines_elsewhere_is_not_swapped(text):
+    """ "To rescind means ..." explains the word: swapped before it, the reader would
+    meet the explanation of a word never used."""
+    from plainspeak.api import analyze
+    from plainspeak.rewrite.fixes import fix_text
+    from plainspeak.rules.lexicon import load_lexicon
+
+    assert any(f.text.lower().startswith("rescind") for f in analyze(text).findings)
+    assert fix_text(analyze(text), load_lexicon(), everything=True).text == text
+    plain = "We have decided to rescind your benefits. This means you must pay it back."
+    assert "cancel" in fix_text(analyze(plain), load_lexicon(), everything=True).text

@@ -147,6 +147,8 @@ def test_a_term_the_text_uses_before_happens_when_is_no_definition(analyzer):
           "Preeclampsia can cause harm."), "reeclampsia"),
         ("Preeclampsia is a condition in which blood pressure gets high in pregnancy. Preeclampsia can harm you.",
          "reeclampsia"),
+        ("Respite care is a service that gives caregivers a short break. Respite care helps.", "espite"),
+        ("Neuropathy is a nerve problem that causes pain in the feet. Neuropathy hurts.", "europathy"),
     ],
 )
 def test_a_sentence_that_says_what_the_term_is_defines_it(analyzer, text, term):

@@ -540,9 +540,13 @@ def a_possessive_of_no_head(s: Swap) -> bool:
 
 
 def a_plural_possessive_without_its_s(s: Swap) -> bool:
-    """"individuals' rights" -> not "people' rights": a plural's bare apostrophe needs an s before it."""
-    after = s.text[s.finding.end : s.finding.end + 2]
-    return after[:1] in ("'", "’") and not after[1:2].isalpha() and not s.replacement.endswith("s")
+    """"individuals' rights" -> not "people' rights", and "addicts' families" -> not
+    "people who use drugs' families": a plural's bare apostrophe needs one plural word
+    ending in s to stand on."""
+    term, after = s.finding.text, s.text[s.finding.end : s.finding.end + 2]
+    if term[-1:] not in ("s", "S") or after[:1] not in ("'", "’") or after[1:2].isalpha():
+        return False  # no plural possessive: a closing quotation mark, or "'s"
+    return len(s.said) > 1 or not s.replacement.endswith("s")
 
 
 def one_syllable_after_more(s: Swap) -> bool:

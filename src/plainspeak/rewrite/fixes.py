@@ -117,12 +117,14 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
     that fits between its neighbours (``fits_in_place``)."""
     text = report.text
     quoted = quotations(text) if ("\"" in text or "“" in text) else []
+    defined = terms_defined_in(text)
     chosen = [
         f for f in report.findings
         if fixable(f, lexicon, everything=everything)
         and not spells_out_an_acronym(text, f)
         and not any(start <= f.start < end for start, end in quoted)
         and not defines_the_term(text, f)
+        and not _defined_somewhere(f, lexicon, defined)
     ]
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
@@ -160,6 +162,32 @@ def defines_the_term(text: str, finding: Finding) -> bool:
     article = _ARTICLE_BEFORE.search(head)
     start = finding.start - (len(article.group()) if article else 0)
     return _starts_a_clause(text, start) and _DEFINED_AS.match(text, finding.end) is not None
+
+
+# "To rescind means ...", "'Spend-down' is defined as ...", "Respite refers to ...": the
+# text explains the term in so many words, so every use of it stays for that to explain.
+_DEFINITION_VERB = re.compile(r"[\"”’']?[ \t]+(?:means|is[ \t]+defined[ \t]+as|refers[ \t]+to)\b", re.IGNORECASE)
+_DEFINED_WORD = re.compile(r"\w(?:[\w'’-]*\w)?")  # a word without the quotation marks around it
+
+
+def terms_defined_in(text: str) -> frozenset[str]:
+    """The last one to four words (lower case) before each "means", "is defined as"
+    or "refers to" in the text: a term ending there is one the text defines."""
+    found: set[str] = set()
+    for match in _DEFINITION_VERB.finditer(text):
+        words = _DEFINED_WORD.findall(text, max(0, match.start() - 60), match.start())[-4:]
+        found.update(" ".join(words[-k:]).lower() for k in range(1, len(words) + 1))
+    return frozenset(found)
+
+
+def _defined_somewhere(finding: Finding, lexicon: Lexicon, defined: frozenset[str]) -> bool:
+    """The text says what the term means ("To rescind means ..."), before or after this
+    use: swapped here, the reader would meet the explanation of a word never used."""
+    if not defined:
+        return False
+    entry = lexicon.get(finding.entry_id) if finding.entry_id else None
+    written = " ".join(_DEFINED_WORD.findall(finding.text)).lower()
+    return written in defined or (entry is not None and entry.term.lower() in defined)
 
 
 def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[list[Edit], set[tuple[int, int]]]:

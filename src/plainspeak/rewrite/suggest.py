@@ -59,8 +59,10 @@ _AUXILIARIES = frozenset(
 # An -ed form after these is a participle with its subject left out: "when indicated",
 # "unless otherwise indicated", "as indicated"; before these, one that describes the
 # noun before it: "the reason indicated below".
-_PARTICIPLE_AFTER = frozenset(["as", "when", "if", "unless", "where", "once", "than", "otherwise", "until"])
-_PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "earlier", "previously", "elsewhere", "herein", "here"])
+# Not "once", "earlier" or "here": a subject may stand before them ("she once obtained",
+# "we obtained earlier").
+_PARTICIPLE_AFTER = frozenset(["as", "when", "if", "unless", "where", "than", "otherwise", "until"])
+_PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "herein"])
 
 
 @lru_cache(maxsize=4096)
