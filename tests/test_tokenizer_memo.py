@@ -56,3 +56,37 @@ def test_a_bracket_before_a_colon_is_no_emoticon():
 
     nlp = build_nlp(make_settings())
     assert [t.text for t in nlp.tokenizer("(LSR): ok :)")] == ["(", "LSR", ")", ":", "ok", ":", ")"]
+
+
+def test_a_bracket_between_letters_is_split():
+    """ "preference(s)", "child(ren)": spaCy keeps "preference(s" as one token, which
+    hid "local preference" from the lexicon."""
+    import plainspeak
+    from plainspeak import make_settings
+    from plainspeak.pipeline.build import build_nlp
+
+    nlp = build_nlp(make_settings())
+    assert [t.text for t in nlp.tokenizer("preference(s) child(ren) (MAT) f(x)")] == [
+        "preference", "(", "s", ")", "child", "(", "ren", ")", "(", "MAT", ")", "f", "(", "x", ")"]
+    found = plainspeak.analyze("You may get a local preference(s) here.").findings
+    assert [(f.rule, f.text) for f in found if f.rule.startswith("jargon.")] == [
+        ("jargon.local-preference", "local preference")]
+
+
+@given(st.lists(st.one_of(st.sampled_from([*PIECES, "preference(s)", "child(ren)", "a(b", "(s)"]),
+                          st.sampled_from(SPACES), st.text(max_size=6)), max_size=30).map("".join))
+def test_the_memo_tokenizes_as_the_split_tokenizer_does(t):
+    memo = MemoTokenizer(SPLIT.tokenizer)
+    for _ in range(2):
+        assert _tokens(memo(t)) == _tokens(SPLIT.tokenizer(t)), repr(t)
+
+
+def _split_nlp():
+    from plainspeak.pipeline.tokenizer import split_optional_plural
+
+    nlp = spacy.blank("en")
+    split_optional_plural(nlp.tokenizer)
+    return nlp
+
+
+SPLIT = _split_nlp()

@@ -37,6 +37,20 @@ def drop_bracket_emoticons(tokenizer: Any) -> None:
         tokenizer.rules = kept
 
 
+def split_optional_plural(tokenizer: Any) -> None:
+    """Split a bracket between letters, as in "preference(s)" and "child(ren)": spaCy
+    keeps "preference(s" as one token, which hid the word from the lexicon."""
+    from spacy.util import compile_infix_regex
+
+    infixes = getattr(tokenizer, "infix_finditer", None)
+    if infixes is None or not hasattr(tokenizer, "rules"):
+        return
+    import spacy.lang.en as english
+
+    patterns = [*english.English.Defaults.infixes, r"(?<=[A-Za-z])[(](?=[A-Za-z]{1,4}$)"]
+    tokenizer.infix_finditer = compile_infix_regex(patterns).finditer
+
+
 _BRACKET_EMOTICON = re.compile(r"[^\w\s]*[()\[\]][^\w\s]*")  # marks only, a bracket among them
 
 
