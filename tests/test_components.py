@@ -637,6 +637,7 @@ def test_a_word_readers_rated_hard_is_never_excused_as_a_compound(analyzer):
         "Your case was reviewed under Title IV-E and Section VIII.",
         "See Part IV of the rules and Level III care.",
         "Write to 10 Downing St, London SW1A 2AA.",
+        "Our office is at 1200 Main St SW, Suite 4. Drive NE to the clinic.",  # compass points
         "IV. Current and Past Use\n\nShe drinks on weekends.\n\nXII) Plan\n",
         "Form PA/FS 162-A is enclosed.",  # letters joined by "/" before a number: a form's code
     ],

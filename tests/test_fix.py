@@ -659,6 +659,8 @@ def test_fix_takes_the_first_suggestion_that_fits(text, fixed):
         ("Unless otherwise indicated, we call you.", "shown"),  # its subject left out
         ("The records we obtained earlier show it.", "got"),  # a subject before: past tense
         ("She once obtained a loan.", "got"),
+        ("He hasn't participated in groups.", "taken part"),  # the auxiliary before "not"
+        ("He has never participated in groups.", "taken part"),
     ],
 )
 def test_an_ed_form_before_by_takes_the_participle(text, suggestion):

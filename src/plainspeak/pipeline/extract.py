@@ -340,7 +340,7 @@ def _jargon(state: InputState, span: Span, piece: Prepared, entry: Entry) -> Fin
     lemmas = [t.lemma_ for t in span]
     head_form, head_lemma = matched_head(entry, texts, lemmas)
     matched = _slice(state, span, piece)
-    previous = _previous_word(span)
+    previous = _previous_word(span, skip=_BETWEEN_AUXILIARY_AND_VERB)
     following = _next_word(span)
     suggestions: list[str] = []
     for alternative in entry.plain:
@@ -456,11 +456,25 @@ def _before_a_content_word(span: Span) -> bool:
     return _describes_a_noun(span)
 
 
-def _previous_word(span: Span) -> str:
-    i = span.start - 1
-    while i >= 0 and (span.doc[i].is_space or span.doc[i].is_punct):
-        i -= 1
-    return span.doc[i].text if i >= 0 else ""
+# Words that may stand between an auxiliary and its verb: "hasn't participated",
+# "has never attended" take the participle as "has participated" does.
+_BETWEEN_AUXILIARY_AND_VERB = frozenset(["n't", "not", "never", "already", "just", "also", "recently", "previously",
+                                         "successfully", "since", "yet", "ever", "not yet"])
+
+
+def _previous_word(span: Span, skip: frozenset[str] = frozenset()) -> str:
+    """The word before the span (not space or punctuation), passing over up to two
+    words in ``skip``."""
+    i, passed = span.start - 1, 0
+    while i >= 0:
+        token = span.doc[i]
+        if token.is_space or token.is_punct:
+            i -= 1
+        elif passed < 2 and token.lower_ in skip:
+            i, passed = i - 1, passed + 1
+        else:
+            return token.text
+    return ""
 
 
 def _slice(state: InputState, span: Span, piece: Prepared) -> str:
