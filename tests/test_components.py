@@ -849,3 +849,12 @@ def test_a_city_in_an_address_in_capitals_is_no_acronym(analyzer, text):
 def test_dd_beside_a_slash_is_still_an_acronym(analyzer, text):
     """Developmental disabilities, not a date: the part across the slash is no date part."""
     assert "DD" in [f.text for f in analyzer.analyze(text).findings if f.rule == "acronym.undefined"]
+
+
+def test_words_of_a_spanish_line_are_not_uncommon_english_words(analyzer):
+    """The language-help line of a notice ("Si necesita ayuda ..., llame al ...") is not
+    English; an English word near a Spanish name or two still is."""
+    text = ("Si habla español, tiene a su disposición servicios gratuitos de asistencia lingüística. "
+            "Llame al 1-800-555-0100.\n\nLos Angeles has quixotic pelicans.")
+    uncommon = [f.text for f in analyzer.analyze(text).findings if f.rule == "uncommon.word"]
+    assert uncommon == ["quixotic"]
