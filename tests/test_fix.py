@@ -350,6 +350,8 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("You are entitled to take a copy.", "You are entitled to take a copy."),  # not "owed take"
         ("Changes (i.e. it is thicker) are common.", "Changes (that is, it is thicker) are common."),
         ("It is due Friday, i.e., next week.", "It is due Friday, that is, next week."),
+        # "person the child lives with": its head is "person", not the plural "lives"
+        ("The payments go to a custodial party each month.", "The payments go to a person the child lives with each month."),
     ],
 )
 def test_fix_all_keeps_grammar(analyzer, text, expected):

@@ -316,11 +316,16 @@ def takes_object_and_infinitive(phrase: str) -> bool:
 
 def head_noun(phrase: str) -> str:
     """The head of a noun phrase: its last word before a preposition, "and", a
-    relative word or an -ing word, past any participle ("money paid to you" ->
-    "money", "person getting benefits" -> "person",
+    relative word, a determiner or an -ing word, past any participle ("money paid
+    to you" -> "money", "person the child lives with" -> "person", "person getting benefits" -> "person",
     "mental health visit" -> "visit", "pros and cons" -> "pros")."""
     words = [w.strip("\"'()") for w in _before_a_stop(phrase)[0]]
     from ..pipeline.components.lemmatizer import lookup_lemma
+
+    for k in range(1, len(words)):  # "person the child lives with": a clause begins at its determiner
+        if words[k].lower() in _CLAUSE_DETERMINERS:
+            del words[k:]
+            break
 
     for k in range(1, len(words) - 1):  # "person getting benefits": the head comes before the -ing word
         if words[k].endswith("ing"):
@@ -329,6 +334,10 @@ def head_noun(phrase: str) -> str:
     while len(words) > 1 and (words[-1].endswith(("ed", "ing")) or _is_participle(words[-1], lookup_lemma)):
         words.pop()
     return words[-1] if words else ""
+
+
+_CLAUSE_DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "these",
+                                 "those"])
 
 
 def _is_participle(word: str, lookup_lemma) -> bool:
