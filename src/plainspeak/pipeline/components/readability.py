@@ -30,7 +30,7 @@ from ...text.syllables import count_syllables
 from . import SENTENCES_KEY
 from .arrays import MEMO_LIMIT, isin_sorted, per_distinct, token_array
 from .paragraphs import BULLET_MARKS
-from .words import CLITICS, is_plain_token, is_word
+from .words import CLITICS, in_spanish, is_plain_token, is_word
 
 
 def sentence_counts(sent: Span) -> Counts:
@@ -80,6 +80,8 @@ class SentenceReadability:
         first, last = _trimmed_bounds(doc, starts, ends)  # without white space around, or a bullet before
         for k in numpy.flatnonzero((hard | long) & (first < last)).tolist():
             start, end = int(first[k]), int(last[k])
+            if in_spanish(doc, start, end):
+                continue  # a language-help line: not English to be judged as English
             shown = round(float(rule_grade[k]), 1)
             for flagged, label in ((hard[k], "hard-sentence"), (long[k], "long-sentence")):
                 if flagged:

@@ -27,13 +27,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...config.settings import load_defaults, make_settings
-from ...datafiles import data_path, grammar_words
+from ...datafiles import data_path
 from ...text.difficulty import rated, word_rating
 from ...text.frequency import is_rarer
 from . import JARGON_KEY, UNCOMMON_KEY
 from .arrays import MEMO_LIMIT, token_array, unique_inverse
 from .headings import in_a_worded_heading
-from .words import is_word, sentence_of
+from .words import in_spanish, is_word, sentence_of
 
 # Entity types that mark names, places, dates, money ... in a trained pipeline.
 _SKIP_ENTS = frozenset(
@@ -201,7 +201,7 @@ class UncommonWords:
             capitalised: set[str] | None = None
             for i in candidates:
                 token = doc[i]
-                if i in skip or not is_word(token) or _in_spanish(token):
+                if i in skip or not is_word(token) or in_spanish(doc, i - 15, i + 16):
                     continue
                 if token.text[:1].isupper() or token.pos_ or token.ent_type:
                     if capitalised is None:
@@ -298,12 +298,3 @@ def make_uncommon_words(
 def plain_words(lexicon) -> set[str]:
     """The words of each entry's best (first) suggestion, lower-cased: curated plain words."""
     return {w.lower() for entry in lexicon for w in re.findall(r"[A-Za-z']+", entry.plain[0] if entry.plain else "")}
-
-
-def _in_spanish(token: Token) -> bool:
-    """Three or more words within 15 of the token are Spanish and not English ("Si
-    necesita ayuda en español, llame al ..."): it is no hard English word, and an
-    English reader skips the line."""
-    markers = grammar_words("spanish_markers")
-    doc = token.doc
-    return sum(1 for t in doc[max(0, token.i - 15) : token.i + 16] if t.lower_ in markers) >= 3
