@@ -39,15 +39,12 @@ def drop_bracket_emoticons(tokenizer: Any) -> None:
 
 def split_optional_plural(tokenizer: Any) -> None:
     """Split a bracket between letters, as in "preference(s)" and "child(ren)": spaCy
-    keeps "preference(s" as one token, which hid the word from the lexicon."""
+    keeps "preference(s" as one token, which hid the word from the lexicon. For a
+    blank English pipeline's tokenizer (a trained one keeps its own)."""
+    from spacy.lang.en import English
     from spacy.util import compile_infix_regex
 
-    infixes = getattr(tokenizer, "infix_finditer", None)
-    if infixes is None or not hasattr(tokenizer, "rules"):
-        return
-    import spacy.lang.en as english
-
-    patterns = [*english.English.Defaults.infixes, r"(?<=[A-Za-z])[(](?=[A-Za-z]{1,4}$)"]
+    patterns = [*English.Defaults.infixes, r"(?<=[A-Za-z])[(](?=[A-Za-z]{1,4}$)"]
     tokenizer.infix_finditer = compile_infix_regex(patterns).finditer
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from ...datafiles import grammar_words
 
 # Clitics spaCy splits off ("do|n't", "she|'s"): part of the word before them.
 CLITICS = frozenset({"n't", "'s", "'re", "'ll", "'ve", "'m", "'d", "s", "nt"})
@@ -63,13 +65,11 @@ def is_credential(span: Span) -> bool:
     return True
 
 
-def in_spanish(doc, start: int, end: int) -> bool:
+def in_spanish(doc: Doc, start: int, end: int) -> bool:
     """Three or more words of ``doc[start:end]`` are Spanish and not English (the
     language-help line of agency notices: "Si necesita ayuda en español, llame al
     ..."): an English reader skips the line, so its words are no hard English words
     and its sentences no hard English sentences (``spanish_markers`` in
     data/grammar.toml)."""
-    from ...datafiles import grammar_words
-
     markers = grammar_words("spanish_markers")
     return sum(1 for t in doc[max(0, start) : end] if t.lower_ in markers) >= 3
