@@ -490,6 +490,18 @@ def test_quotations_span_one_paragraph_only():
         ("Call the Intake office.", "Intake", "first visit", False, False),
         ("Intake is on Monday.", "Intake", "First visit", True, False),  # a sentence starts with it
         ("recipients of CoC Program-funded PSH", "CoC", "local homeless services network", False, False),
+        # a name's words keep their capitals: a hyphenated one, one inside the term, the end of a longer name
+        ("The specialist provides In-Home Services either directly", "In-Home Services", "help at home", False, False),
+        ("A: Child care Subsidy will pay for it.", "Child care Subsidy", "child care help", False, False),
+        ("You may qualify for Home and Community Based Waiver services.", "Waiver services", "services at home", False,
+         False),
+        ("Your family can get in-home services while the children stay home.", "in-home services", "help at home", True,
+         False),
+        # a verb entry's word after a determiner is a noun; a participle takes the verb's swap
+        ("Follow the mandates of the court.", "mandates", "requires", False, True),
+        ("Victims may read their impact statements.", "impact", "affect", False, True),
+        ("The state mandated training is free.", "mandated", "required", True, True),
+        ("You consent to share your records.", "consent to", "agree to", True, True),
         ("If a CoC's coordinated entry system", "CoC", "local homeless services network", True, False),
         ("on or about July 3, 2024", "on or about", "around", True, False),  # a word before a date is no name
         ("to ensure access to home care", "ensure", "make sure", False, False),  # an object, not a clause

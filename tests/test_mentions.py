@@ -43,6 +43,9 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ('"Grievance" shall mean any dispute with us. Grievance does not include class actions.', "Grievance"),
         ("The judge may delay it. This is called a continuance. A continuance can take a month.", "continuance"),
         ("WIC ~ Women, Infants and Children. Submit a WIC form online.", "WIC"),  # a dash or tilde and its long form
+        # the long form, a dash and the acronym, as a heading has it
+        ("Trial Work Period - TWP\nDuring the TWP you can test your ability to work.", "TWP"),
+        ("The Trial Work Period – TWP – lets you try work. The TWP lasts nine months.", "TWP"),
         ("Call Social Security (SSA) today. SSA will write back.", "SSA"),  # as fix spells an acronym out
         # a long form in a list, its words' initials spelling it; square brackets
         ("Apply for Women, Infants, Children (WIC) today. WIC gives food.", "WIC"),
@@ -63,6 +66,7 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("We will utilize the portal.", "utilize"),
         ("Call your PCP, or go to urgent care.", "PCP"),  # ", or" that does not explain
         ("She called the IOP yesterday.", "IOP"),  # "called" as in phoned
+        ("Call today - TWP staff can help.", "TWP"),  # a dash after words that do not spell it
         ("Your IOP is a day program.", "IOP"),  # not at the start of its sentence: a use
         ("We think the IOP is a good fit.", "IOP"),
         ("Myalgia is a common side effect of this pill.", "Myalgia"),

@@ -68,6 +68,8 @@ _ENDS_A_SENTENCE = re.compile(r"[ \t]*(?:[.;:!?)\]]|$)", re.MULTILINE)
 _ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing follows in the clause
 _DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
                           "those", "other", "another", "any", "some", "no", "each", "every"])
+# Before a noun, never a verb ("her" and "that" may stand before a verb: "let her go", "that mandates")
+_NOUN_DETERMINERS = _DETERMINERS - {"her", "that"}
 _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
 _DIAGNOSIS_CODE_BEFORE = re.compile(r"\b[A-Z]\d\d(?:\.\d{1,4})?\b[^.;:()\n]{0,30}$")  # "F33.1, recurrent"
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as|(?:we|they|people|some|you)[ \t]+call)(?:[ \t]+(?:a|an|the))?[ \t]+$", re.IGNORECASE)
@@ -565,6 +567,14 @@ def an_ing_word_after_an_article(s: Swap) -> bool:
         and len(s.term_words) > 1 and s.term_words[-1].lower() == "of"
 
 
+def a_verb_after_a_determiner(s: Swap) -> bool:
+    """"the mandates of the court" -> not "the requires of the court": after a
+    determiner a verb entry's word is a noun (a participle, "the mandated training",
+    still takes the verb's swap)."""
+    return s.verb and bool(s.before) and s.before[-1] in _NOUN_DETERMINERS \
+        and not s.finding.text.lower().endswith(("ed", "ing", "en"))
+
+
 def a_determiner_after_a_determiner(s: Swap) -> bool:
     """"your assets" -> not "your what you own"."""
     return bool(s.before) and s.before[-1] in _DETERMINERS and brings_its_own_determiner(s.replacement)
@@ -667,7 +677,7 @@ _CHECKS: tuple[Callable[[Swap], bool], ...] = (
     repeats_its_preposition, a_preposition_with_nothing_after_it, you_where_the_sentence_does_not_speak_to_you,
     # determiners and possessives
     a_possessive_of_no_head, a_plural_possessive_without_its_s, one_syllable_after_more, after_self, an_ing_word_after_an_article,
-    a_determiner_after_a_determiner,
+    a_determiner_after_a_determiner, a_verb_after_a_determiner,
     # the passive
     a_passive_ending_in_a_preposition, a_passive_without_its_preposition,
     # before a noun the term described

@@ -14,6 +14,8 @@ from ..report import Finding
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")  # numbers count as neighbours: "section 8"
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'-]*)[ \t]+$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\n\"“'‘(•*#>–—-])[ \t]*$")  # what a sentence's (or a line's) first word follows
 # a determiner, possessive or number right before: the swap may stand without its own
 _BARE_OK = re.compile(r"(?:\b(?:a|an|the|your|my|his|her|their|our|its|this|that|each|every|any|no|one)|['’]s|\d)[ \t]+$",
                       re.IGNORECASE)
@@ -118,7 +120,13 @@ _SMALL_WORDS = frozenset(["of", "and", "or", "the", "a", "an", "for", "to", "in"
 
 
 def _title_word(word: str) -> bool:
-    """Capitalised and not an acronym: "Program", "Function" (not "SSA", "CoC")."""
+    """Capitalised and not an acronym: "Program", "Program-funded", "In-Home" (not
+    "SSA", "CoC")."""
+    first, *rest = word.split("-")
+    return _title_part(first) and all(part.islower() or _title_part(part) for part in rest if part)
+
+
+def _title_part(word: str) -> bool:
     rest = word[1:]
     return word[:1].isupper() and any(ch.islower() for ch in rest) and not any(ch.isupper() for ch in rest)
 
@@ -137,6 +145,13 @@ def in_a_name(text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 3):start].rstrip(" \t\u00a0")
         if before and before[-1] not in ".!?:;\n\"“'‘(-–—•*#>":
             return True
+    if any(_title_word(w) for w in content[1:]):
+        return True  # a capital inside the term: "Child care Subsidy", "Waiver Services"
+    if content and _title_word(content[0]) and words[0] == content[0]:
+        previous = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if previous is not None and _title_word(previous.group(1)) and previous.group(1).lower() not in _SMALL_WORDS \
+                and not _SENTENCE_END_BEFORE.search(text, max(0, previous.start(1) - 6), previous.start(1)):
+            return True  # the end of a longer name: "Home and Community Based Waiver services"
     if not any(ch.isupper() for ch in text[start + 1:end]):
         return False  # a word, not an acronym: "on or about July 3" is no name
     after = _word_after(text, end)

@@ -168,7 +168,8 @@ class Mentions:
         after = self._cue_after(span)
         mention = before is not None or after or self._quoted(span)
         explained = before == "named" or after or self._bracketed(span) or self._explained_by_or(span) \
-            or self._spelled_out_after_a_dash(span) or self._said_what_it_is(span)
+            or self._spelled_out_after_a_dash(span) or self._spelled_out_before_a_dash(span) \
+            or self._said_what_it_is(span)
         return mention, explained
 
     def _find_quotes(self, doc: Doc) -> None:
@@ -299,6 +300,26 @@ class Mentions:
                 if initials == base.upper():  # each word gives its first letter: "Women, Infants and Children"
                     return True
                 if not base.upper().startswith(initials):
+                    return False
+        return False
+
+    def _spelled_out_before_a_dash(self, span: Span) -> bool:
+        """Its long form, a dash and the acronym, as in a heading: "Trial Work Period -
+        TWP", "the Trial Work Period – TWP – lets you"."""
+        base = acronym_base(span.text)
+        doc = span.doc
+        mark = _skip_space(doc, span.start - 1, -1)
+        if base is None or mark is None or doc[mark].text not in _DASHES or "\n" in doc[mark].text:
+            return False
+        initials = ""
+        for token in reversed(doc[max(0, mark - 3 * len(base) - 4) : mark]):
+            if "\n" in token.text or token.text in ".;:()" or token.text in _DASHES:
+                break
+            if token.is_alpha and token.lower_ not in LONG_FORM_GLUE:
+                initials = token.text[0].upper() + initials
+                if initials == base.upper():  # each word gives its first letter, read back from the dash
+                    return True
+                if not base.upper().endswith(initials):
                     return False
         return False
 
