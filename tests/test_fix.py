@@ -455,6 +455,12 @@ def test_quotations_span_one_paragraph_only():
     assert quotations('He said "stay with us tonight" and left.') == [(8, 30)]
     assert quotations('Read this:\n\n"Hi Angela, this is Ray calling back."\n') == []  # a script: the writer's own words
     assert quotations('An 8" pipe.\n\nWe utilize the "fast" one and more words here.') == []
+    # a law quoted after its speaker, on a line of its own that only closes the quotation
+    law = "Section 504 states,\n\nNo qualified person shall, solely by reason of disability, be excluded…” [29 U.S.C. §794]\n"
+    start = law.index("No")
+    assert quotations(law) == [(start, law.index("”") + 1)]
+    assert quotations("We said:\nsix inches” and more.\n") == []  # too few words to be a quotation
+    assert quotations("Please note the following items:\nYour 8” pipe will be fixed by the landlord soon.\n") == []  # no speaker
 
 
 @pytest.mark.parametrize(
@@ -497,6 +503,12 @@ def test_quotations_span_one_paragraph_only():
          False),
         ("Your family can get in-home services while the children stay home.", "in-home services", "help at home", True,
          False),
+        # "help" takes a bare verb, not "in" and a gerund; a noun before "help" makes an odd compound
+        ("Staff assist consumers in understanding the rules.", "assist", "help", False, True),
+        ("Members can be assisted in achieving goals.", "assisted", "helped", False, True),
+        ("We can assist you with the form.", "assist", "help", True, True),
+        ("Call for employment assistance today.", "assistance", "help", False, False),
+        ("Call for legal assistance today.", "assistance", "help", True, False),
         # a verb entry's word after a determiner is a noun; a participle takes the verb's swap
         ("Follow the mandates of the court.", "mandates", "requires", False, True),
         ("Victims may read their impact statements.", "impact", "affect", False, True),

@@ -68,6 +68,8 @@ _ENDS_A_SENTENCE = re.compile(r"[ \t]*(?:[.;:!?)\]]|$)", re.MULTILINE)
 _ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing follows in the clause
 _DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
                           "those", "other", "another", "any", "some", "no", "each", "every"])
+_HELP_FORMS = frozenset(["help", "helps", "helped", "helping"])
+_IN_A_GERUND = re.compile(r"(?:[ \t]+[A-Za-z'’-]+){0,3}?[ \t]+in[ \t]+[a-z]+ing\b")  # "consumers in understanding"
 # Before a noun, never a verb ("her" and "that" may stand before a verb: "let her go", "that mandates")
 _NOUN_DETERMINERS = _DETERMINERS - {"her", "that"}
 _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
@@ -455,6 +457,19 @@ def help_before_a_gerund_that_ends_its_phrase(s: Swap) -> bool:
         and _second_word_after(s.text, s.finding.end).lower() in _AFTER_A_GERUND
 
 
+def help_before_in_and_a_gerund(s: Swap) -> bool:
+    """"assist consumers in understanding" -> not "help consumers in understanding":
+    "help" takes a bare verb, and "in" would have to go too."""
+    return s.said[0] in _HELP_FORMS and _IN_A_GERUND.match(s.text, s.finding.end) is not None
+
+
+def help_after_a_noun(s: Swap) -> bool:
+    """"employment assistance" -> not "employment help": a noun before "help" makes a
+    compound nobody says; "legal help", "financial help" read well."""
+    return s.said == ["help"] and not s.verb and bool(s.before) and s.before[-1] not in _FUNCTION_WORDS \
+        and _is_noun(s.before[-1])
+
+
 def make_sure_before_two_objects(s: Swap) -> bool:
     """"ensure everyone a safe home" (two objects) -> not "make sure everyone a safe home"."""
     return s.words[-1].lower() == "sure" and s.after_lower in _PERSONAL_OBJECTS \
@@ -670,6 +685,7 @@ _CHECKS: tuple[Callable[[Swap], bool], ...] = (
     drops_the_to_of_a_verb, a_preposition_before_another, gotten_after_be, a_modal_where_a_bare_verb_stands,
     a_passive_of_a_phrasal_verb, not_after_be, so_at_a_clauses_end, too_much_before_a_plural, always_at_a_clauses_end,
     help_before_a_gerund_that_ends_its_phrase, make_sure_before_two_objects, a_noun_at_a_sentences_start,
+    help_before_in_and_a_gerund, help_after_a_noun,
     # acronyms and the neighbours' words
     in_a_list_of_acronyms, an_acronym_on_a_line_in_capitals, says_what_a_neighbour_says,
     # objects, prepositions and clauses after it

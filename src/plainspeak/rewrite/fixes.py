@@ -76,12 +76,31 @@ _QUOTATION = re.compile(r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”|\"[^\"\n]*(?:
 def quotations(text: str) -> list[tuple[int, int]]:
     """Where the text quotes someone: ``fix`` never puts words in a speaker's mouth
     ("'... drug abuse ...,' the Secretary said"); ``check`` still points at them."""
-    return [
+    found = [
         m.span()
         for m in _QUOTATION.finditer(text)
         if len(m.group().split()) >= 4
         and (_SPEECH.search(text, m.end(), m.end() + 60) or _SPEECH.search(text[max(0, m.start() - 40) : m.start()]))
     ]
+    return found + [span for span in _quoted_paragraphs(text) if not any(a <= span[0] < b for a, b in found)]
+
+
+# A paragraph that ends a quotation it never opened, after a speaker: 'Section 504 states,'
+# then 'No otherwise qualified individual ... assistance…” [29 U.S.C. §794(a)]'.
+_INTRODUCED = re.compile(r"[,:][ \t]*\n\s*$")
+
+
+def _quoted_paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]*[”\"][^\n]*", text):
+        line = m.group()
+        close = max(line.rfind("”"), line.rfind('"'))
+        if line.count("“") or line.count('"') > 1 or len(line[:close].split()) < 4:
+            continue  # opened on its own line: the pairs above found it
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _INTRODUCED.search(before) and _SPEECH.search(before):
+            spans.append((m.start(), m.start() + close + 1))
+    return spans
 
 
 def fits_in_place(
@@ -116,7 +135,7 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
     """The report's text with every fixable finding replaced by its first suggestion
     that fits between its neighbours (``fits_in_place``)."""
     text = report.text
-    quoted = quotations(text) if ("\"" in text or "“" in text) else []
+    quoted = quotations(text) if ("\"" in text or "“" in text or "”" in text) else []
     defined = terms_defined_in(text)
     chosen = [
         f for f in report.findings
