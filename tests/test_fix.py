@@ -390,7 +390,7 @@ def test_an_acronym_is_spelled_out_once_with_itself_in_brackets(analyzer):
          "with all the requested papers of household composition by March 31.\n"),
         # the neighbours of an acronym's later uses are judged with those uses left as written
         "Ask your PCP about it. Later your PCP, a physician, will call you.\n",
-        "Call your PCP's office today. Your PCP will see you.\n",  # no brackets before a possessive's 's
+        "Call your PCP today. Your PCP's office will call you back.\n",  # no brackets before a possessive's 's
     ],
 )
 def test_fix_all_twice_changes_nothing_more(analyzer, text):
@@ -414,6 +414,20 @@ def test_fix_all_still_makes_these_swaps(analyzer, text, expected):
     from plainspeak.rewrite.fixes import fix_text
 
     assert fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The WIC program can help. Apply for WIC today.\n",  # its first use is kept as written: not spelled out later
+        "Call your PCP's office today. Your PCP will see you.\n",  # no brackets before a possessive's 's
+        "Your child's plan (change the IEP and where it is) is due.\n",  # no brackets inside brackets
+    ],
+)
+def test_an_acronym_is_spelled_out_at_its_first_use_or_not_at_all(analyzer, text):
+    from plainspeak.rewrite.fixes import fix_text
+
+    assert fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text == text
 
 
 def test_a_word_in_capitals_is_not_spelled_out_as_an_acronym(analyzer):

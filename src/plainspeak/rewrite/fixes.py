@@ -230,7 +230,9 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
             continue
         acronym = match.group(1)
         key = acronym_base(acronym) or acronym  # "PCPs" and "PCP" are one acronym
-        if key in seen or text.startswith(("'s", "’s"), edit.end) or acronym.endswith(("'s", "’s")):
+        at = edit.start + match.start(1)
+        if key in seen or text.startswith(("'s", "’s"), edit.end) or acronym.endswith(("'s", "’s")) \
+                or _used_before(text, key, at) or _inside_brackets(text, at):
             dropped.add((edit.start, edit.end))
             continue
         seen.add(key)
@@ -243,6 +245,20 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
             long_form = ("The " if _starts_a_sentence(text, edit.start) else "the ") + long_form
         kept.append(replace(edit, replacement=f"{long_form} ({acronym})"))
     return kept, dropped
+
+
+def _used_before(text: str, acronym: str, at: int) -> bool:
+    """The acronym stands earlier in the text (in a heading, a name, a use the fit
+    checks refused): spelled out here it would be explained at its third use, not
+    its first, so it is left to the writer."""
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text[:at]) is not None
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """Within brackets opened earlier on its line: "(change the IEP and ...)" would get
+    brackets inside brackets."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return line.rfind("(") > line.rfind(")") or line.rfind("[") > line.rfind("]")
 
 
 _AN_OFFICE = re.compile(r"(?:Department|Office|Division|Bureau|Administration|Agency|Board|Commission|Centers?|"
