@@ -499,6 +499,7 @@ the-homeless,the homeless,people without housing,person-first,warning,lower,,N.,
 microgrant,microgrant,small grant,benefits,suggestion,lemma,noun,N.,A microgrant.,S,,
 microgrants,microgrants,small grants,benefits,suggestion,lower,,N.,Two microgrants.,S,,
 onboard,onboard,welcome|set up,wordy,suggestion,lemma,verb,N.,We onboard staff.,S,,
+consumer,consumer,client,mental-health,suggestion,lemma,noun,N.,Each consumer gets services.,S,only near within 3 words: services|treatment,Consumers buy cars.
 """
 
 
@@ -525,6 +526,10 @@ def context_nlp(tmp_path_factory):
         ("She suffers from it. Depression is hard.", []),
         ("We hand out blankets to the homeless.", ["the homeless"]),
         ("The homeless shelter is open.", []),
+        # "near": the words on either side
+        ("Every consumer gets treatment.", ["consumer"]),
+        ("Treatment helps each consumer.", ["consumer"]),
+        ("Consumers buy cars and treatment is far off.", []),  # beyond 3 words
     ],
 )
 def test_context_rules_keep_only_the_sense_the_entry_is_about(context_nlp, text, expected):

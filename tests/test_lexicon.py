@@ -200,7 +200,7 @@ def test_context_rules_parse_into_rules():
 @pytest.mark.parametrize(
     "context, message",
     [
-        ("before: of", "lex.csv:2: column 'context': 'before: of' is not a rule: write 'not' or 'only', 'before' or"),
+        ("before: of", "lex.csv:2: column 'context': 'before: of' is not a rule: write 'not' or 'only', 'before', 'after' or 'near'"),
         ("not beside: of", "lex.csv:2: column 'context': 'not beside: of' is not a rule"),
         ("not before of", "lex.csv:2: column 'context': 'not before of' is not a rule"),
         ("not before within 0 words: of", "lex.csv:2: column 'context': in 'not before within 0 words: of', 'within 0 words' must be 1 to 10"),

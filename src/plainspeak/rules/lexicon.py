@@ -46,13 +46,13 @@ CONTEXT_WORDS_FILE = "context_words.toml"
 MAX_CONTEXT_WINDOW = 10
 # "not before: of", "only after within 3 words: test|screen|@drug_tests"
 _CONTEXT_RULE = re.compile(
-    r"^(?P<kind>not|only)\s+(?P<position>before|after)(?:\s+within\s+(?P<within>\d+)\s+words?)?\s*:(?P<words>.*)$",
+    r"^(?P<kind>not|only)\s+(?P<position>before|after|near)(?:\s+within\s+(?P<within>\d+)\s+words?)?\s*:(?P<words>.*)$",
     re.IGNORECASE,
 )
 _CONTEXT_WORD = re.compile(r"^[^\W_](?:[\w' .-]*[^\W_])?$")  # letters, digits; inside also ' - . and spaces
 _LIST_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _CONTEXT_SYNTAX = (
-    "write 'not' or 'only', 'before' or 'after', optionally 'within N words', a colon, "
+    "write 'not' or 'only', 'before', 'after' or 'near', optionally 'within N words', a colon, "
     "then words or @lists separated by '|', as in 'not before: of'; separate rules with ';'"
 )
 
@@ -63,7 +63,7 @@ class ContextRule:
 
     ``position`` is where the term stands relative to ``phrases``: "before"
     looks at the ``within`` words after the term, "after" at those before it,
-    in the same sentence. ``only``: one of the phrases must be there;
+    "near" at both, in the same sentence. ``only``: one of the phrases must be there;
     otherwise none may be. Phrases are lower case, word lists expanded.
     """
 

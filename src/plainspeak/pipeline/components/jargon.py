@@ -216,11 +216,12 @@ def _letters(text: str) -> int:
 class _CompiledRule:
     """A :class:`ContextRule` with its phrases split into words as the tokenizer splits text."""
 
-    __slots__ = ("by_first", "looks_ahead", "only", "phrases", "reach", "within")
+    __slots__ = ("by_first", "looks_ahead", "looks_back", "only", "phrases", "reach", "within")
 
     def __init__(self, rule: ContextRule, nlp: Language, specials: set[str]) -> None:
         self.only = rule.only
-        self.looks_ahead = rule.position == "before"  # the term stands before the words
+        self.looks_ahead = rule.position in ("before", "near")  # the term stands before the words
+        self.looks_back = rule.position in ("after", "near")  # ... or after them
         self.within = rule.within
         phrases = {tuple(w.lower() for w in split_term(p, nlp, specials) if _is_word(w)) for p in rule.phrases}
         self.phrases = sorted(p for p in phrases if p)
@@ -232,19 +233,20 @@ class _CompiledRule:
         self.reach = rule.within + max((len(p) for p in self.phrases), default=1) - 1
 
     def holds(self, doc: Doc, start: int, end: int) -> bool:
-        if self.looks_ahead:
-            words = _words(doc, end, +1, self.reach)
-            starts = range(min(self.within, len(words)))
-        else:
-            words = _words(doc, start - 1, -1, self.reach)[::-1]  # in reading order
-            starts = range(len(words))
-        found = any(
-            (self.looks_ahead or k + len(phrase) > len(words) - self.within) and _phrase_at(words, k, phrase)
-            for k in starts
-            for first in _forms(words[k])
-            for phrase in self.by_first.get(first, ())
-        )
+        found = (self.looks_ahead and self._found_after(doc, end)) or (self.looks_back and self._found_before(doc, start))
         return found if self.only else not found
+
+    def _found_after(self, doc: Doc, end: int) -> bool:
+        words = _words(doc, end, +1, self.reach)
+        return any(_phrase_at(words, k, phrase)
+                   for k in range(min(self.within, len(words))) for first in _forms(words[k])
+                   for phrase in self.by_first.get(first, ()))
+
+    def _found_before(self, doc: Doc, start: int) -> bool:
+        words = _words(doc, start - 1, -1, self.reach)[::-1]  # in reading order
+        return any(k + len(phrase) > len(words) - self.within and _phrase_at(words, k, phrase)
+                   for k in range(len(words)) for first in _forms(words[k])
+                   for phrase in self.by_first.get(first, ()))
 
 
 def _forms(word: tuple[str, str]) -> tuple[str, ...]:
