@@ -251,13 +251,15 @@ def _used_before(text: str, acronym: str, at: int) -> bool:
     """The acronym stands earlier in the text (in a heading, a name, a use the fit
     checks refused): spelled out here it would be explained at its third use, not
     its first, so it is left to the writer."""
-    return re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text[:at]) is not None
+    first = re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text)  # stops at the first use
+    return first is not None and first.start() < at
 
 
 def _inside_brackets(text: str, at: int) -> bool:
     """Within brackets opened earlier on its line: "(change the IEP and ...)" would get
     brackets inside brackets."""
-    line = text[text.rfind("\n", 0, at) + 1 : at]
+    start = max(0, at - 300)  # a bracket opened further back is no aside around this use
+    line = text[text.rfind("\n", start, at) + 1 or start : at]
     return line.rfind("(") > line.rfind(")") or line.rfind("[") > line.rfind("]")
 
 
