@@ -54,8 +54,31 @@ def test_duplicates_are_reported_with_the_first_row():
     )
     assert problems == [
         "lex.csv:3: column 'id': duplicate id 'a' (first on row 2)",
-        "lex.csv:4: column 'term': duplicate term 'Alpha' (first on row 2)",
+        ("lex.csv:4: column 'term': duplicate term 'Alpha' (first on row 2); a term may have another entry only for "
+         "another sense, with a 'context' rule in each saying which"),
     ]
+
+
+SENSES = (
+    "id,term,plain,category,severity,match,pos,note,example,source,context,counterexample\n"
+    "placement-home,placement,move,legal,suggestion,lemma,noun,N.,E.,S,only before: home,C.\n"
+    "placement-school,placement,class,benefits,suggestion,lemma,noun,N.,E.,S,only after: school,C.\n"
+)
+
+
+def test_a_term_may_have_an_entry_per_sense_each_with_context():
+    entries, problems = parse_lexicon(SENSES, "lex.csv")
+    assert problems == [] and [e.id for e in entries] == ["placement-home", "placement-school"]
+    _, problems = parse_lexicon(SENSES.replace("only after: school,C.", ","), "lex.csv")
+    assert problems and "duplicate term 'placement'" in problems[0]  # the second sense says nothing of its context
+
+
+def test_a_user_entry_replaces_every_sense_of_its_term(tmp_path):
+    shipped, user = tmp_path / "shipped.csv", tmp_path / "user.csv"
+    shipped.write_text(SENSES, encoding="utf-8")
+    user.write_text(HEADER + "mine,Placement,spot,wordy,suggestion,lemma,noun,N.,E.,S\n", encoding="utf-8")
+    assert sorted(e.id for e in load_lexicon([shipped, user], include_default=False)) == ["mine"]
+    assert sorted(e.id for e in load_lexicon([user, shipped], include_default=False)) == ["placement-home", "placement-school"]
 
 
 def test_repeated_header_column():

@@ -108,7 +108,8 @@ class Entry:
 
 @dataclass
 class Lexicon:
-    """Entries by id; later files override earlier ones with the same term."""
+    """Entries by id; later files override earlier ones with the same term. A term
+    may have several entries, one per sense, each with context rules saying which."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     files: tuple[str, ...] = ()
@@ -145,7 +146,7 @@ def default_lexicon_path() -> Path:
 def load_lexicon(paths: Sequence[str | Path] = (), *, include_default: bool = True) -> Lexicon:
     """Load the shipped lexicon (unless ``include_default`` is false) plus user files.
 
-    A user entry replaces a shipped entry with the same term (case-insensitive)
+    A user entry replaces the shipped entries with the same term (case-insensitive)
     or the same id.
     """
     files: list[Path] = [default_lexicon_path()] if include_default else []
@@ -167,17 +168,21 @@ def merge_entries(base: Lexicon, entries: Sequence[Entry], source: str) -> Lexic
     one with the same term (case-insensitive) or the same id. The one merge rule,
     for files and for lexicons saved with a pipeline."""
     merged = dict(base.entries)
-    by_term = {_term_key(e.term): e.id for e in base}
+    by_term: dict[str, list[str]] = {}
+    for e in base:
+        by_term.setdefault(_term_key(e.term), []).append(e.id)
+    laid: set[str] = set()  # terms this source has laid over: its own senses of a term stay together
     for entry in entries:
         key = _term_key(entry.term)
-        old_id = by_term.pop(key, None)
-        if old_id is not None:
-            merged.pop(old_id, None)
+        if key not in laid:
+            laid.add(key)
+            for old_id in by_term.pop(key, ()):
+                merged.pop(old_id, None)
         old = merged.pop(entry.id, None)
-        if old is not None:
-            by_term.pop(_term_key(old.term), None)
+        if old is not None and entry.id in by_term.get(_term_key(old.term), ()):
+            by_term[_term_key(old.term)].remove(entry.id)
         merged[entry.id] = entry
-        by_term[key] = entry.id
+        by_term.setdefault(key, []).append(entry.id)
     return Lexicon(merged, (*base.files, source))
 
 
@@ -219,7 +224,7 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> tuple[list[Entry], list
     index = {c: i for i, c in enumerate(header)}
     entries: list[Entry] = []
     seen_ids: dict[str, int] = {}
-    seen_terms: dict[str, int] = {}
+    seen_terms: dict[str, tuple[int, bool]] = {}  # term -> (its first row, whether every entry of it has context)
     while True:
         row_no = reader.line_num + 1
         try:
@@ -246,13 +251,15 @@ def parse_lexicon(text: str, name: str = "<lexicon>") -> tuple[list[Entry], list
             problems.append(f"{name}:{row_no}: column 'id': duplicate id {entry.id!r} (first on row {seen_ids[entry.id]})")
             continue
         term_key = _term_key(entry.term)
-        if term_key in seen_terms:
+        if term_key in seen_terms and not (entry.context and seen_terms[term_key][1]):
             problems.append(
-                f"{name}:{row_no}: column 'term': duplicate term {entry.term!r} (first on row {seen_terms[term_key]})"
+                f"{name}:{row_no}: column 'term': duplicate term {entry.term!r} (first on row {seen_terms[term_key][0]}); "
+                "a term may have another entry only for another sense, with a 'context' rule in each saying which"
             )
             continue
         seen_ids[entry.id] = row_no
-        seen_terms[term_key] = row_no
+        first, with_context = seen_terms.get(term_key, (row_no, True))
+        seen_terms[term_key] = (first, with_context and bool(entry.context))
         entries.append(entry)
     return entries, problems
 
