@@ -255,6 +255,8 @@ class Mentions:
             return False
         if self._follows_its_plain_form(span, before):
             return True  # "Social Security (SSA)", as plainspeak fix spells an acronym out
+        if self._spells_out_the_acronym_before(span, before):
+            return True  # "PPOs (preferred provider organizations)": the writer's gloss of the acronym
         words: list[Token] = []
         for token in reversed(doc[max(0, before - 12) : before]):
             if token.is_punct or "\n" in token.text:
@@ -262,6 +264,11 @@ class Mentions:
             if not token.is_space:
                 words.insert(0, token)
         return bool(words) and self._explains(span, words)
+
+    def _spells_out_the_acronym_before(self, span: Span, bracket: int) -> bool:
+        acronym = _skip_space(span.doc, bracket - 1, -1)
+        base = acronym_base(span.doc[acronym].text) if acronym is not None else None
+        return base is not None and span.text[:1].lower() == base[0].lower() and matches_long_form(base, span.text)
 
     def _follows_its_plain_form(self, span: Span, bracket: int) -> bool:
         """One of the entry's own plain wordings stands right before the bracket
@@ -421,7 +428,7 @@ class Mentions:
             if words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, long_form):
                 return True
             return shares
-        return shares or (not strict and (not span.id_ or len(words) >= 2))
+        return shares or (not strict and not span.id_)
 
     def _explanation_words(self, entry_id: str) -> frozenset[str]:
         """The content words of an entry's plain alternatives and note: an "X, or Y"
