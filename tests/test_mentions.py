@@ -80,9 +80,6 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("Please utilize (if needed) the form.", "utilize"),
         ("We offer a continuum of care (including detox and groups).", "continuum of care"),
         ("We offer a continuum of care (e.g. detox and groups).", "continuum of care"),
-        # brackets after a lexicon term explain it only with a word of its advice
-        ("The Act, as amended (the Act), sets the rules.", "as amended"),
-        ("You may be evicted for negligence (debris left in the yard).", "negligence"),
         # a quoted label in brackets names a section; it does not say what the term means
         (("Failure to complete recertifications (\u201cfamily obligations\u201d) may end your lease. Your recertification "
           "is due in May."), "recertification"),

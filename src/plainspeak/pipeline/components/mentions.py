@@ -428,7 +428,7 @@ class Mentions:
             if words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, long_form):
                 return True
             return shares
-        return shares or (not strict and not span.id_)
+        return shares or (not strict and (not span.id_ or len(words) >= 2))
 
     def _explanation_words(self, entry_id: str) -> frozenset[str]:
         """The content words of an entry's plain alternatives and note: an "X, or Y"
