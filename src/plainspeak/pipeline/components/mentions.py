@@ -256,7 +256,7 @@ class Mentions:
         if self._follows_its_plain_form(span, before):
             return True  # "Social Security (SSA)", as plainspeak fix spells an acronym out
         if self._spells_out_the_acronym_before(span, before):
-            return True  # "PPOs (preferred provider organizations)": the writer's gloss of the acronym
+            return False  # "PPOs (preferred provider organizations)": the acronym does not explain its long form
         words: list[Token] = []
         for token in reversed(doc[max(0, before - 12) : before]):
             if token.is_punct or "\n" in token.text:
