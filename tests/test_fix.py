@@ -391,6 +391,9 @@ def test_an_acronym_is_spelled_out_once_with_itself_in_brackets(analyzer):
         # the neighbours of an acronym's later uses are judged with those uses left as written
         "Ask your PCP about it. Later your PCP, a physician, will call you.\n",
         "Call your PCP today. Your PCP's office will call you back.\n",  # no brackets before a possessive's 's
+        # an earlier use swapped away with its phrase ("GI bleed") leaves this use the first
+        "A GI bleed can be serious. Your GI doctor will check you.\n",
+        "Staff assist PCPs in completing the forms.\n",  # the spelled-out neighbour does not change the answer
     ],
 )
 def test_fix_all_twice_changes_nothing_more(analyzer, text):
@@ -408,6 +411,9 @@ def test_fix_all_twice_changes_nothing_more(analyzer, text):
         ("Bring proof of residency to the office.\n", "Bring proof of where you live to the office.\n"),  # an instruction
         ("Put your name on the waitlist.\n", "Put your name on the waiting list.\n"),  # a noun in -ing after "the"
         ("Your physician (see page 2) will call.\n", "Your doctor (see page 2) will call.\n"),  # a pointer, no gloss
+        # a capital the lexicon's term has is no name's
+        ("People with limited English proficiency can ask for an interpreter.\n",
+         "People with limited English can ask for an interpreter.\n"),
     ],
 )
 def test_fix_all_still_makes_these_swaps(analyzer, text, expected):
@@ -422,12 +428,29 @@ def test_fix_all_still_makes_these_swaps(analyzer, text, expected):
         "The WIC program can help. Apply for WIC today.\n",  # its first use is kept as written: not spelled out later
         "Call your PCP's office today. Your PCP will see you.\n",  # no brackets before a possessive's 's
         "Your child's plan (change the IEP and where it is) is due.\n",  # no brackets inside brackets
+        "Your child's plan (you can ask to change\nthe IEP and where it is) is due.\n",  # ... across a line break
+        "Your PCPs' offices are open. Ask your PCP about it.\n",  # its first use a plural possessive
     ],
 )
 def test_an_acronym_is_spelled_out_at_its_first_use_or_not_at_all(analyzer, text):
     from plainspeak.rewrite.fixes import fix_text
 
     assert fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        ("Visit SSA.gov or call SSA for help.\n", "(SSA)"),  # a web address is no use of the acronym
+        ("Ask about SSI assistance today.\n", "(SSI)"),
+    ],
+)
+def test_an_acronym_after_an_address_is_still_spelled_out_once(analyzer, text, spelled):
+    from plainspeak.rewrite.fixes import fix_text
+
+    once = fix_text(analyzer.analyze(text), analyzer.lexicon, everything=True).text
+    assert once.count(spelled) == 1
+    assert fix_text(analyzer.analyze(once), analyzer.lexicon, everything=True).text == once
 
 
 def test_a_word_in_capitals_is_not_spelled_out_as_an_acronym(analyzer):
@@ -521,10 +544,14 @@ def test_quotations_span_one_paragraph_only():
         ("Staff assist consumers in understanding the rules.", "assist", "help", False, True),
         ("Members can be assisted in achieving goals.", "assisted", "helped", False, True),
         ("We can assist you with the form.", "assist", "help", True, True),
-        ("Call for employment assistance today.", "assistance", "help", False, False),
-        ("Call for legal assistance today.", "assistance", "help", True, False),
+        ("We assist clients in housing court.", "assist", "help", True, True),  # a noun in -ing
+        ("We offer assistance in applying for benefits.", "assistance", "help", True, False),  # the noun "help in"
+        ("Staff assist primary care doctors (PCPs) in completing the forms.", "assist", "help", False, True),
         # a verb entry's word after a determiner is a noun; a participle takes the verb's swap
         ("Follow the mandates of the court.", "mandates", "requires", False, True),
+        ("Her mandates were ignored.", "mandates", "requires", False, True),
+        ("This ensures that you get paid on time.", "ensures", "makes sure", True, True),  # "this" as the subject
+        ("Each receives a copy.", "receives", "gets", True, True),
         ("Victims may read their impact statements.", "impact", "affect", False, True),
         ("The state mandated training is free.", "mandated", "required", True, True),
         ("You consent to share your records.", "consent to", "agree to", True, True),

@@ -67,6 +67,7 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("Call your PCP, or go to urgent care.", "PCP"),  # ", or" that does not explain
         ("She called the IOP yesterday.", "IOP"),  # "called" as in phoned
         ("Call today - TWP staff can help.", "TWP"),  # a dash after words that do not spell it
+        ("Apply today, Work Program - TWP staff can help.", "TWP"),  # initials read back stop at a comma
         ("Your IOP is a day program.", "IOP"),  # not at the start of its sentence: a use
         ("We think the IOP is a good fit.", "IOP"),
         ("Myalgia is a common side effect of this pill.", "Myalgia"),

@@ -69,9 +69,13 @@ _ENDS_HERE = re.compile(r"[ \t]*(?:[.,;:!?)\]]|$)", re.MULTILINE)  # nothing fol
 _DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "her", "their", "our", "its", "this", "that", "these",
                           "those", "other", "another", "any", "some", "no", "each", "every"])
 _HELP_FORMS = frozenset(["help", "helps", "helped", "helping"])
-_IN_A_GERUND = re.compile(r"(?:[ \t]+[A-Za-z'’-]+){0,3}?[ \t]+in[ \t]+[a-z]+ing\b")  # "consumers in understanding"
-# Before a noun, never a verb ("her" and "that" may stand before a verb: "let her go", "that mandates")
-_NOUN_DETERMINERS = _DETERMINERS - {"her", "that"}
+_ING_NOUNS = frozenset(["housing", "building", "funding", "clothing", "meeting", "hearing", "nursing", "parking",
+                        "boarding", "lodging", "evening", "morning", "thing", "something", "anything", "nothing",
+                        "everything", "spring", "string", "ceiling", "wedding", "setting", "bedding", "dressing"])
+_IN_A_GERUND = re.compile(r"[^.;:!?\n]*?[ \t]in[ \t]+([a-z]+ing)\b")  # "consumers in understanding", not "in housing court"
+# Before a noun, never a verb: articles and possessives ("this", "each", "her" and the like
+# may stand before a verb: "This ensures", "Each receives", "let her go")
+_NOUN_DETERMINERS = frozenset(["the", "a", "an", "your", "my", "his", "their", "our", "its", "every", "no"])
 _WHEN = frozenset(["today", "tomorrow", "tonight", "yesterday", "now", "soon", "later", "again"])  # nouns as adverbs
 _DIAGNOSIS_CODE_BEFORE = re.compile(r"\b[A-Z]\d\d(?:\.\d{1,4})?\b[^.;:()\n]{0,30}$")  # "F33.1, recurrent"
 _NAMED_BEFORE = re.compile(r"\b(?:called|named|known[ \t]+as|(?:we|they|people|some|you)[ \t]+call)(?:[ \t]+(?:a|an|the))?[ \t]+$", re.IGNORECASE)
@@ -274,7 +278,7 @@ class Swap:
 
 def inside_a_name(s: Swap) -> bool:
     """A term in a name: "SSA-3373: Function Report", "the Peer Support Program", "CoC Program-funded"."""
-    return in_a_name(s.text, s.finding.start, s.finding.end)
+    return in_a_name(s.text, s.finding.start, s.finding.end, s.finding.term)
 
 
 def inside_a_compound(s: Swap) -> bool:
@@ -459,15 +463,19 @@ def help_before_a_gerund_that_ends_its_phrase(s: Swap) -> bool:
 
 def help_before_in_and_a_gerund(s: Swap) -> bool:
     """"assist consumers in understanding" -> not "help consumers in understanding":
-    "help" takes a bare verb, and "in" would have to go too."""
-    return s.said[0] in _HELP_FORMS and _IN_A_GERUND.match(s.text, s.finding.end) is not None
+    the verb "help" takes a bare verb, and "in" would have to go too. Read to the
+    clause's end, however long the object (a neighbour spelled out stays in it)."""
+    if not (s.verb and s.said[0] in _HELP_FORMS):
+        return False
+    m = _IN_A_GERUND.match(s.text, s.finding.end, s.finding.end + 120)
+    return m is not None and _a_gerund(m.group(1))
 
 
-def help_after_a_noun(s: Swap) -> bool:
-    """"employment assistance" -> not "employment help": a noun before "help" makes a
-    compound nobody says; "legal help", "financial help" read well."""
-    return s.said == ["help"] and not s.verb and bool(s.before) and s.before[-1] not in _FUNCTION_WORDS \
-        and _is_noun(s.before[-1])
+def _a_gerund(word: str) -> bool:
+    """An -ing form of a verb, not a noun in -ing ("in housing court", "in the evening")."""
+    import lemminflect
+
+    return word not in _ING_NOUNS and bool(lemminflect.getAllLemmas(word, upos="VERB"))
 
 
 def make_sure_before_two_objects(s: Swap) -> bool:
@@ -586,8 +594,9 @@ def a_verb_after_a_determiner(s: Swap) -> bool:
     """"the mandates of the court" -> not "the requires of the court": after a
     determiner a verb entry's word is a noun (a participle, "the mandated training",
     still takes the verb's swap)."""
-    return s.verb and bool(s.before) and s.before[-1] in _NOUN_DETERMINERS \
-        and not s.finding.text.lower().endswith(("ed", "ing", "en"))
+    word = s.finding.text.lower()
+    return s.verb and bool(s.before) and not word.endswith(("ed", "ing", "en")) and (
+        s.before[-1] in _NOUN_DETERMINERS or (s.before[-1] == "her" and word.endswith("s")))  # "Her mandates were"
 
 
 def a_determiner_after_a_determiner(s: Swap) -> bool:
@@ -685,7 +694,7 @@ _CHECKS: tuple[Callable[[Swap], bool], ...] = (
     drops_the_to_of_a_verb, a_preposition_before_another, gotten_after_be, a_modal_where_a_bare_verb_stands,
     a_passive_of_a_phrasal_verb, not_after_be, so_at_a_clauses_end, too_much_before_a_plural, always_at_a_clauses_end,
     help_before_a_gerund_that_ends_its_phrase, make_sure_before_two_objects, a_noun_at_a_sentences_start,
-    help_before_in_and_a_gerund, help_after_a_noun,
+    help_before_in_and_a_gerund,
     # acronyms and the neighbours' words
     in_a_list_of_acronyms, an_acronym_on_a_line_in_capitals, says_what_a_neighbour_says,
     # objects, prepositions and clauses after it

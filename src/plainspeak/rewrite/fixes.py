@@ -92,14 +92,14 @@ _INTRODUCED = re.compile(r"[,:][ \t]*\n\s*$")
 
 def _quoted_paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"[^\n]*[”\"][^\n]*", text):
-        line = m.group()
+    start = 0
+    for line in text.split("\n"):  # one pass: a regex over the lines would retry every start of a long line
         close = max(line.rfind("”"), line.rfind('"'))
-        if line.count("“") or line.count('"') > 1 or len(line[:close].split()) < 4:
-            continue  # opened on its own line: the pairs above found it
-        before = text[max(0, m.start() - 60) : m.start()]
-        if _INTRODUCED.search(before) and _SPEECH.search(before):
-            spans.append((m.start(), m.start() + close + 1))
+        if close >= 0 and not (line.count("“") or line.count('"') > 1 or len(line[:close].split()) < 4):
+            before = text[max(0, start - 60) : start]  # (a quotation opened on its own line: the pairs found it)
+            if _INTRODUCED.search(before) and _SPEECH.search(before):
+                spans.append((start, start + close + 1))
+        start += len(line) + 1
     return spans
 
 
@@ -220,8 +220,15 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
     from ..pipeline.components.acronyms import acronym_base
 
     seen: set[str] = set()
-    kept = []
+    kept: list[Edit] = []
     dropped: set[tuple[int, int]] = set()
+    found: list[dict[str, list[int]]] = []
+
+    def uses() -> dict[str, list[int]]:  # read once per run, and only when an acronym is swapped
+        if not found:
+            found.append(_acronym_uses(text))
+        return found[0]
+
     for edit in edits:
         entry = lexicon.get(edit.rule.partition(".")[2])
         match = _ACRONYM.match(text[edit.start : edit.end]) if entry is not None and entry.term.isupper() else None
@@ -232,7 +239,8 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
         key = acronym_base(acronym) or acronym  # "PCPs" and "PCP" are one acronym
         at = edit.start + match.start(1)
         if key in seen or text.startswith(("'s", "’s"), edit.end) or acronym.endswith(("'s", "’s")) \
-                or _used_before(text, key, at) or _inside_brackets(text, at):
+                or _used_before(uses(), key, at, kept) or _inside_brackets(text, at):
+            seen.add(key)  # not spelled out at a later use either
             dropped.add((edit.start, edit.end))
             continue
         seen.add(key)
@@ -247,19 +255,42 @@ def _spelled_out_once(text: str, edits: list[Edit], lexicon: Lexicon) -> tuple[l
     return kept, dropped
 
 
-def _used_before(text: str, acronym: str, at: int) -> bool:
-    """The acronym stands earlier in the text (in a heading, a name, a use the fit
-    checks refused): spelled out here it would be explained at its third use, not
-    its first, so it is left to the writer."""
-    first = re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text)  # stops at the first use
-    return first is not None and first.start() < at
+# A word in capitals that may be an acronym, with its plural or possessive: not part of
+# an address ("SSA.gov", "help@DHS.org", "www.SSA")
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9@/.])[A-Z][A-Za-z0-9&]*[A-Z0-9](?:['’]?s)?(?![A-Za-z0-9]|\.[A-Za-z])")
+
+
+def _acronym_uses(text: str) -> dict[str, list[int]]:
+    """Where each acronym stands in the text, by its base form ("PCPs'" under PCP)."""
+    from ..pipeline.components.acronyms import acronym_base
+
+    uses: dict[str, list[int]] = {}
+    for m in _CAPITALS.finditer(text):
+        base = acronym_base(m.group())
+        if base is not None:
+            uses.setdefault(base, []).append(m.start())
+    return uses
+
+
+def _used_before(uses: dict[str, list[int]], acronym: str, at: int, kept: list[Edit]) -> bool:
+    """The acronym stands earlier in the text as this run leaves it (in a heading, a
+    name, a use the fit checks refused): spelled out here it would be explained at
+    a later use, not its first, so it is left to the writer. A use inside an edit
+    already kept ("GI bleed" -> "bleeding in the gut") is gone from the text."""
+    for position in uses.get(acronym, ()):
+        if position >= at:
+            return False
+        if not any(e.start <= position < e.end for e in kept):
+            return True
+    return False
 
 
 def _inside_brackets(text: str, at: int) -> bool:
-    """Within brackets opened earlier on its line: "(change the IEP and ...)" would get
-    brackets inside brackets."""
+    """Within brackets opened earlier in its paragraph: "(change the IEP and ...)" would
+    get brackets inside brackets."""
     start = max(0, at - 300)  # a bracket opened further back is no aside around this use
-    line = text[text.rfind("\n", start, at) + 1 or start : at]
+    paragraph = text.rfind("\n\n", start, at)
+    line = text[paragraph + 2 if paragraph >= 0 else start : at]
     return line.rfind("(") > line.rfind(")") or line.rfind("[") > line.rfind("]")
 
 

@@ -131,12 +131,16 @@ def _title_part(word: str) -> bool:
     return word[:1].isupper() and any(ch.islower() for ch in rest) and not any(ch.isupper() for ch in rest)
 
 
-def in_a_name(text: str, start: int, end: int) -> bool:
+def in_a_name(text: str, start: int, end: int, term: str | None = None) -> bool:
     """Whether ``text[start:end]`` is part of a name (of a form, a program, an
     office), which ``fix`` must never change: its words in Title Case (two or
-    more; one only where no sentence starts), or a capitalised word right after
-    an acronym ("CoC Program-funded"). Judged on capitals, which the other edits of a
-    run never change in a word next to a kept name, so a second run agrees."""
+    more; one only where no sentence starts), a capital inside it that the
+    lexicon's ``term`` does not have ("Child care Subsidy"), its first word
+    capitalised after a capitalised word that starts no sentence ("...Based
+    Waiver services"), or a capitalised word right after an acronym ("CoC
+    Program-funded"). Judged on capitals, which the other edits of a run never
+    change in a word next to a kept name (an acronym spelled out before it ends
+    in ")", which no rule reads as a name), so a second run agrees."""
     words = _WORD.findall(text[start:end])
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     if content and all(_title_word(w) for w in content):
@@ -145,7 +149,8 @@ def in_a_name(text: str, start: int, end: int) -> bool:
         before = text[max(0, start - 3):start].rstrip(" \t\u00a0")
         if before and before[-1] not in ".!?:;\n\"“'‘(-–—•*#>":
             return True
-    if any(_title_word(w) for w in content[1:]):
+    capitals = {w for w in _WORD.findall(term or "") if w[:1].isupper()}  # the term's own: "limited English proficiency"
+    if any(_title_word(w) and w not in capitals for w in content[1:]):
         return True  # a capital inside the term: "Child care Subsidy", "Waiver Services"
     if content and _title_word(content[0]) and words[0] == content[0]:
         previous = _WORD_BEFORE.search(text, max(0, start - 40), start)

@@ -320,8 +320,8 @@ class Mentions:
             return False
         initials = ""
         for token in reversed(doc[max(0, mark - 3 * len(base) - 4) : mark]):
-            if "\n" in token.text or token.text in ".;:()" or token.text in _DASHES:
-                break
+            if "\n" in token.text or token.is_punct or token.text in _DASHES:
+                break  # the long form stands between the dash and the punctuation before it
             if token.is_alpha and token.lower_ not in LONG_FORM_GLUE:
                 initials = token.text[0].upper() + initials
                 if initials == base.upper():  # each word gives its first letter, read back from the dash
