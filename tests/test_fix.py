@@ -411,6 +411,10 @@ def test_fix_all_twice_changes_nothing_more(analyzer, text):
         ("Bring proof of residency to the office.\n", "Bring proof of where you live to the office.\n"),  # an instruction
         ("Put your name on the waitlist.\n", "Put your name on the waiting list.\n"),  # a noun in -ing after "the"
         ("Your physician (see page 2) will call.\n", "Your doctor (see page 2) will call.\n"),  # a pointer, no gloss
+        # "do* not come": "not coming" for an -ing form, "not come" after a modal
+        ("He risks failing to appear at the hearing.\n", "He risks not coming at the hearing.\n"),
+        ("He will fail to appear at the hearing.\n", "He will not come at the hearing.\n"),
+        ("If you fail to appear, we will call.\n", "If you do not come, we will call.\n"),
         # a capital the lexicon's term has is no name's
         ("People with limited English proficiency can ask for an interpreter.\n",
          "People with limited English can ask for an interpreter.\n"),

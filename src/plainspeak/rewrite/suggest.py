@@ -161,6 +161,7 @@ def adapt(
         words[i] = inflect(words[i], "NNS")
         _agree_with_plural(words, i)
     _last_word_as_matched(words, i, entry.term, matched)
+    _not_without_do(words, i, previous_word)
     text = " ".join(words)
     first = matched.split()[0] if matched.split() else ""
     first = first.split("-")[0]  # "HIPAA-compliant": led by an acronym too
@@ -171,6 +172,20 @@ def adapt(
         # an acronym's or a name's capitals say nothing about the sentence ("our SMART goals")
         return text[0].upper() + text[1:] if sentence_start else text
     return match_case(text, matched)
+
+
+def _not_without_do(words: list[str], head: int, previous_word: str) -> None:
+    """"do* not come" in the -ing form is "not coming" ("failing to appear" -> not "doing
+    not come"), and after a modal or "to" it is "not come" ("will fail to appear")."""
+    if head + 2 >= len(words) or words[head + 1].lower() != "not" or words[head].lower() not in ("do", "doing"):
+        return
+    if words[head].lower() == "doing":
+        words[head : head + 3] = ["not", inflect(words[head + 2], "VBG")]
+    elif previous_word.lower() in _MODALS_AND_TO:
+        del words[head]
+
+
+_MODALS_AND_TO = frozenset(["will", "would", "can", "could", "may", "might", "must", "should", "shall", "to"])
 
 
 def _last_word_as_matched(words: list[str], head: int, term: str, matched: str) -> None:
