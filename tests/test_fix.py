@@ -411,6 +411,7 @@ def test_fix_all_twice_changes_nothing_more(analyzer, text):
         ("Bring proof of residency to the office.\n", "Bring proof of where you live to the office.\n"),  # an instruction
         ("Put your name on the waitlist.\n", "Put your name on the waiting list.\n"),  # a noun in -ing after "the"
         ("Your physician (see page 2) will call.\n", "Your doctor (see page 2) will call.\n"),  # a pointer, no gloss
+        ("Ask how to use a contraceptive safely.\n", "Ask how to use birth control safely.\n"),  # a mass noun: no "a"
         # "do* not come": "not coming" for an -ing form, "not come" after a modal
         ("He risks failing to appear at the hearing.\n", "He risks not coming at the hearing.\n"),
         ("He will fail to appear at the hearing.\n", "He will not come at the hearing.\n"),
@@ -554,6 +555,8 @@ def test_quotations_span_one_paragraph_only():
         # a verb entry's word after a determiner is a noun; a participle takes the verb's swap
         ("Follow the mandates of the court.", "mandates", "requires", False, True),
         ("Her mandates were ignored.", "mandates", "requires", False, True),
+        ("Residents must stay fully engaged in the program.", "engaged in", "took part in", False, True),
+        ("Residents engaged in the program every week.", "engaged in", "took part in", True, True),
         ("This ensures that you get paid on time.", "ensures", "makes sure", True, True),  # "this" as the subject
         ("Each receives a copy.", "receives", "gets", True, True),
         ("Victims may read their impact statements.", "impact", "affect", False, True),

@@ -62,6 +62,9 @@ _STARTS_AN_OBJECT = frozenset(["the", "a", "an", "this", "that", "these", "those
 _AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", "through", "via", "under", "during",
                                  "into", "within", "as", "since", "until", "over", "across", "per"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+_LINKING = frozenset(["stay", "stays", "stayed", "staying", "remain", "remains", "remained", "remaining", "become",
+                      "becomes", "became", "becoming", "seem", "seems", "seemed", "feel", "feels", "felt", "appear",
+                      "appears", "appeared"])
 _SUBJECTS = frozenset(["i", "you", "he", "she", "we", "they", "it", "who", "which", "that"])
 _THEIRS_BEFORE = re.compile(r"\w['’]s(?:[ \t]+[\w-]+){0,2}[ \t]+$")  # "the patient's (new) ..." right before
 _ENDS_A_SENTENCE = re.compile(r"[ \t]*(?:[.;:!?)\]]|$)", re.MULTILINE)
@@ -607,6 +610,15 @@ def a_determiner_after_a_determiner(s: Swap) -> bool:
 # --- The passive.
 
 
+def a_participle_after_a_linking_verb(s: Swap) -> bool:
+    """"stay fully engaged in" -> not "stay fully took part in": after stay, remain,
+    become, seem or feel an -ed form describes, as an adjective does."""
+    before = s.before
+    linked = bool(before) and (before[-1] in _LINKING or (len(before) > 1 and before[-1].endswith("ly")
+                                                           and before[-2] in _LINKING))
+    return s.verb and linked and bool(s.term_words) and s.term_words[0].lower().endswith("ed")
+
+
 def a_passive_ending_in_a_preposition(s: Swap) -> bool:
     """"are prioritized for services" -> not "are focused on for services"."""
     return s.verb and _passive(s.before) and len(s.words) > 1 and not fits_before_a_noun(s.words[-1])
@@ -704,7 +716,7 @@ _CHECKS: tuple[Callable[[Swap], bool], ...] = (
     a_possessive_of_no_head, a_plural_possessive_without_its_s, one_syllable_after_more, after_self, an_ing_word_after_an_article,
     a_determiner_after_a_determiner, a_verb_after_a_determiner,
     # the passive
-    a_passive_ending_in_a_preposition, a_passive_without_its_preposition,
+    a_passive_ending_in_a_preposition, a_passive_without_its_preposition, a_participle_after_a_linking_verb,
     # before a noun the term described
     a_spelled_out_acronym_before_a_noun, a_phrase_before_the_noun_it_described, a_past_tense_for_a_participle,
     an_intransitive_form_before_its_noun, a_bare_singular_count_noun, an_object_and_infinitive,
