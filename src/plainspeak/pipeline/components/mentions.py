@@ -428,7 +428,13 @@ class Mentions:
             if words[0].text[:1].lower() == base[0].lower() and matches_long_form(base, long_form):
                 return True
             return shares
-        return shares or (not strict and (not span.id_ or len(words) >= 2))
+        # A term of art may be glossed in any plain words; a wordy phrase ("in accordance with
+        # law (additional consent required)") is not explained by an aside that shares none.
+        return shares or (not strict and (not span.id_ or (len(words) >= 2 and not self._wordy(span.id_))))
+
+    def _wordy(self, entry_id: str) -> bool:
+        entry = self.lexicon.get(entry_id) if self.lexicon else None
+        return entry is not None and entry.category == "wordy"
 
     def _explanation_words(self, entry_id: str) -> frozenset[str]:
         """The content words of an entry's plain alternatives and note: an "X, or Y"
