@@ -412,6 +412,9 @@ def test_fix_all_twice_changes_nothing_more(analyzer, text):
         ("Put your name on the waitlist.\n", "Put your name on the waiting list.\n"),  # a noun in -ing after "the"
         ("Your physician (see page 2) will call.\n", "Your doctor (see page 2) will call.\n"),  # a pointer, no gloss
         ("Ask how to use a contraceptive safely.\n", "Ask how to use birth control safely.\n"),  # a mass noun: no "a"
+        # a capital A inside a sentence is a label's letter, not an article
+        ("Qualify for Medicare Part A and/or be enrolled in Part B.\n",
+         "Qualify for Medicare Part A or be enrolled in Part B.\n"),
         # "do* not come": "not coming" for an -ing form, "not come" after a modal
         ("He risks failing to appear at the hearing.\n", "He risks not coming at the hearing.\n"),
         ("He will fail to appear at the hearing.\n", "He will not come at the hearing.\n"),
@@ -502,6 +505,10 @@ def test_quotations_span_one_paragraph_only():
     start = law.index("No")
     assert quotations(law) == [(start, law.index("”") + 1)]
     assert quotations("We said:\nsix inches” and more.\n") == []  # too few words to be a quotation
+    # a long quotation opened inside the writer's sentence, with no speaker: a law's words
+    law2 = 'Homes are required "to provide services to attain or maintain the highest practicable well-being."\n'
+    assert quotations(law2) == [(law2.index('"'), law2.rindex('"') + 1)]
+    assert quotations('Read this:\n"Hi Angela, this is Ray calling back about your visit today."\n') == []  # a script
     assert quotations("Please note the following items:\nYour 8” pipe will be fixed by the landlord soon.\n") == []  # no speaker
 
 

@@ -85,6 +85,8 @@ def _fix_article(before: str, replacement: str) -> str:
     if not match or not first:
         return before
     written = match.group(1)
+    if written == "A" and before[: match.start(1)].rstrip()[-1:].isalnum():
+        return before  # a capital A inside a sentence is a label's letter: "Medicare Part A and/or"
     wanted = article_for(first.group(0))
     if written.lower() == wanted:
         return before

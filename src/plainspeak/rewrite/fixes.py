@@ -80,7 +80,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
         m.span()
         for m in _QUOTATION.finditer(text)
         if len(m.group().split()) >= 4
-        and (_SPEECH.search(text, m.end(), m.end() + 60) or _SPEECH.search(text[max(0, m.start() - 40) : m.start()]))
+        and (_SPEECH.search(text, m.end(), m.end() + 60) or _SPEECH.search(text[max(0, m.start() - 40) : m.start()])
+             or (len(m.group().split()) >= 8 and _MID_SENTENCE.search(text, max(0, m.start() - 3), m.start())))
     ]
     return found + [span for span in _quoted_paragraphs(text) if not any(a <= span[0] < b for a, b in found)]
 
@@ -88,6 +89,11 @@ def quotations(text: str) -> list[tuple[int, int]]:
 # A paragraph that ends a quotation it never opened, after a speaker: 'Section 504 states,'
 # then 'No otherwise qualified individual ... assistance…” [29 U.S.C. §794(a)]'.
 _INTRODUCED = re.compile(r"[,:][ \t]*\n\s*$")
+
+
+# A long quotation opened inside the writer's sentence ('are required "to provide services
+# ..."') is someone else's words, named or not; a script stands on its own line.
+_MID_SENTENCE = re.compile(r"[a-z,][ \t]+$")
 
 
 def _quoted_paragraphs(text: str) -> list[tuple[int, int]]:
