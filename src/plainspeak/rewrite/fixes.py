@@ -283,10 +283,12 @@ def _used_before(uses: dict[str, list[int]], acronym: str, at: int, kept: list[E
     name, a use the fit checks refused): spelled out here it would be explained at
     a later use, not its first, so it is left to the writer. A use inside an edit
     already kept ("GI bleed" -> "bleeding in the gut") is gone from the text."""
+    starts = [e.start for e in kept] if uses.get(acronym) else []  # kept in text order
     for position in uses.get(acronym, ()):
         if position >= at:
             return False
-        if not any(e.start <= position < e.end for e in kept):
+        k = bisect_right(starts, position) - 1
+        if k < 0 or position >= kept[k].end:
             return True
     return False
 
