@@ -500,6 +500,7 @@ microgrant,microgrant,small grant,benefits,suggestion,lemma,noun,N.,A microgrant
 microgrants,microgrants,small grants,benefits,suggestion,lower,,N.,Two microgrants.,S,,
 onboard,onboard,welcome|set up,wordy,suggestion,lemma,verb,N.,We onboard staff.,S,,
 consumer,consumer,client,mental-health,suggestion,lemma,noun,N.,Each consumer gets services.,S,only near within 3 words: services|treatment,Consumers buy cars.
+essential,essential,very important,wordy,suggestion,lemma,adj,N.,It is essential.,S,,
 """
 
 
@@ -530,6 +531,9 @@ def context_nlp(tmp_path_factory):
         ("Every consumer gets treatment.", ["consumer"]),
         ("Treatment helps each consumer.", ["consumer"]),
         ("Consumers buy cars and treatment is far off.", []),  # beyond 3 words
+        # an adjective has no plural: "the essentials" is a noun
+        ("Sleep is essential.", ["essential"]),
+        ("Bring the essentials.", []),
     ],
 )
 def test_context_rules_keep_only_the_sense_the_entry_is_about(context_nlp, text, expected):

@@ -249,6 +249,12 @@ class _CompiledRule:
                    for phrase in self.by_first.get(first, ()))
 
 
+def _a_plural_noun(token) -> bool:
+    """A word written with an -s its lemma lacks ("essentials" for "essential")."""
+    lower = token.lower_
+    return lower.endswith("s") and lower != token.lemma_.lower()
+
+
 def _forms(word: tuple[str, str]) -> tuple[str, ...]:
     """A word's lower-case form and lemma, once each: what a phrase's first word may be."""
     return word[:1] if word[0] == word[1] else word
@@ -339,6 +345,7 @@ class JargonMatcher:
         # Context rules are compiled when their entry first matches: most runs need few.
         self._context = {entry.id: entry.context_rules for entry in lexicon if entry.context_rules}
         self._compiled: dict[str, list[_CompiledRule]] = {}
+        self._adjectives = frozenset(entry.id for entry in lexicon if entry.pos == "adj" and entry.match == "lemma")
         index = lexicon.index if self._use_index else None
         if index is not None:  # the shipped lexicon, compiled ahead of time (lexicon_index.py)
             self._patterns = index.patterns
@@ -482,6 +489,8 @@ class JargonMatcher:
                     continue  # "warm - handoff", "supplements\n- Your": a dash or a bullet, not a hyphen
                 if context and entry_id in self._context and not self._fits_context(doc, start, end, entry_id):
                     continue  # "result in denial of": not the sense the entry is about
+                if end - start == 1 and entry_id in self._adjectives and _a_plural_noun(doc[start]):
+                    continue  # "the essentials": an adjective has no plural
                 spans.append(Span(doc, start, end, label="jargon", span_id=entry_id))
         return filter_spans(spans)
 
