@@ -168,8 +168,7 @@ class Mentions:
         after = self._cue_after(span)
         mention = before is not None or after or self._quoted(span)
         explained = before == "named" or after or self._bracketed(span) or self._explained_by_or(span) \
-            or self._spelled_out_after_a_dash(span) or self._spelled_out_before_a_dash(span) \
-            or self._said_what_it_is(span)
+            or self._spelled_out_beside_a_dash(span) or self._said_what_it_is(span)
         return mention, explained
 
     def _find_quotes(self, doc: Doc) -> None:
@@ -290,45 +289,22 @@ class Mentions:
             forms = self._plains[entry_id] = frozenset(" ".join(p.lower().replace("*", "").split()) for p in plain) - {""}
         return forms
 
-    def _spelled_out_after_a_dash(self, span: Span) -> bool:
-        """An acronym, a dash, tilde or colon, and its long form: "WIC ~ Women,
-        Infants and Children", "DHS - Department of Human Services"."""
+    def _spelled_out_beside_a_dash(self, span: Span) -> bool:
+        """An acronym, a dash, tilde or colon, and its long form ("WIC ~ Women, Infants
+        and Children", "DHS - Department of Human Services"), or the long form first,
+        as a heading has it ("Trial Work Period - TWP"): each word of the long form
+        gives a letter, read away from the dash."""
         base = acronym_base(span.text)
-        doc = span.doc
-        mark = _skip_space(doc, span.end, +1)
-        if base is None or mark is None or doc[mark].text not in _DASHES or "\n" in doc[mark].text:
+        if base is None:
             return False
-        initials = ""
-        for token in doc[mark + 1 : mark + 2 + 3 * len(base) + 4]:
-            if "\n" in token.text or token.text in ".;()":
-                break
-            if token.is_alpha and token.lower_ not in LONG_FORM_GLUE:
-                initials += token.text[0].upper()
-                if initials == base.upper():  # each word gives its first letter: "Women, Infants and Children"
-                    return True
-                if not base.upper().startswith(initials):
-                    return False
-        return False
-
-    def _spelled_out_before_a_dash(self, span: Span) -> bool:
-        """Its long form, a dash and the acronym, as in a heading: "Trial Work Period -
-        TWP", "the Trial Work Period – TWP – lets you"."""
-        base = acronym_base(span.text)
-        doc = span.doc
-        mark = _skip_space(doc, span.start - 1, -1)
-        if base is None or mark is None or doc[mark].text not in _DASHES or "\n" in doc[mark].text:
-            return False
-        initials = ""
-        for token in reversed(doc[max(0, mark - 3 * len(base) - 4) : mark]):
-            if "\n" in token.text or token.is_punct or token.text in _DASHES:
-                break  # the long form stands between the dash and the punctuation before it
-            if token.is_alpha and token.lower_ not in LONG_FORM_GLUE:
-                initials = token.text[0].upper() + initials
-                if initials == base.upper():  # each word gives its first letter, read back from the dash
-                    return True
-                if not base.upper().endswith(initials):
-                    return False
-        return False
+        doc, wanted = span.doc, base.upper()
+        after = _skip_space(doc, span.end, +1)
+        if after is not None and doc[after].text in _DASHES and "\n" not in doc[after].text \
+                and _initials_read(doc[after + 1 : after + 2 + 3 * len(base) + 4], wanted, backwards=False):
+            return True
+        before = _skip_space(doc, span.start - 1, -1)
+        return before is not None and doc[before].text in _DASHES and "\n" not in doc[before].text \
+            and _initials_read(reversed(doc[max(0, before - 3 * len(base) - 4) : before]), wanted, backwards=True)
 
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
@@ -456,6 +432,24 @@ _PARTICIPLE = r"(?:used|given|done|made|caused|taken)\b"
 _DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
                          rf"(?:of\b|that\b|which\b|where\b|who\b|whose\b|in\s+which\b|{_PARTICIPLE})"
                          rf"|[a-z]+(?<!ed)\s+{_PARTICIPLE})", re.IGNORECASE)
+
+
+def _initials_read(tokens, wanted: str, *, backwards: bool) -> bool:
+    """Whether the words of ``tokens`` (read away from a dash) give ``wanted``'s letters
+    before a line break or a stop: after the acronym ".;()" ends the long form, before
+    it any punctuation (not "Apply today, Work Program - TWP")."""
+    initials = ""
+    for token in tokens:
+        if "\n" in token.text or (token.is_punct if backwards else token.text in ".;()"):
+            break
+        if token.is_alpha and token.lower_ not in LONG_FORM_GLUE:
+            letter = token.text[0].upper()
+            initials = letter + initials if backwards else initials + letter
+            if initials == wanted:
+                return True
+            if not (wanted.endswith(initials) if backwards else wanted.startswith(initials)):
+                return False
+    return False
 
 
 def _is_or_are_next(doc: Doc, i: int) -> bool:
