@@ -47,6 +47,9 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ("Trial Work Period - TWP\nDuring the TWP you can test your ability to work.", "TWP"),
         ("The Trial Work Period – TWP – lets you try work. The TWP lasts nine months.", "TWP"),
         ("Call Social Security (SSA) today. SSA will write back.", "SSA"),  # as fix spells an acronym out
+        # the long form, "or" and the acronym; a hyphen inside a word, a closing quotation mark
+        ("Medicare offers Low Income Subsidy or LIS to people. LIS lowers costs.", "LIS"),
+        ('Extra Help (also called the "low-income subsidy" or LIS) helps. Ask about LIS.', "LIS"),
         # a long form in a list, its words' initials spelling it; square brackets
         ("Apply for Women, Infants, Children (WIC) today. WIC gives food.", "WIC"),
         ("Income must be under the federal poverty level [FPL]. The FPL changes each year.", "FPL"),
@@ -68,6 +71,8 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("She called the IOP yesterday.", "IOP"),  # "called" as in phoned
         ("Call today - TWP staff can help.", "TWP"),  # a dash after words that do not spell it
         ("Apply today, Work Program - TWP staff can help.", "TWP"),  # initials read back stop at a comma
+        ("Call your local office or SSA today.", "SSA"),  # "or" after words that do not spell it
+        ("Ask about Security, Social or SSA.", "SSA"),  # nor across a comma
         ("Your IOP is a day program.", "IOP"),  # not at the start of its sentence: a use
         ("We think the IOP is a good fit.", "IOP"),
         ("Myalgia is a common side effect of this pill.", "Myalgia"),

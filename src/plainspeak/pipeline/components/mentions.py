@@ -38,6 +38,7 @@ from .arrays import KeySet, token_array
 from .jargon import string_key
 
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(
     ["a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "at", "by", "with", "your", "you", "we", "our", "it", "is", "are", "be", "this", "that", "as", "from"]
@@ -168,7 +169,8 @@ class Mentions:
         after = self._cue_after(span)
         mention = before is not None or after or self._quoted(span)
         explained = before == "named" or after or self._bracketed(span) or self._explained_by_or(span) \
-            or self._spelled_out_beside_a_dash(span) or self._said_what_it_is(span)
+            or self._spelled_out_beside_a_dash(span) or self._spelled_out_before_or(span) \
+            or self._said_what_it_is(span)
         return mention, explained
 
     def _find_quotes(self, doc: Doc) -> None:
@@ -305,6 +307,24 @@ class Mentions:
         before = _skip_space(doc, span.start - 1, -1)
         return before is not None and doc[before].text in _DASHES and "\n" not in doc[before].text \
             and _initials_read(reversed(doc[max(0, before - 3 * len(base) - 4) : before]), wanted, backwards=True)
+
+    def _spelled_out_before_or(self, span: Span) -> bool:
+        """The long form, "or" and the acronym: "Low Income Subsidy or LIS", 'the
+        "low-income subsidy" or LIS'. Each word before "or" gives a letter, read back
+        (a hyphen inside a word and a closing quotation mark do not end it)."""
+        base = acronym_base(span.text)
+        if base is None:
+            return False
+        doc = span.doc
+        conjunction = _skip_space(doc, span.start - 1, -1)
+        if conjunction is None or doc[conjunction].lower_ != "or":
+            return False
+        end = conjunction
+        while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in QUOTES) and "\n" not in doc[end - 1].text:
+            end -= 1
+        words = [t for t in doc[max(0, end - 4 * len(base) - 4) : end]
+                 if not (t.text in _HYPHENS and _inside_a_word(doc, t.i))]
+        return _initials_read(reversed(words), base.upper(), backwards=True)
 
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
@@ -450,6 +470,12 @@ def _initials_read(tokens, wanted: str, *, backwards: bool) -> bool:
             if not (wanted.endswith(initials) if backwards else wanted.startswith(initials)):
                 return False
     return False
+
+
+def _inside_a_word(doc: Doc, i: int) -> bool:
+    """A hyphen glued to letters on both sides: "low-income"."""
+    return 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i - 1].is_alpha and doc[i + 1].is_alpha
 
 
 def _is_or_are_next(doc: Doc, i: int) -> bool:
