@@ -24,6 +24,20 @@ def _tokens(doc):
 text = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(SPACES), st.text(max_size=6)), max_size=30).map("".join)
 
 
+def test_a_colon_glued_to_a_quotation_mark_is_split():
+    """'Example:"Conducted a visit"' was one token "Example:"Conducted", which hid
+    the first quoted word; a time or a web address keeps its colon."""
+    import plainspeak
+    from plainspeak import make_settings
+    from plainspeak.pipeline.build import build_nlp
+
+    nlp = build_nlp(make_settings())
+    assert [t.text for t in nlp.tokenizer('Example:"Conducted 10:30 http://a.org/b:c')] == [
+        "Example", ":", '"', "Conducted", "10:30", "http://a.org/b:c"]
+    found = plainspeak.analyze('Sample note:"Conducted a visit with the client, who was very engaged in it."').findings
+    assert ("jargon.conduct", "Conducted") in [(f.rule, f.text) for f in found]
+
+
 @given(st.lists(text, min_size=1, max_size=4), st.sampled_from([3, 1000]))
 def test_the_memo_tokenizes_as_spacy_does(texts, room):
     memo = MemoTokenizer(NLP.tokenizer, max_chunks=room)
@@ -73,7 +87,7 @@ def test_a_bracket_between_letters_is_split():
         ("jargon.local-preference", "local preference")]
 
 
-@given(st.lists(st.one_of(st.sampled_from([*PIECES, "preference(s)", "child(ren)", "a(b", "(s)"]),
+@given(st.lists(st.one_of(st.sampled_from([*PIECES, "preference(s)", "child(ren)", "a(b", "(s)", 'Note:"Met', "a:\u201cb"]),
                           st.sampled_from(SPACES), st.text(max_size=6)), max_size=30).map("".join))
 def test_the_memo_tokenizes_as_the_split_tokenizer_does(t):
     memo = MemoTokenizer(SPLIT.tokenizer)
@@ -82,10 +96,10 @@ def test_the_memo_tokenizes_as_the_split_tokenizer_does(t):
 
 
 def _split_nlp():
-    from plainspeak.pipeline.tokenizer import split_optional_plural
+    from plainspeak.pipeline.tokenizer import split_glued_marks
 
     nlp = spacy.blank("en")
-    split_optional_plural(nlp.tokenizer)
+    split_glued_marks(nlp.tokenizer)
     return nlp
 
 

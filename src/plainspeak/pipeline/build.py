@@ -33,11 +33,11 @@ def build_nlp(settings: Settings, *, lexicon: Lexicon | None = None, model: str 
         from spacy.attrs import SHAPE
 
         nlp.vocab.lex_attr_getters.pop(SHAPE, None)  # type: ignore[attr-defined]  # set in Cython, not in the stub
-    from .tokenizer import MemoTokenizer, drop_bracket_emoticons, split_optional_plural
+    from .tokenizer import MemoTokenizer, drop_bracket_emoticons, split_glued_marks
 
     drop_bracket_emoticons(nlp.tokenizer)
     if not model:  # a trained pipeline keeps the tokenizer it was trained with
-        split_optional_plural(nlp.tokenizer)
+        split_glued_marks(nlp.tokenizer)
     nlp.tokenizer = MemoTokenizer(nlp.tokenizer)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     if first:

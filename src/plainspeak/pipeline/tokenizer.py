@@ -37,14 +37,21 @@ def drop_bracket_emoticons(tokenizer: Any) -> None:
         tokenizer.rules = kept
 
 
-def split_optional_plural(tokenizer: Any) -> None:
-    """Split a bracket between letters, as in "preference(s)" and "child(ren)": spaCy
-    keeps "preference(s" as one token, which hid the word from the lexicon. For a
-    blank English pipeline's tokenizer (a trained one keeps its own)."""
+def split_glued_marks(tokenizer: Any) -> None:
+    """Split marks spaCy keeps inside a word: a bracket between letters, as in
+    "preference(s)" and "child(ren)" ("preference(s" hid the word from the lexicon),
+    and a colon glued to a quotation mark, as in 'Example:"Conducted a visit"' (one
+    token hid the first quoted word). For a blank English pipeline's tokenizer (a
+    trained one keeps its own)."""
     from spacy.lang.en import English
     from spacy.util import compile_infix_regex
 
-    patterns = [*English.Defaults.infixes, r"(?<=[A-Za-z])[(](?=[A-Za-z]{1,4}$)"]
+    patterns = [
+        *English.Defaults.infixes,
+        r"(?<=[A-Za-z])[(](?=[A-Za-z]{1,4}$)",
+        r"(?<=[A-Za-z])[:;](?=[\"\u201c])",
+        r"(?<=[:;])[\"\u201c](?=[A-Za-z])",
+    ]
     tokenizer.infix_finditer = compile_infix_regex(patterns).finditer
 
 
