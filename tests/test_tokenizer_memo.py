@@ -38,6 +38,18 @@ def test_a_colon_glued_to_a_quotation_mark_is_split():
     assert ("jargon.conduct", "Conducted") in [(f.rule, f.text) for f in found]
 
 
+def test_a_bullet_hyphen_glued_to_a_word_is_split():
+    """ "-Narrative summary" at a list item's start hid the term; "-5" and "--help" stay whole."""
+    import plainspeak
+    from plainspeak import make_settings
+    from plainspeak.pipeline.build import build_nlp
+
+    nlp = build_nlp(make_settings())
+    assert [t.text for t in nlp.tokenizer("-Narrative -5 --help")] == ["-", "Narrative", "-5", "--help"]
+    found = plainspeak.analyze("Notes must have:\n-Narrative summary of the visit\n-Plan").findings
+    assert "jargon.narrative-summary" in [f.rule for f in found]
+
+
 @given(st.lists(text, min_size=1, max_size=4), st.sampled_from([3, 1000]))
 def test_the_memo_tokenizes_as_spacy_does(texts, room):
     memo = MemoTokenizer(NLP.tokenizer, max_chunks=room)
@@ -87,7 +99,7 @@ def test_a_bracket_between_letters_is_split():
         ("jargon.local-preference", "local preference")]
 
 
-@given(st.lists(st.one_of(st.sampled_from([*PIECES, "preference(s)", "child(ren)", "a(b", "(s)", 'Note:"Met', "a:\u201cb"]),
+@given(st.lists(st.one_of(st.sampled_from([*PIECES, "preference(s)", "child(ren)", "a(b", "(s)", 'Note:"Met', "a:\u201cb", "-Met", "-5"]),
                           st.sampled_from(SPACES), st.text(max_size=6)), max_size=30).map("".join))
 def test_the_memo_tokenizes_as_the_split_tokenizer_does(t):
     memo = MemoTokenizer(SPLIT.tokenizer)

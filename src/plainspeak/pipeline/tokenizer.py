@@ -40,11 +40,12 @@ def drop_bracket_emoticons(tokenizer: Any) -> None:
 def split_glued_marks(tokenizer: Any) -> None:
     """Split marks spaCy keeps inside a word: a bracket between letters, as in
     "preference(s)" and "child(ren)" ("preference(s" hid the word from the lexicon),
-    and a colon glued to a quotation mark, as in 'Example:"Conducted a visit"' (one
-    token hid the first quoted word). For a blank English pipeline's tokenizer (a
-    trained one keeps its own)."""
+    a colon glued to a quotation mark, as in 'Example:"Conducted a visit"' (one
+    token hid the first quoted word), and a bullet's hyphen glued to a word
+    ("-Narrative summary"). For a blank English pipeline's tokenizer (a trained one
+    keeps its own)."""
     from spacy.lang.en import English
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     patterns = [
         *English.Defaults.infixes,
@@ -53,6 +54,7 @@ def split_glued_marks(tokenizer: Any) -> None:
         r"(?<=[:;])[\"\u201c](?=[A-Za-z])",
     ]
     tokenizer.infix_finditer = compile_infix_regex(patterns).finditer
+    tokenizer.prefix_search = compile_prefix_regex([*English.Defaults.prefixes, r"-(?=[A-Za-z])"]).search
 
 
 _BRACKET_EMOTICON = re.compile(r"[^\w\s]*[()\[\]][^\w\s]*")  # marks only, a bracket among them
