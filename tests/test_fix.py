@@ -698,6 +698,16 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         ("Households are prioritized for services.\n", "Households are prioritized for services.\n"),
         ("Accept other suitable employment.\n", "Accept other suitable employment.\n"),  # not "other a suitable job"
         ("The agency authorizes the family to begin.\n", "The agency allows the family to begin.\n"),
+        # "authorize" takes an object and "to" with any object; "utilize" does not ("to" is purpose)
+        ("Public Law 110-387 authorized VA to develop a plan.\n", "Public Law 110-387 allowed VA to develop a plan.\n"),
+        ("It authorizes the two designated parties to share it.\n", "It allows the two designated parties to share it.\n"),
+        ("We utilize Medicaid to pay for care.\n", "We use Medicaid to pay for care.\n"),
+        # "share" takes "with": not "share it to others"; "to" with a verb is purpose
+        ("We may disclose it to others.\n", "We may tell it to others.\n"),
+        ("We release information only to the identified person.\n",
+         "We give out information only to the identified person.\n"),
+        ("You can disclose your status to get help.\n", "You can share your status to get help.\n"),
+        ("Our use and disclosures fall within the law.\n", "Our use and sharing fall within the law.\n"),  # a mass noun
         ("You can get help with assistance.\n", "You can get help with assistance.\n"),  # not "help with help"
         # the first suggestion says again what a neighbour says: no stand-in ("clear and easy to follow")
         ("She spoke in a clear and coherent voice.\n", "She spoke in a clear and coherent voice.\n"),
@@ -822,3 +832,25 @@ def test_a_term_the_text_defines_elsewhere_is_not_swapped(text):
     assert fix_text(analyze(text), load_lexicon(), everything=True).text == text
     plain = "We have decided to rescind your benefits. This means you must pay it back."
     assert "cancel" in fix_text(analyze(plain), load_lexicon(), everything=True).text
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Obtain from: Authorization is to obtain records.\n", "Obtain from: Authorization is to get records.\n"),
+        ("- Obtain records: we will obtain them.\n", "- Obtain records: we will get them.\n"),
+        ("Note: please obtain a copy.\n", "Note: please get a copy.\n"),  # the label is "Note", not the swap
+        ("We will obtain the file at 10:30 today.\n", "We will get the file at 10:30 today.\n"),
+    ],
+)
+def test_a_forms_label_before_a_colon_is_left(text, fixed):
+    """A few words at a line's start before a colon label a form's option ("Obtain
+    from:"): the reader matches them against the form, so fix leaves them; check
+    still flags them."""
+    from plainspeak.api import analyze
+    from plainspeak.rewrite.fixes import fix_text
+    from plainspeak.rules.lexicon import load_lexicon
+
+    report = analyze(text)
+    assert fix_text(report, load_lexicon(), everything=True).text == fixed
+    assert next(f.start for f in report.findings if f.rule == "jargon.obtain") == text.index("btain") - 1

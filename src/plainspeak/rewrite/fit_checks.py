@@ -86,8 +86,9 @@ _LEVEL_BEFORE = re.compile(r"\b[Ll]evel[ \t]+(?:\d+(?:\.\d+)?|[IVX]+)[ \t]+$")
 _CODE_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?\d")  # a number or edition follows: "DSM 5", "PSS - 103"
 _OR_ACRONYM = re.compile(r",?[ \t]+or[ \t]+[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # "prophylaxis or PREP"
 _TO_THEN_WORD = re.compile(r"[ \t]+to[ \t]+([A-Za-z]+)")
+_SOON_TO = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'-]*){0,5}?[ \t]+to[ \t]+([A-Za-z]+)")
 # an object of one to four words, then "to" and a word: "the family to begin"
-_OBJECT_THEN_TO = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'-]*){1,4}?[ \t]+to[ \t]+([A-Za-z]+)")
+_OBJECT_THEN_TO = re.compile(r"(?:[ \t]+[(]?[A-Za-z][A-Za-z'-]*[)]?){1,6}?[ \t]+to[ \t]+([A-Za-z]+)")
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])
 # "residence (where you live)": an explanation in brackets, not a pointer or an aside ("(see page 2)")
 _GLOSS_AFTER = re.compile(r"[ \t]*\([ \t]*(?!(?:see|page|pages|p|pp|e\.g|eg|etc|including|if|or|and|optional|required|"
@@ -161,18 +162,20 @@ def _verb_after_to(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() not in _STARTS_AN_OBJECT and not _is_noun(m.group(1))
 
 
-def _object_and_infinitive(text: str, end: int) -> bool:
+def _object_and_infinitive(text: str, end: int, *, any_object: bool = False) -> bool:
     """An object that is a person and "to" with a verb after the term: "(authorizes)
-    the family to begin"; with a thing, "to" is purpose ("uses a method to
-    address")."""
+    the family to begin"; with a thing, "to" is usually purpose ("uses a method to
+    address"). ``any_object``: the term is a verb that takes the frame whatever its
+    object ("authorized VA to develop")."""
     m = _OBJECT_THEN_TO.match(text, end)
     if m is None:
         return False
-    object_words = [w.lower() for w in text[end : m.start(1)].split()[:-1]]
+    written = text[end : m.start(1)].split()[:-1]
+    object_words = [w.lower() for w in written]
     verb = m.group(1).lower()
+    agent = any_object or lookup_lemma(object_words[-1]) in grammar_words("people_nouns")
     return object_words[0] not in grammar_words("not_before_a_noun") \
-        and lookup_lemma(object_words[-1]) in grammar_words("people_nouns") \
-        and verb not in _STARTS_AN_OBJECT and not _is_noun(verb)
+        and agent and verb not in _STARTS_AN_OBJECT and not _is_noun(verb)
 
 
 def _passive(before: list[str]) -> bool:
@@ -680,9 +683,21 @@ def a_bare_singular_count_noun(s: Swap) -> bool:
         and needs_a_determiner(s.replacement)  # a name ("Department of Human Services") may stand bare
 
 
+def with_where_to_follows(s: Swap) -> bool:
+    """``with_verbs``: "disclose it to others" -> not "share it to others" (share
+    takes "with"); "to" before a verb is purpose and stays ("share it to get help")."""
+    if not s.words or lookup_lemma(s.words[0].lower()) not in grammar_words("with_verbs"):
+        return False
+    m = _SOON_TO.match(s.text, s.finding.end)
+    return m is not None and not _bare_verb(m.group(1))
+
+
 def an_object_and_infinitive(s: Swap) -> bool:
     """``object_infinitive_verbs``: "authorizes the family to begin" -> not "approves the family to begin"."""
-    return s.verb and _object_and_infinitive(s.text, s.finding.end) and not takes_object_and_infinitive(s.replacement)
+    if not s.verb or takes_object_and_infinitive(s.replacement):
+        return False
+    term = lookup_lemma(s.term_words[0].lower()) if s.term_words else ""
+    return _object_and_infinitive(s.text, s.finding.end, any_object=term in grammar_words("object_infinitive_terms"))
 
 
 def a_phrasal_participle_before_its_noun(s: Swap) -> bool:
@@ -719,6 +734,6 @@ _CHECKS: tuple[Callable[[Swap], bool], ...] = (
     a_passive_ending_in_a_preposition, a_passive_without_its_preposition, a_participle_after_a_linking_verb,
     # before a noun the term described
     a_spelled_out_acronym_before_a_noun, a_phrase_before_the_noun_it_described, a_past_tense_for_a_participle,
-    an_intransitive_form_before_its_noun, a_bare_singular_count_noun, an_object_and_infinitive,
+    an_intransitive_form_before_its_noun, a_bare_singular_count_noun, an_object_and_infinitive, with_where_to_follows,
     a_phrasal_participle_before_its_noun,
 )

@@ -24,7 +24,7 @@ from .neighbours import (
 )
 
 __all__ = ["FixResult", "acronym_in_capitals", "defines_the_term", "fits_in_place", "fix_text", "fixable",
-           "in_a_name", "quotations", "repeats_a_neighbour", "spells_out_an_acronym"]
+           "in_a_label", "in_a_name", "quotations", "repeats_a_neighbour", "spells_out_an_acronym"]
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,7 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
         and not any(start <= f.start < end for start, end in quoted)
         and not defines_the_term(text, f)
         and not _defined_somewhere(f, lexicon, defined)
+        and not in_a_label(text, f)
     ]
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
@@ -173,6 +174,19 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:an?|the)[ \t]+$", re.IGNORECASE)
 _DEFINED_AS = re.compile(r"\s+(?:means|refers\s+to|(?:is|are)\s+(?:when|where|(?:an?|the|any|one)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:of|that|which|where|when|who|whose|in\s+which|used|given|done|made|caused|taken)\b))",
                          re.IGNORECASE)
+
+
+# A line that starts with a short label and a colon: "Obtain from: ...", "- Release to: ..."
+_LABEL = re.compile(r"[ \t]*(?:[-*\u2022\u25a1\u2610]+[ \t]*)?((?:[^\W\d_][\w'\u2019/&-]*[ \t]+){0,3}[^\W\d_][\w'\u2019/&-]*):[ \t]+\S")
+
+
+def in_a_label(text: str, finding: Finding) -> bool:
+    """The finding is in a form's label at a line's start, a few words before a
+    colon ("Obtain from: Authorization is to obtain ..."): the reader matches the
+    label against the form, so ``fix`` leaves it (``check`` still flags it)."""
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    match = _LABEL.match(text, line_start)
+    return match is not None and match.start(1) <= finding.start and finding.end <= match.end(1)
 
 
 def defines_the_term(text: str, finding: Finding) -> bool:
