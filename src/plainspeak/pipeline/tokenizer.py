@@ -54,7 +54,7 @@ def split_glued_marks(tokenizer: Any) -> None:
         r"(?<=[:;])[\"\u201c](?=[A-Za-z])",
     ]
     tokenizer.infix_finditer = compile_infix_regex(patterns).finditer
-    tokenizer.prefix_search = compile_prefix_regex([*English.Defaults.prefixes, r"-(?=[A-Za-z])"]).search
+    tokenizer.prefix_search = compile_prefix_regex([*(English.Defaults.prefixes or ()), r"-(?=[A-Za-z])"]).search
 
 
 _BRACKET_EMOTICON = re.compile(r"[^\w\s]*[()\[\]][^\w\s]*")  # marks only, a bracket among them
