@@ -702,6 +702,9 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         ("Public Law 110-387 authorized VA to develop a plan.\n", "Public Law 110-387 allowed VA to develop a plan.\n"),
         ("It authorizes the two designated parties to share it.\n", "It allows the two designated parties to share it.\n"),
         ("We utilize Medicaid to pay for care.\n", "We use Medicaid to pay for care.\n"),
+        # an -ed form before a verb of its own describes the noun before it ("given", not "gave");
+        # "fees for services" is no plural of the adjective "fee-for-service"
+        ("Fees for services rendered are due.\n", "Fees for services given are due.\n"),
         # "share" takes "with": not "share it to others"; "to" with a verb is purpose
         ("We may disclose it to others.\n", "We may tell it to others.\n"),
         ("We release information only to the identified person.\n",

@@ -49,6 +49,10 @@ def test_mentioned_or_explained_terms_are_not_flagged(analyzer, text):
         ("Call Social Security (SSA) today. SSA will write back.", "SSA"),  # as fix spells an acronym out
         # the long form, "or" and the acronym; a hyphen inside a word, a closing quotation mark
         ("Medicare offers Low Income Subsidy or LIS to people. LIS lowers costs.", "LIS"),
+        # a long form in quotation marks before the brackets
+        ('We offer "Supplemental Security Income" (SSI). SSI helps.', "SSI"),
+        ('We offer "Social Security" (SSA). SSA helps.', "SSA"),
+        ("You may apply for a \u201cSpecial Immigrant Visa\u201d (SIV) now. The SIV helps.", "SIV"),
         ('Extra Help (also called the "low-income subsidy" or LIS) helps. Ask about LIS.', "LIS"),
         # a long form in a list, its words' initials spelling it; square brackets
         ("Apply for Women, Infants, Children (WIC) today. WIC gives food.", "WIC"),

@@ -62,7 +62,10 @@ _AUXILIARIES = frozenset(
 # Not "once", "earlier" or "here": a subject may stand before them ("she once obtained",
 # "we obtained earlier").
 _PARTICIPLE_AFTER = frozenset(["as", "when", "if", "unless", "where", "than", "otherwise", "until"])
-_PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "herein"])
+_PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "herein",
+                                # a verb of its own next: the -ed form describes the noun before it
+                                # ("fees for services rendered are due" -> "given", not "gave")
+                                "are", "is", "was", "were", "will", "must", "may", "can", "should", "shall"])
 
 
 @lru_cache(maxsize=4096)

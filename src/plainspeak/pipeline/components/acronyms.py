@@ -269,7 +269,8 @@ def _is_defined_here(span: Span, base: str) -> bool:
         o, c = o - 1, c + 1
     opening = doc[o].text if o >= 0 else ""
     if opening in BRACKETS and c < len(doc) and doc[c].text in (BRACKETS[opening], ",", ";"):
-        words = [t for t in doc[max(0, o - len(base) - MAX_LONG_FORM_EXTRA) : o] if not t.is_space]
+        words = [t for t in doc[max(0, o - len(base) - MAX_LONG_FORM_EXTRA) : o]
+                 if not t.is_space and t.text not in QUOTES]  # a quoted long form: '"Special Immigrant Visa" (SIV)'
         for n in range(1, len(words) + 1):
             candidate = words[-n:]
             if any(t.is_punct and t.text not in "-'&/," for t in candidate):

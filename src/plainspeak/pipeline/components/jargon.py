@@ -489,8 +489,8 @@ class JargonMatcher:
                     continue  # "warm - handoff", "supplements\n- Your": a dash or a bullet, not a hyphen
                 if context and entry_id in self._context and not self._fits_context(doc, start, end, entry_id):
                     continue  # "result in denial of": not the sense the entry is about
-                if end - start == 1 and entry_id in self._adjectives and _a_plural_noun(doc[start]):
-                    continue  # "the essentials": an adjective has no plural
+                if entry_id in self._adjectives and _a_plural_noun(doc[end - 1]):
+                    continue  # "the essentials", "fees for services" (fee-for-service): an adjective has no plural
                 spans.append(Span(doc, start, end, label="jargon", span_id=entry_id))
         return filter_spans(spans)
 

@@ -38,6 +38,7 @@ from .arrays import KeySet, token_array
 from .jargon import string_key
 
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
+_UNQUOTED = re.compile("[\"\u201c\u201d]|(?<!\\w)'|'(?!\\w)")  # quotation marks, not apostrophes
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(
@@ -260,6 +261,8 @@ class Mentions:
             return False  # "PPOs (preferred provider organizations)": the acronym does not explain its long form
         words: list[Token] = []
         for token in reversed(doc[max(0, before - 12) : before]):
+            if token.text in QUOTES:
+                continue  # a quoted long form: '"Supplemental Security Income" (SSI)'
             if token.is_punct or "\n" in token.text:
                 break
             if not token.is_space:
@@ -278,7 +281,7 @@ class Mentions:
         if not plains:
             return False
         at = span.doc[bracket].idx
-        said = " ".join(doc_text(span.doc)[max(0, at - 120) : at].lower().split())
+        said = " ".join(_UNQUOTED.sub("", doc_text(span.doc)[max(0, at - 120) : at]).lower().split())
         return any(said == p or said.endswith(" " + p) for p in plains)
 
     def _plain_forms(self, entry_id: str) -> frozenset[str]:
