@@ -705,11 +705,18 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         # an -ed form before a verb of its own describes the noun before it ("given", not "gave");
         # "fees for services" is no plural of the adjective "fee-for-service"
         ("Fees for services rendered are due.\n", "Fees for services given are due.\n"),
+        # ... but after a subject it is a past tense
+        ("The services we rendered are listed below.\n", "The services we gave are listed below.\n"),
+        ("What you obtained is yours to keep.\n", "What you got is yours to keep.\n"),
         # "share" takes "with": not "share it to others"; "to" with a verb is purpose
         ("We may disclose it to others.\n", "We may tell it to others.\n"),
         ("We release information only to the identified person.\n",
          "We give out information only to the identified person.\n"),
         ("You can disclose your status to get help.\n", "You can share your status to get help.\n"),
+        ("We may disclose your information to report abuse.\n", "We may share your information to report abuse.\n"),
+        # neither "share your records to" nor "tell your records to" reads: left
+        ("We may disclose your records to your doctor.\n", "We may disclose your records to your doctor.\n"),
+        ("We will utilize the team to plan your care.\n", "We will use the team to plan your care.\n"),  # purpose
         ("Our use and disclosures fall within the law.\n", "Our use and sharing fall within the law.\n"),  # a mass noun
         ("You can get help with assistance.\n", "You can get help with assistance.\n"),  # not "help with help"
         # the first suggestion says again what a neighbour says: no stand-in ("clear and easy to follow")
@@ -841,9 +848,14 @@ def test_a_term_the_text_defines_elsewhere_is_not_swapped(text):
     ("text", "fixed"),
     [
         ("Obtain from: Authorization is to obtain records.\n", "Obtain from: Authorization is to get records.\n"),
-        ("- Obtain records: we will obtain them.\n", "- Obtain records: we will get them.\n"),
+        ("- Obtain copies from: the clinic\n", "- Obtain copies from: the clinic\n"),
+        ("Obtain a copy: ____\n", "Obtain a copy: ____\n"),  # a blank to fill in
         ("Note: please obtain a copy.\n", "Note: please get a copy.\n"),  # the label is "Note", not the swap
         ("We will obtain the file at 10:30 today.\n", "We will get the file at 10:30 today.\n"),
+        # an instruction with a colon is no label
+        ("To obtain benefits: call us.\n", "To get benefits: call us.\n"),
+        ("Please obtain the following: proof of income.\n", "Please get the following: proof of income.\n"),
+        ("- Obtain records: we will obtain them.\n", "- Get records: we will get them.\n"),
     ],
 )
 def test_a_forms_label_before_a_colon_is_left(text, fixed):

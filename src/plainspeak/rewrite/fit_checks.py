@@ -685,11 +685,33 @@ def a_bare_singular_count_noun(s: Swap) -> bool:
 
 def with_where_to_follows(s: Swap) -> bool:
     """``with_verbs``: "disclose it to others" -> not "share it to others" (share
-    takes "with"); "to" before a verb is purpose and stays ("share it to get help")."""
-    if not s.words or lookup_lemma(s.words[0].lower()) not in grammar_words("with_verbs"):
+    takes "with"), nor "tell your records to your doctor" (tell takes a message, so
+    only "tell it to others" reads). "to" before a verb is purpose and stays
+    ("share it to report abuse")."""
+    if not s.words:
+        return False
+    head = lookup_lemma(s.words[0].lower())
+    if head not in grammar_words("with_verbs") and head != "tell":
         return False
     m = _SOON_TO.match(s.text, s.finding.end)
-    return m is not None and not _bare_verb(m.group(1))
+    if m is None or not _someone(m.group(1)):
+        return False
+    if head != "tell":
+        return True
+    carried = s.text[s.finding.end : m.start(1)].split()[:-1]
+    return not (len(carried) == 1 and carried[0].lower() in _MESSAGES)
+
+
+_MESSAGES = frozenset(["it", "this", "that", "them", "everything", "something", "anything", "nothing"])
+_TO_SOMEONE = frozenset(["the", "a", "an", "your", "his", "her", "their", "our", "my", "its", "another", "other",
+                         "others", "any", "them", "him", "us", "me", "anyone", "someone", "everyone", "each"])
+
+
+def _someone(word: str) -> bool:
+    """The word after "to" starts a person or a body ("to your doctor", "to
+    others", "to DHS"), not a verb of purpose ("to report abuse")."""
+    low = word.lower()
+    return low in _TO_SOMEONE or word[:1].isupper() or lookup_lemma(low) in grammar_words("people_nouns")
 
 
 def an_object_and_infinitive(s: Swap) -> bool:

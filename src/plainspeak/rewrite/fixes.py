@@ -176,14 +176,19 @@ _DEFINED_AS = re.compile(r"\s+(?:means|refers\s+to|(?:is|are)\s+(?:when|where|(?
                          re.IGNORECASE)
 
 
-# A line that starts with a short label and a colon: "Obtain from: ...", "- Release to: ..."
-_LABEL = re.compile(r"[ \t]*(?:[-*\u2022\u25a1\u2610]+[ \t]*)?((?:[^\W\d_][\w'\u2019/&-]*[ \t]+){0,3}[^\W\d_][\w'\u2019/&-]*):[ \t]+\S")
+# A line that starts with a form's label and a colon: a few words ending in a
+# preposition ("Obtain from: ...", "- Release to: ..."), or any few words before a
+# blank to fill in ("Reason for referral: ____").
+_LABEL = re.compile(r"[ \t]*(?:[-*\u2022\u25a1\u2610]+[ \t]*)?((?:[^\W\d_][\w'\u2019/&-]*[ \t]+){0,3}"
+                    r"(?:(?:from|to|with|for|by|of|on|in|at|about)|[^\W\d_][\w'\u2019/&-]*(?=:[ \t]*(?:_{2,}|\[[ \t]*\])))):")
 
 
 def in_a_label(text: str, finding: Finding) -> bool:
-    """The finding is in a form's label at a line's start, a few words before a
-    colon ("Obtain from: Authorization is to obtain ..."): the reader matches the
-    label against the form, so ``fix`` leaves it (``check`` still flags it)."""
+    """The finding is in a form's label at a line's start ("Obtain from:
+    Authorization is to obtain ...", "Reason for referral: ____"): the reader
+    matches the label against the form, so ``fix`` leaves it (``check`` still
+    flags it). An instruction with a colon is no label ("Please submit the
+    following: ...")."""
     line_start = text.rfind("\n", 0, finding.start) + 1
     match = _LABEL.match(text, line_start)
     return match is not None and match.start(1) <= finding.start and finding.end <= match.end(1)

@@ -62,10 +62,12 @@ _AUXILIARIES = frozenset(
 # Not "once", "earlier" or "here": a subject may stand before them ("she once obtained",
 # "we obtained earlier").
 _PARTICIPLE_AFTER = frozenset(["as", "when", "if", "unless", "where", "than", "otherwise", "until"])
-_PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "herein",
-                                # a verb of its own next: the -ed form describes the noun before it
-                                # ("fees for services rendered are due" -> "given", not "gave")
-                                "are", "is", "was", "were", "will", "must", "may", "can", "should", "shall"])
+_PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "herein"])
+# A verb of its own right after an -ed form that follows a plural noun: the form
+# describes that noun ("services rendered are due" -> "given", not "gave"). After a
+# subject ("the services we rendered are") it stays a past tense.
+_FINITE_NEXT = frozenset(["are", "is", "was", "were", "will", "must", "may", "can", "should", "shall"])
+_SUBJECTS = frozenset(["i", "you", "we", "they", "he", "she", "it", "who", "this", "that", "these", "those"])
 
 
 @lru_cache(maxsize=4096)
@@ -87,6 +89,13 @@ def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = Fals
     if pos == "noun" and form.endswith("s") and not lemma.endswith("s"):
         return "NNS"
     return None
+
+
+def _a_plural_noun(word: str) -> bool:
+    """A word that reads as a plural noun before an -ed form ("services", "fees"),
+    not a subject pronoun or a verb form ("is", "was", "has")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _SUBJECTS \
+        and word not in _AUXILIARIES
 
 
 # Where lemminflect lists a rarer form first.
@@ -154,7 +163,8 @@ def adapt(
         else:
             # "was indicated", "as indicated", "indicated by": a participle ("shown")
             previous = previous_word.lower()
-            participle = previous in _AUXILIARIES or previous in _PARTICIPLE_AFTER or next_word.lower() in _PARTICIPLE_BEFORE
+            participle = previous in _AUXILIARIES or previous in _PARTICIPLE_AFTER or next_word.lower() in _PARTICIPLE_BEFORE \
+                or (next_word.lower() in _FINITE_NEXT and _a_plural_noun(previous))
             tag = inflection_tag(head_form, head_lemma, entry.pos, participle)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)
