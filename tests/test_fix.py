@@ -708,6 +708,7 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         # ... but after a subject it is a past tense
         ("The services we rendered are listed below.\n", "The services we gave are listed below.\n"),
         ("What you obtained is yours to keep.\n", "What you got is yours to keep.\n"),
+        ("The care rendered was good.\n", "The care given was good.\n"),
         # "share" takes "with": not "share it to others"; "to" with a verb is purpose
         ("We may disclose it to others.\n", "We may tell it to others.\n"),
         ("We release information only to the identified person.\n",

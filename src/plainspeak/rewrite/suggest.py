@@ -63,9 +63,10 @@ _AUXILIARIES = frozenset(
 # "we obtained earlier").
 _PARTICIPLE_AFTER = frozenset(["as", "when", "if", "unless", "where", "than", "otherwise", "until"])
 _PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "herein"])
-# A verb of its own right after an -ed form that follows a plural noun: the form
-# describes that noun ("services rendered are due" -> "given", not "gave"). After a
-# subject ("the services we rendered are") it stays a past tense.
+# A verb of its own right after an -ed form that follows a noun: the form describes
+# that noun ("services rendered are due", "information previously submitted may" ->
+# "given", not "gave"). After a subject pronoun ("the services we rendered are") it
+# stays a past tense.
 _FINITE_NEXT = frozenset(["are", "is", "was", "were", "will", "must", "may", "can", "should", "shall"])
 _SUBJECTS = frozenset(["i", "you", "we", "they", "he", "she", "it", "who", "this", "that", "these", "those"])
 
@@ -91,11 +92,13 @@ def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = Fals
     return None
 
 
-def _a_plural_noun(word: str) -> bool:
-    """A word that reads as a plural noun before an -ed form ("services", "fees"),
-    not a subject pronoun or a verb form ("is", "was", "has")."""
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _SUBJECTS \
-        and word not in _AUXILIARIES
+def _a_noun_before(word: str) -> bool:
+    """A word that can be the noun an -ed form describes ("services", "information"),
+    not a subject pronoun ("we", "you") or a small word ("and", "has")."""
+    return word.isalpha() and word not in _SUBJECTS and word not in _AUXILIARIES and word not in _SMALL_BEFORE
+
+
+_SMALL_BEFORE = frozenset(["and", "or", "but", "not", "to", "what", "which", "whom", "whose", "where", "when", "why"])
 
 
 # Where lemminflect lists a rarer form first.
@@ -164,7 +167,7 @@ def adapt(
             # "was indicated", "as indicated", "indicated by": a participle ("shown")
             previous = previous_word.lower()
             participle = previous in _AUXILIARIES or previous in _PARTICIPLE_AFTER or next_word.lower() in _PARTICIPLE_BEFORE \
-                or (next_word.lower() in _FINITE_NEXT and _a_plural_noun(previous))
+                or (next_word.lower() in _FINITE_NEXT and _a_noun_before(previous))
             tag = inflection_tag(head_form, head_lemma, entry.pos, participle)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)
