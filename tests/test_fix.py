@@ -718,6 +718,10 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         # neither "share your records to" nor "tell your records to" reads: left
         ("We may disclose your records to your doctor.\n", "We may disclose your records to your doctor.\n"),
         ("We will utilize the team to plan your care.\n", "We will use the team to plan your care.\n"),  # purpose
+        # a verb before "and" shares the object: "fill out and apply" would leave it without one
+        ("You can complete and submit an application online.\n",
+         "You can fill out and submit an application online.\n"),
+        ("Gather your papers and submit an application online.\n", "Gather your papers and apply online.\n"),
         ("Our use and disclosures fall within the law.\n", "Our use and sharing fall within the law.\n"),  # a mass noun
         ("You can get help with assistance.\n", "You can get help with assistance.\n"),  # not "help with help"
         # the first suggestion says again what a neighbour says: no stand-in ("clear and easy to follow")

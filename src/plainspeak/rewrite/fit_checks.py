@@ -683,6 +683,18 @@ def a_bare_singular_count_noun(s: Swap) -> bool:
         and needs_a_determiner(s.replacement)  # a name ("Department of Human Services") may stand bare
 
 
+def an_object_shared_with_the_verb_before(s: Swap) -> bool:
+    """A verb and its object swapped for a verb alone, where a verb before "and"
+    shares the object: "complete and submit an application" -> not "complete and
+    apply" ("fill out and apply" leaves "fill out" with no object)."""
+    before, term_words = s.before, s.term_words
+    return s.verb and len(term_words) > 1 and len(before) >= 2 and before[-1] in ("and", "or") \
+        and term_words[-1].lower() not in s.said and (_bare_verb(before[-2]) or before[-2] in _PARTICLES)
+
+
+_PARTICLES = frozenset(["out", "up", "off", "down", "over", "back"])  # a phrasal verb's end: "fill out and submit"
+
+
 def with_where_to_follows(s: Swap) -> bool:
     """``with_verbs``: "disclose it to others" -> not "share it to others" (share
     takes "with"), nor "tell your records to your doctor" (tell takes a message, so
@@ -757,5 +769,6 @@ _CHECKS: tuple[Callable[[Swap], bool], ...] = (
     # before a noun the term described
     a_spelled_out_acronym_before_a_noun, a_phrase_before_the_noun_it_described, a_past_tense_for_a_participle,
     an_intransitive_form_before_its_noun, a_bare_singular_count_noun, an_object_and_infinitive, with_where_to_follows,
+    an_object_shared_with_the_verb_before,
     a_phrasal_participle_before_its_noun,
 )
