@@ -722,6 +722,8 @@ def _fits(text: str, term: str, replacement: str, **kind: bool) -> bool:
         ("You can complete and submit an application online.\n",
          "You can fill out and submit an application online.\n"),
         ("Gather your papers and submit an application online.\n", "Gather your papers and apply online.\n"),
+        # a word of a name in capitals that its acronym in brackets spells out
+        ("Apply for the Elderly Waiver (EW) today.\n", "Apply for the Elderly Waiver (EW) today.\n"),
         ("Our use and disclosures fall within the law.\n", "Our use and sharing fall within the law.\n"),  # a mass noun
         ("You can get help with assistance.\n", "You can get help with assistance.\n"),  # not "help with help"
         # the first suggestion says again what a neighbour says: no stand-in ("clear and easy to follow")

@@ -53,13 +53,20 @@ def spells_out_an_acronym(text: str, finding: Finding) -> bool:
     after them: "able-bodied adult without dependents (ABAWD)". A swap there would
     leave "(ABAWD)" explaining nothing, so ``fix`` leaves it (``check`` still
     offers the plainer words)."""
-    match = _ACRONYM_AFTER.match(text, finding.end)
+    start, end = finding.start, finding.end
+    if finding.text[:1].isupper():  # part of a name in capitals: "Elderly Waiver (EW)"
+        run = _CAPITALISED_AFTER.match(text, end)
+        end = run.end() if run else end
+    match = _ACRONYM_AFTER.match(text, end)
     if match is None or sum(ch.isupper() for ch in match.group(1)) < 2:
         return False
     from ..pipeline.components.acronyms import acronym_base, matches_long_form
 
     base = acronym_base(match.group(1))
-    return base is not None and matches_long_form(base, finding.text)
+    return base is not None and matches_long_form(base, text[start:end])
+
+
+_CAPITALISED_AFTER = re.compile(r"(?:[ \t]+(?:of|and|for|the|&)?[ \t]*[A-Z][\w'-]*){1,5}")
 
 
 # A direct quotation of at least four words, within one paragraph, with a speech verb
