@@ -87,7 +87,8 @@ _CODE_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?\d")  # a number or edition follows
 _OR_ACRONYM = re.compile(r",?[ \t]+or[ \t]+[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")  # "prophylaxis or PREP"
 _TO_THEN_WORD = re.compile(r"[ \t]+to[ \t]+([A-Za-z]+)")
 _SOON_TO = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'-]*){0,5}?[ \t]+to[ \t]+([A-Za-z]+)")
-# an object of one to four words, then "to" and a word: "the family to begin"
+# an object of one to six words (an acronym in brackets among them), then "to" and a
+# word: "the family to begin", "the Department of Human Services (DHS) to collect"
 _OBJECT_THEN_TO = re.compile(r"(?:[ \t]+[(]?[A-Za-z][A-Za-z'-]*[)]?){1,6}?[ \t]+to[ \t]+([A-Za-z]+)")
 _LABELS = frozenset(["section", "box", "column", "line", "part", "page", "form", "tab", "field"])
 # "residence (where you live)": an explanation in brackets, not a pointer or an aside ("(see page 2)")
@@ -170,8 +171,7 @@ def _object_and_infinitive(text: str, end: int, *, any_object: bool = False) -> 
     m = _OBJECT_THEN_TO.match(text, end)
     if m is None:
         return False
-    written = text[end : m.start(1)].split()[:-1]
-    object_words = [w.lower() for w in written]
+    object_words = [w.lower() for w in text[end : m.start(1)].split()[:-1]]
     verb = m.group(1).lower()
     agent = any_object or lookup_lemma(object_words[-1]) in grammar_words("people_nouns")
     return object_words[0] not in grammar_words("not_before_a_noun") \
