@@ -150,6 +150,9 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
     text = report.text
     quoted = quotations(text) if ("\"" in text or "“" in text or "”" in text) else []
     defined = terms_defined_in(text)
+    # a noun inside a phrase the style rule says to rewrite whole ("conduct a reexamination of"):
+    # swapped alone it makes a phrase a second run would change again ("conduct a review of")
+    phrases = [(f.start, f.end) for f in report.findings if f.rule == "style.nominalization"]
     chosen = [
         f for f in report.findings
         if fixable(f, lexicon, everything=everything)
@@ -158,6 +161,7 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
         and not defines_the_term(text, f)
         and not _defined_somewhere(f, lexicon, defined)
         and not in_a_label(text, f)
+        and not any(start <= f.start and f.end <= end and (start, end) != (f.start, f.end) for start, end in phrases)
     ]
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
