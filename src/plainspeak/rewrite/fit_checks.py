@@ -689,10 +689,9 @@ def an_object_shared_with_the_verb_before(s: Swap) -> bool:
     apply" ("fill out and apply" leaves "fill out" with no object)."""
     before, term_words = s.before, s.term_words
     return s.verb and len(term_words) > 1 and len(before) >= 2 and before[-1] in ("and", "or") \
-        and term_words[-1].lower() not in s.said and (_bare_verb(before[-2]) or before[-2] in _PARTICLES)
+        and term_words[-1].lower() not in s.said \
+        and (_bare_verb(before[-2]) or before[-2] in _PARTICLES)  # or a phrasal verb's end: "fill out and submit"
 
-
-_PARTICLES = frozenset(["out", "up", "off", "down", "over", "back"])  # a phrasal verb's end: "fill out and submit"
 
 
 def with_where_to_follows(s: Swap) -> bool:

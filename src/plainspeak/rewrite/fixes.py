@@ -161,7 +161,7 @@ def fix_text(report: Report, lexicon: Lexicon, *, everything: bool = False) -> F
         and not defines_the_term(text, f)
         and not _defined_somewhere(f, lexicon, defined)
         and not in_a_label(text, f)
-        and not any(start <= f.start and f.end <= end and (start, end) != (f.start, f.end) for start, end in phrases)
+        and not _inside_another(f, phrases)
     ]
     by_edit = {(f.start, f.end, f.suggestions[0], f.rule): f for f in chosen}
     candidates = [(by_edit[(e.start, e.end, e.replacement, e.rule)], e)
@@ -185,6 +185,11 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:an?|the)[ \t]+$", re.IGNORECASE)
 _DEFINED_AS = re.compile(r"\s+(?:means|refers\s+to|(?:is|are)\s+(?:when|where|(?:an?|the|any|one)\s+(?:[\w-]+\s+){0,3}?"
                          r"(?:of|that|which|where|when|who|whose|in\s+which|used|given|done|made|caused|taken)\b))",
                          re.IGNORECASE)
+
+
+def _inside_another(finding: Finding, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= finding.start and finding.end <= end and (start, end) != (finding.start, finding.end)
+               for start, end in spans)
 
 
 # A line that starts with a form's label and a colon: a few words ending in a

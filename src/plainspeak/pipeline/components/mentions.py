@@ -38,8 +38,8 @@ from .arrays import KeySet, token_array
 from .jargon import string_key
 
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
-_UNQUOTED = re.compile("[\"\u201c\u201d]|(?<!\\w)'|'(?!\\w)")  # quotation marks, not apostrophes
-_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# Quotation marks, not apostrophes (the text is prepared: curly quotes are straight)
+_UNQUOTED = re.compile("\"|(?<!\\w)'|'(?!\\w)")
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(
     ["a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "at", "by", "with", "your", "you", "we", "our", "it", "is", "are", "be", "this", "that", "as", "from"]
@@ -326,7 +326,7 @@ class Mentions:
         while end > 0 and (doc[end - 1].is_space or doc[end - 1].text in QUOTES) and "\n" not in doc[end - 1].text:
             end -= 1
         words = [t for t in doc[max(0, end - 4 * len(base) - 4) : end]
-                 if not (t.text in _HYPHENS and _inside_a_word(doc, t.i))]
+                 if not (t.text == "-" and _inside_a_word(doc, t.i))]  # prepared text: every hyphen is "-"
         return _initials_read(reversed(words), base.upper(), backwards=True)
 
     def _names_its_plain_form(self, span: Span, inside) -> bool:
