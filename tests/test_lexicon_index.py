@@ -73,7 +73,7 @@ def test_pattern_keys_are_the_string_stores_own():
     'a large number of' was missed when keys were plain hashes."""
     from spacy.symbols import IDS
 
-    from plainspeak.pipeline.components.jargon import string_key
+    from plainspeak.pipeline.components.arrays import string_key
 
     strings = spacy.blank("en").vocab.strings
     for text in [*IDS, "number", "utilize", "a", "Treatment"]:

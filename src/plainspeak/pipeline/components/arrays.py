@@ -9,10 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
+from spacy.symbols import IDS as SYMBOL_IDS
 
 # Memos of per-word results are emptied past this many words: a long-running server
 # or a 20M-word input must not grow them without end (a word seen again is recomputed).
 MEMO_LIMIT = 250_000
+
+
+def string_key(text: str) -> int:
+    """The key spaCy's StringStore gives ``text`` (a Doc array holds these), without
+    storing the string: spaCy's own symbols ("number", "person") have small fixed
+    ids; every other string its murmur hash."""
+    return SYMBOL_IDS[text] if text in SYMBOL_IDS else hash_string(text)
 
 
 def per_distinct(values: numpy.ndarray, compute: Callable[[int], object], memo: dict, dtype) -> numpy.ndarray:
@@ -22,9 +31,10 @@ def per_distinct(values: numpy.ndarray, compute: Callable[[int], object], memo: 
     if len(memo) > MEMO_LIMIT:
         memo.clear()
     uniq, _, inverse = unique_inverse(values)
-    return numpy.fromiter(
-        (memo[v] if v in memo else memo.setdefault(v, compute(v)) for v in uniq.tolist()), dtype=dtype, count=len(uniq)
-    )[inverse]
+    keys = uniq.tolist()
+    for new in set(keys).difference(memo):  # set and dict work in C: Python runs only for new values
+        memo[new] = compute(new)
+    return numpy.fromiter(map(memo.__getitem__, keys), dtype=dtype, count=len(keys))[inverse]
 
 
 def unique_inverse(values: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:

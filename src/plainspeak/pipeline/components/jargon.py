@@ -32,8 +32,6 @@ import numpy
 import srsly
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
-from spacy.symbols import IDS as SYMBOL_IDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -50,7 +48,7 @@ from ...rules.lexicon import (
 )
 from ...rules.lexicon_tools import entries_csv
 from . import JARGON_KEY
-from .arrays import KeySet, token_array
+from .arrays import KeySet, string_key, token_array
 from .headings import NAME_GLUE, in_a_heading
 from .lemmatizer import inflections_of, lookup_lemma
 from .words import is_credential
@@ -129,13 +127,6 @@ def _pair(first, second):
     A collision only makes an extra candidate, which is then checked word by word."""
     with numpy.errstate(over="ignore"):
         return numpy.uint64(first) * _MIX ^ numpy.uint64(second) if numpy.isscalar(first) else first * _MIX ^ second  # type: ignore[arg-type]
-
-
-def string_key(text: str) -> int:
-    """The key spaCy's StringStore gives ``text`` (a Doc array holds these), without
-    storing the string: spaCy's own symbols ("number", "person") have small fixed
-    ids; every other string its murmur hash."""
-    return SYMBOL_IDS[text] if text in SYMBOL_IDS else hash_string(text)
 
 
 def split_term(form: str, nlp: Language, specials: set[str]) -> list[str]:

@@ -34,8 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from ...datafiles import data_path
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY, doc_text
 from .acronyms import BRACKETS, LONG_FORM_GLUE, QUOTES, acronym_base, matches_long_form
-from .arrays import KeySet, token_array
-from .jargon import string_key
+from .arrays import KeySet, string_key, token_array
 
 _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 # Quotation marks, not apostrophes (the text is prepared: curly quotes are straight)

@@ -50,8 +50,7 @@ from ...datafiles import data_path
 from ...rewrite.suggest import match_case
 from ...text.nonprose import trim_trailing
 from . import JARGON_KEY, STYLE_KEY, doc_text
-from .arrays import KeySet, token_array
-from .jargon import string_key
+from .arrays import KeySet, string_key, token_array
 from .lemmatizer import lookup_lemma
 
 RULES_FILE = "style_rules.toml"

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import grammar_words
+from .arrays import KeySet, fixed_column, string_key
 
 # Clitics spaCy splits off ("do|n't", "she|'s"): part of the word before them.
 CLITICS = frozenset({"n't", "'s", "'re", "'ll", "'ve", "'m", "'d", "s", "nt"})
@@ -71,5 +76,27 @@ def in_spanish(doc: Doc, start: int, end: int) -> bool:
     ..."): an English reader skips the line, so its words are no hard English words
     and its sentences no hard English sentences (``spanish_markers`` in
     data/grammar.toml)."""
-    markers = grammar_words("spanish_markers")
-    return sum(1 for t in doc[max(0, start) : end] if t.lower_ in markers) >= 3
+    before = _spanish_before(doc)
+    start, end = min(max(0, start), len(doc)), min(max(0, end), len(doc))
+    return end > start and int(before[end] - before[start]) >= 3
+
+
+_SPANISH = "plainspeak_spanish_before"
+
+
+def _spanish_before(doc: Doc) -> numpy.ndarray:
+    """How many Spanish marker words stand before each token (and the Doc's end),
+    counted once per Doc: asked per sentence and per uncommon word, a count over
+    the window each time was a million token reads on a 1M-word input."""
+    before = doc.user_data.get(_SPANISH)
+    if before is None or len(before) != len(doc) + 1:
+        markers = _spanish_keys().contains(fixed_column(doc, LOWER))
+        before = numpy.zeros(len(doc) + 1, dtype=numpy.int32)
+        numpy.cumsum(markers, out=before[1:])
+        doc.user_data[_SPANISH] = before
+    return before
+
+
+@lru_cache(maxsize=1)
+def _spanish_keys() -> KeySet:
+    return KeySet(string_key(word) for word in grammar_words("spanish_markers"))
