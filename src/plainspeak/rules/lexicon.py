@@ -132,6 +132,18 @@ class Lexicon:
     def _terms(self) -> frozenset[str]:
         return frozenset(e.term.lower() for e in self.entries.values())
 
+    @cached_property
+    def _ids_by_term(self) -> dict[str, tuple[str, ...]]:
+        ids: dict[str, tuple[str, ...]] = {}
+        for e in self.entries.values():
+            key = e.term.lower()
+            ids[key] = (*ids.get(key, ()), e.id)
+        return ids
+
+    def ids_of_term(self, term: str) -> tuple[str, ...]:
+        """The entries (one per sense) whose term is ``term`` as written, any case."""
+        return self._ids_by_term.get(term.lower(), ())
+
     def holds_a_term(self, phrase: str) -> bool:
         """Whether some words in a row of ``phrase`` are a term as written ("crisis
         intervention team" holds "crisis intervention")."""

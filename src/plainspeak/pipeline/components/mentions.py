@@ -40,6 +40,7 @@ _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 # Quotation marks, not apostrophes (the text is prepared: curly quotes are straight)
 _UNQUOTED = re.compile("\"|(?<!\\w)'|'(?!\\w)")
 _WORD = re.compile(r"[a-z0-9']+")
+_NAME_WORD = re.compile(r"[A-Za-z][\w'-]*")
 _STOP = frozenset(
     ["a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "at", "by", "with", "your", "you", "we", "our", "it", "is", "are", "be", "this", "that", "as", "from"]
 )
@@ -140,6 +141,7 @@ class Mentions:
                 mention, defined = self._mentioned_or_explained(span)
                 if defined and key == JARGON_KEY:
                     definitions.append(Span(doc, span.start, span.end, label="definition", span_id=span.id_))
+                    definitions.extend(self._head_defined(span))
                 if defined and acronym_base(span.text) is not None:
                     acronym_definitions.append(Span(doc, span.start, span.end, label="definition"))
                 if not (mention or defined):
@@ -157,6 +159,15 @@ class Mentions:
         doc.spans[ACRONYM_DEFINITIONS_KEY] = sorted(acronym_definitions, key=lambda s: s.start)
         return doc
 
+    def _head_defined(self, span: Span) -> list[Span]:
+        """A phrase's last word, where it is a term of its own, is defined with it: "A
+        urinary catheter is a thin tube ..." explains "the catheter" later on."""
+        if len(span) < 2 or self.lexicon is None:
+            return []
+        head = span[-1]
+        ids = self.lexicon.ids_of_term(head.text) or self.lexicon.ids_of_term(head.lemma_)
+        return [Span(doc=span.doc, start=head.i, end=head.i + 1, label="definition", span_id=i) for i in ids]
+
     def is_mention(self, span: Span) -> bool:
         """In a short quotation, or right after "the term" / before "means"."""
         return self._quoted(span) or self._cue_before(span) or self._cue_after(span)
@@ -170,7 +181,7 @@ class Mentions:
         mention = before is not None or after or self._quoted(span)
         explained = before == "named" or after or self._bracketed(span) or self._explained_by_or(span) \
             or self._spelled_out_beside_a_dash(span) or self._spelled_out_before_or(span) \
-            or self._said_what_it_is(span)
+            or self._said_what_it_is(span) or self._spelled_out_after_is(span)
         return mention, explained
 
     def _find_quotes(self, doc: Doc) -> None:
@@ -238,6 +249,9 @@ class Mentions:
         after = _skip_space(doc, span.end, +1)
         if after is not None and doc[after].text in BRACKETS:
             inside = _until(doc, after + 1, BRACKETS[doc[after].text], self.cues.max_bracket_words + 4)
+            if inside is not None and 0 < _count_words(inside) < self.cues.min_bracket_words \
+                    and self._names_its_plain_form(span, inside):
+                return True  # one plain word: "adolescents (teens)"
             if (
                 inside is not None
                 and not (len(inside) and inside[0].text in QUOTES)  # a label: 'recertifications ("family obligations")'
@@ -328,11 +342,31 @@ class Mentions:
                  if not (t.text == "-" and _inside_a_word(doc, t.i))]  # prepared text: every hyphen is "-"
         return _initials_read(reversed(words), base.upper(), backwards=True)
 
+    def _spelled_out_after_is(self, span: Span) -> bool:
+        """An acronym, "is" ("stands for", "means") and its long form in capitals:
+        "WIC is the Special Supplemental Nutrition Program for Women, Infants, and
+        Children". The capitalised words' initials hold the acronym's letters in
+        order and end with its last one; a name's words before them may add more."""
+        base = acronym_base(span.text)
+        if base is None:
+            return False
+        match = _IS_LONG_FORM.match(doc_text(span.doc), span.end_char)
+        if match is None:
+            return False
+        initials = "".join(w[0] for w in _NAME_WORD.findall(match.group("name"))
+                           if w[0].isupper() and w.lower() not in LONG_FORM_GLUE)
+        wanted = base.upper()
+        if len(initials) < 2 or not initials.endswith(wanted[-1]):
+            return False
+        letters = iter(initials)
+        return all(letter in letters for letter in wanted)  # in order, as a subsequence
+
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
         "SNAP (Food Stamps)"."""
         said = " ".join(inside.text.lower().split())
-        return said in self._plain_forms(span.id_)
+        forms = self._plain_forms(span.id_)
+        return said in forms or any(said.endswith(end) and said[: -len(end)] in forms for end in ("s", "es"))  # "(teens)"
 
     def _adds_to_the_sentence(self, inside) -> bool:
         """Brackets that start "including", "if", "e.g." ...: an aside, not what the term means."""
@@ -350,6 +384,8 @@ class Mentions:
             return False
         words: list[Token] = []
         for token in doc[conjunction + 1 : conjunction + 2 + self.cues.max_or_words * 2]:
+            if token.text in QUOTES:
+                continue  # 'immunizations, or "shots",'
             if token.is_punct or token.is_sent_start or "\n" in token.text:
                 break
             if not token.is_space:
@@ -454,6 +490,14 @@ _PARTICIPLE = r"(?:used|given|done|made|caused|taken)\b"
 _DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
                          rf"(?:of\b|that\b|which\b|where\b|who\b|whose\b|in\s+which\b|{_PARTICIPLE})"
                          rf"|[a-z]+(?<!ed)\s+{_PARTICIPLE})", re.IGNORECASE)
+
+
+# "is the", "stands for", "means" and a run of capitalised words (with "of", "and",
+# commas ...): the long form of the acronym before it.
+_IS_LONG_FORM = re.compile(
+    r"\s+(?:is|are|stands\s+for|means|is\s+short\s+for)\s+(?:(?:the|an?)\s+)?"
+    r"(?P<name>[A-Z][\w'-]*(?:,?\s+(?:(?:of|for|and|the|on|in|to|with|&)\s+)*[A-Z][\w'-]*){1,11})"
+)
 
 
 def _initials_read(tokens, wanted: str, *, backwards: bool) -> bool:
