@@ -589,6 +589,12 @@ def test_quotations_span_one_paragraph_only():
         ("she obtained from them a copy", "obtained", "got", True, True),  # a subject before it
         ("records obtained from the clinic help", "obtained", "used", True, True),  # used = used
         ("we obtained the records", "obtained", "got", True, True),
+        # nothing after it in its clause, or "more": no verb swap at all (round s30)
+        ("documentation of services rendered more important", "rendered", "gave", False, True),
+        ("documentation of services rendered more important", "rendered", "made", False, True),
+        ("missing information obtained, an old address", "obtained", "got", False, True),
+        ("the services we rendered.", "rendered", "gave", True, True),
+        ("The judge rendered a decision.", "rendered", "gave", True, True),
         # a preposition of the swap repeated right after it
         ("suspending disenrollments from Medicaid", "disenrollments", "removals from the plan", False, False),
         ("suspending disenrollments for paperwork", "disenrollments", "removals from the plan", True, False),

@@ -30,6 +30,9 @@ from .neighbours import (
     repeats_a_neighbour,
 )
 from .suggest import (
+    _PARTICIPLE_AFTER as _PARTICIPLE_LEAD,
+)
+from .suggest import (
     SINGULAR_VERBS,
     brings_its_own_determiner,
     fits_before_a_noun,
@@ -662,10 +665,23 @@ def a_phrase_before_the_noun_it_described(s: Swap) -> bool:
 
 
 def a_past_tense_for_a_participle(s: Swap) -> bool:
-    """Where the -ed form may be a participle: "records obtained from the clinic" -> not "records got from the clinic"."""
+    """Where the -ed form after a noun may be a participle: "records obtained from the
+    clinic", "services rendered more important", "the information obtained, an ..."
+    -> not "got", "gave"; a past tense needs a subject and usually an object after it."""
     before = s.before
-    return s.verb and s.finding.text.lower().endswith("ed") and s.after_lower in _AFTER_A_PARTICIPLE \
-        and bool(before) and before[-1] not in _SUBJECTS and _past_not_participle(s.words[0])
+    if not (s.verb and s.finding.text.lower().endswith("ed") and before and before[-1] not in _SUBJECTS):
+        return False
+    if s.after_lower in _AFTER_A_PARTICIPLE:
+        return _past_not_participle(s.words[0])
+    if any(w in _BE or w in _HAVE_GET or w in _PARTICIPLE_LEAD for w in before[-2:]):
+        return False  # "was (finally) resolved", "has ended", "as requested": a participle, and the swap says so
+    # nothing after it in its clause, or "more": which it is cannot be told, and a verb
+    # whose two forms are one ("made") would read as the other verb: no swap at all
+    return s.after_lower in _COMPARATIVES or _ENDS_HERE.match(s.text, s.finding.end) is not None
+
+
+_COMPARATIVES = frozenset(["more", "less", "most", "least"])
+_HAVE_GET = frozenset(["has", "have", "had", "having", "get", "gets", "got", "getting"])
 
 
 def an_intransitive_form_before_its_noun(s: Swap) -> bool:
