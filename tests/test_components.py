@@ -268,6 +268,13 @@ def test_form_and_case_numbers_are_not_acronyms(full_mini_nlp):
     assert acronyms(full_mini_nlp, text) == ["PHQ-9"]
 
 
+def test_a_long_word_in_capitals_is_emphasis_not_an_acronym(full_mini_nlp):
+    """Six letters or more and a word readers know: "ALLOWANCES"; five letters must be
+    commoner, since "COBRA" is an acronym."""
+    text = "Rent counts income after ALLOWANCES are taken off; ask about LIHEAP and TEFRA."
+    assert acronyms(full_mini_nlp, text) == ["LIHEAP", "TEFRA"]
+
+
 def test_a_medicine_brand_in_capitals_is_not_an_acronym(full_mini_nlp):
     """As printed on the box: "NARCAN", "SUBOXONE" (data/drug_names.txt, or a drug stem)."""
     assert acronyms(full_mini_nlp, "Keep NARCAN at home; take SUBOXONE daily, not the CBT.") == ["CBT"]

@@ -94,6 +94,7 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("Please utilize (if needed) the form.", "utilize"),
         ("We offer a continuum of care (including detox and groups).", "continuum of care"),
         ("We offer a continuum of care (e.g. detox and groups).", "continuum of care"),
+        ("Ask the conservators (depending on the state) for help.", "conservators"),
         # an aside in brackets does not explain a wordy phrase (it would a term of art)
         ("Give medicines in accordance with law (additional consent required).", "in accordance with law"),
         # an acronym before the brackets does not explain its long form in them

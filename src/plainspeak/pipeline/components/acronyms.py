@@ -35,7 +35,13 @@ _PART = re.compile(r"^[A-Z0-9]+$")  # a hyphenated continuation: "9" in PHQ-9, "
 _ROMAN = re.compile(r"^(?:II|III|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV)$")
 # An all-caps word this common is emphasis ("PLEASE", "DENIED"), not an acronym.
 COMMON_WORD_ZIPF = 4.5  # for words of 2-3 letters, where real acronyms often spell words
-COMMON_LONG_WORD_ZIPF = 3.5  # for words of 4 letters or more
+COMMON_LONG_WORD_ZIPF = 3.5  # for words of 4 or 5 letters ("COBRA" is an acronym)
+COMMON_LONGER_WORD_ZIPF = 2.5  # 6 letters or more: few acronyms spell a word that long ("ALLOWANCES")
+
+
+def _common_word_zipf(letters: int) -> float:
+    """How common a word in capitals must be to be read as a word, not an acronym."""
+    return COMMON_WORD_ZIPF if letters <= 3 else COMMON_LONG_WORD_ZIPF if letters <= 5 else COMMON_LONGER_WORD_ZIPF
 MAX_LONG_FORM_EXTRA = 5  # long form may have this many more words than letters
 
 
@@ -129,7 +135,7 @@ class Acronyms:
         if len(span) == 1:
             if _ROMAN.match(base):
                 return False
-            if not is_rarer(text, COMMON_WORD_ZIPF if len(base) <= 3 else COMMON_LONG_WORD_ZIPF):
+            if not is_rarer(text, _common_word_zipf(len(base))):
                 return False
             if len(base) >= 4 and _a_medicine_name(base):
                 return False  # a brand in capitals, as on the box: "NARCAN", "SUBOXONE"
