@@ -302,6 +302,8 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("One additional accompanying individual may ride.", "One extra accompanying individual may ride."),
         ("You can file a SAP appeal this term.", "You can file an academic progress (SAP) appeal this term."),
         ("He cannot be awakened.", "He cannot be woken up."),
+        # a plural swap before the noun its term describes keeps the article (round s30)
+        ("This is mainly a clinical documentation guide.", "This is mainly a medical record guide."),
         ("You are entitled to receive benefits.", "You are entitled to receive benefits."),  # not "owed receive"
         ("We house chronically homeless Veterans.", "We house long-term homeless Veterans."),  # a noun in Title Case
         # a sentence that asks or says what the term is keeps it
