@@ -596,6 +596,9 @@ def test_quotations_span_one_paragraph_only():
         ("documentation of services rendered more important", "rendered", "made", False, True),
         ("missing information obtained, an old address", "obtained", "got", False, True),
         ("the services we rendered.", "rendered", "gave", True, True),
+        ("Her symptoms resolved.", "resolved", "went away", True, True),  # a subject before it (review s30)
+        ("Pt ate lunch and ambulated.", "ambulated", "walked", True, True),
+        ("She then ambulated.", "ambulated", "walked", True, True),
         ("The judge rendered a decision.", "rendered", "gave", True, True),
         # a preposition of the swap repeated right after it
         ("suspending disenrollments from Medicaid", "disenrollments", "removals from the plan", False, False),

@@ -108,6 +108,15 @@ def test_a_term_the_text_explained_is_accepted_for_the_rest_of_it(analyzer, text
         ("SSA is the Social Security office near you. SSA pays.", "SSA"),
         ("The SSA is the agency that pays you.", "SSA"),  # no long form in capitals
         ("Please utilize (tools) the form.", "utilize"),  # one word in brackets that is not its plain word
+        # a person's name after "is" spells a two-letter acronym; two letters are never read so
+        ("Your CM is Carla Moreno. Call your CM.", "CM"),
+        ("WIC is the\nSpecial Supplemental Nutrition Program for Women, Infants, and Children. Apply for WIC.", "WIC"),
+        # a stigmatising label stays one, explained or not, and so do its later uses (review s30)
+        ("His first test was clean (negative). His second test was clean too.", "clean"),
+        ("He was a heroin addict (a person who used heroin). Today no addict is turned away.", "addict"),
+        # an explained phrase does not explain a general word at its end
+        ("Prior authorization (approval your plan gives before you get care) is needed. Sign the authorization.",
+         "authorization"),
     ],
 )
 def test_uses_are_still_flagged(analyzer, text, expected):

@@ -30,10 +30,9 @@ from .neighbours import (
     repeats_a_neighbour,
 )
 from .suggest import (
-    _PARTICIPLE_AFTER as _PARTICIPLE_LEAD,
-)
-from .suggest import (
+    PARTICIPLE_LEAD_WORDS,
     SINGULAR_VERBS,
+    a_noun_before,
     brings_its_own_determiner,
     fits_before_a_noun,
     inflect,
@@ -65,6 +64,9 @@ _STARTS_AN_OBJECT = frozenset(["the", "a", "an", "this", "that", "these", "those
 _AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", "through", "via", "under", "during",
                                  "into", "within", "as", "since", "until", "over", "across", "per"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+_HAVE_GET = frozenset(["has", "have", "had", "having", "get", "gets", "got", "getting"])
+_COMPARATIVES = frozenset(["more", "less", "most", "least"])
+_TIME_WORDS = frozenset(["then", "also", "later", "again", "now", "soon", "once", "still", "never", "first", "last"])
 _LINKING = frozenset(["stay", "stays", "stayed", "staying", "remain", "remains", "remained", "remaining", "become",
                       "becomes", "became", "becoming", "seem", "seems", "seemed", "feel", "feels", "felt", "appear",
                       "appears", "appeared"])
@@ -666,22 +668,22 @@ def a_phrase_before_the_noun_it_described(s: Swap) -> bool:
 
 def a_past_tense_for_a_participle(s: Swap) -> bool:
     """Where the -ed form after a noun may be a participle: "records obtained from the
-    clinic", "services rendered more important", "the information obtained, an ..."
-    -> not "got", "gave"; a past tense needs a subject and usually an object after it."""
+    clinic" -> not "got"; and where the noun is an object ("documentation of services
+    rendered more important", "missing information obtained, an ...") and nothing
+    follows in the clause: past tense or participle cannot be told, so no swap ("Her
+    symptoms resolved." has its subject before it: a past tense, swapped)."""
     before = s.before
     if not (s.verb and s.finding.text.lower().endswith("ed") and before and before[-1] not in _SUBJECTS):
         return False
     if s.after_lower in _AFTER_A_PARTICIPLE:
         return _past_not_participle(s.words[0])
-    if any(w in _BE or w in _HAVE_GET or w in _PARTICIPLE_LEAD for w in before[-2:]):
-        return False  # "was (finally) resolved", "has ended", "as requested": a participle, and the swap says so
-    # nothing after it in its clause, or "more": which it is cannot be told, and a verb
-    # whose two forms are one ("made") would read as the other verb: no swap at all
-    return s.after_lower in _COMPARATIVES or _ENDS_HERE.match(s.text, s.finding.end) is not None
-
-
-_COMPARATIVES = frozenset(["more", "less", "most", "least"])
-_HAVE_GET = frozenset(["has", "have", "had", "having", "get", "gets", "got", "getting"])
+    if not (s.after_lower in _COMPARATIVES or _ENDS_HERE.match(s.text, s.finding.end) is not None):
+        return False
+    if any(w in _BE or w in _HAVE_GET or w in PARTICIPLE_LEAD_WORDS for w in before):
+        return False  # "was (never really) resolved", "has ended", "as requested": a participle, swapped as one
+    noun, earlier = before[-1], before[:-1]
+    return a_noun_before(noun) and not noun.endswith("ly") and noun not in _TIME_WORDS \
+        and any(w in _PREPOSITIONS or (w.endswith("ing") and len(w) > 4) for w in earlier)
 
 
 def an_intransitive_form_before_its_noun(s: Swap) -> bool:

@@ -61,7 +61,7 @@ _AUXILIARIES = frozenset(
 # noun before it: "the reason indicated below".
 # Not "once", "earlier" or "here": a subject may stand before them ("she once obtained",
 # "we obtained earlier").
-_PARTICIPLE_AFTER = frozenset(["as", "when", "if", "unless", "where", "than", "otherwise", "until"])
+PARTICIPLE_LEAD_WORDS = frozenset(["as", "when", "if", "unless", "where", "than", "otherwise", "until"])
 _PARTICIPLE_BEFORE = frozenset(["by", "below", "above", "herein"])
 # A verb of its own right after an -ed form that follows a noun: the form describes
 # that noun ("services rendered are due", "information previously submitted may" ->
@@ -92,7 +92,7 @@ def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = Fals
     return None
 
 
-def _a_noun_before(word: str) -> bool:
+def a_noun_before(word: str) -> bool:
     """A word that can be the noun an -ed form describes ("services", "information"),
     not a subject pronoun ("we", "you") or a small word ("and", "has")."""
     return word.isalpha() and word not in _SUBJECTS and word not in _AUXILIARIES and word not in _SMALL_BEFORE
@@ -166,8 +166,8 @@ def adapt(
         else:
             # "was indicated", "as indicated", "indicated by": a participle ("shown")
             previous = previous_word.lower()
-            participle = previous in _AUXILIARIES or previous in _PARTICIPLE_AFTER or next_word.lower() in _PARTICIPLE_BEFORE \
-                or (next_word.lower() in _FINITE_NEXT and _a_noun_before(previous))
+            participle = previous in _AUXILIARIES or previous in PARTICIPLE_LEAD_WORDS or next_word.lower() in _PARTICIPLE_BEFORE \
+                or (next_word.lower() in _FINITE_NEXT and a_noun_before(previous))
             tag = inflection_tag(head_form, head_lemma, entry.pos, participle)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):
                 words[i] = inflect(words[i], tag)

@@ -136,13 +136,14 @@ class Lexicon:
     def _ids_by_term(self) -> dict[str, tuple[str, ...]]:
         ids: dict[str, tuple[str, ...]] = {}
         for e in self.entries.values():
-            key = e.term.lower()
+            key = _term_key(e.term)
             ids[key] = (*ids.get(key, ()), e.id)
         return ids
 
     def ids_of_term(self, term: str) -> tuple[str, ...]:
-        """The entries (one per sense) whose term is ``term`` as written, any case."""
-        return self._ids_by_term.get(term.lower(), ())
+        """The entries (one per sense) whose term is ``term``, any case, hyphens and
+        spaces alike (as ``merge_entries`` counts one term)."""
+        return self._ids_by_term.get(_term_key(term), ())
 
     def holds_a_term(self, phrase: str) -> bool:
         """Whether some words in a row of ``phrase`` are a term as written ("crisis

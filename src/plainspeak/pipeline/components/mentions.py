@@ -41,6 +41,8 @@ _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 _UNQUOTED = re.compile("\"|(?<!\\w)'|'(?!\\w)")
 _WORD = re.compile(r"[a-z0-9']+")
 _NAME_WORD = re.compile(r"[A-Za-z][\w'-]*")
+# Entries whose words are general English or labels: a phrase explained does not explain them.
+_GENERAL_CATEGORIES = frozenset(["wordy", "person-first"])
 _STOP = frozenset(
     ["a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "at", "by", "with", "your", "you", "we", "our", "it", "is", "are", "be", "this", "that", "as", "from"]
 )
@@ -160,13 +162,18 @@ class Mentions:
         return doc
 
     def _head_defined(self, span: Span) -> list[Span]:
-        """A phrase's last word, where it is a term of its own, is defined with it: "A
-        urinary catheter is a thin tube ..." explains "the catheter" later on."""
-        if len(span) < 2 or self.lexicon is None:
+        """A phrase's last word, where it is a term of its own with one sense in the
+        phrase's own field, is defined with it: "A urinary catheter is a thin tube ..."
+        explains "the catheter" later on (not "Prior authorization (...)" the
+        "authorization to release records": a wordy entry's general word)."""
+        phrase = self.lexicon.get(span.id_) if self.lexicon is not None and span.id_ else None
+        if len(span) < 2 or phrase is None or phrase.category in _GENERAL_CATEGORIES:
             return []
         head = span[-1]
         ids = self.lexicon.ids_of_term(head.text) or self.lexicon.ids_of_term(head.lemma_)
-        return [Span(doc=span.doc, start=head.i, end=head.i + 1, label="definition", span_id=i) for i in ids]
+        if len(ids) != 1 or self.lexicon[ids[0]].category != phrase.category:
+            return []
+        return [Span(doc=span.doc, start=head.i, end=head.i + 1, label="definition", span_id=ids[0])]
 
     def is_mention(self, span: Span) -> bool:
         """In a short quotation, or right after "the term" / before "means"."""
@@ -179,10 +186,17 @@ class Mentions:
         before = self._cue_before_kind(span)  # None, "named" or "talked about"
         after = self._cue_after(span)
         mention = before is not None or after or self._quoted(span)
+        if self._labels_a_person(span.id_):
+            return mention, False  # explained or not, the label stays in the text: "dirty (positive)"
         explained = before == "named" or after or self._bracketed(span) or self._explained_by_or(span) \
             or self._spelled_out_beside_a_dash(span) or self._spelled_out_before_or(span) \
             or self._said_what_it_is(span) or self._spelled_out_after_is(span)
         return mention, explained
+
+    def _labels_a_person(self, entry_id: str) -> bool:
+        """A person-first (stigma) entry: an explanation does not take the label back."""
+        entry = self.lexicon.get(entry_id) if self.lexicon and entry_id else None
+        return entry is not None and entry.category == "person-first"
 
     def _find_quotes(self, doc: Doc) -> None:
         cols = token_array(doc, [ORTH, IS_SPACE, IS_PUNCT])
@@ -343,23 +357,25 @@ class Mentions:
         return _initials_read(reversed(words), base.upper(), backwards=True)
 
     def _spelled_out_after_is(self, span: Span) -> bool:
-        """An acronym, "is" ("stands for", "means") and its long form in capitals:
-        "WIC is the Special Supplemental Nutrition Program for Women, Infants, and
-        Children". The capitalised words' initials hold the acronym's letters in
-        order and end with its last one; a name's words before them may add more."""
+        """An acronym of three letters or more, "is (the)" and its long form in capitals
+        on the same line: "WIC is the Special Supplemental Nutrition Program for Women,
+        Infants, and Children". The capitalised words' initials must end with the
+        acronym ("... Women, Infants, and Children"), or start and end with its first
+        and last letters and hold the rest in order ("CMS is the Centers for Medicare
+        & Medicaid Services"). Two letters are left out: "Your CM is Carla Moreno"
+        names a person. ("means", "stands for": the cue lists.)"""
         base = acronym_base(span.text)
-        if base is None:
+        if base is None or len(base) < 3:
             return False
         match = _IS_LONG_FORM.match(doc_text(span.doc), span.end_char)
         if match is None:
             return False
-        initials = "".join(w[0] for w in _NAME_WORD.findall(match.group("name"))
-                           if w[0].isupper() and w.lower() not in LONG_FORM_GLUE)
+        initials = "".join(w[0] for w in _NAME_WORD.findall(match.group("name")) if w.lower() not in LONG_FORM_GLUE)
         wanted = base.upper()
-        if len(initials) < 2 or not initials.endswith(wanted[-1]):
-            return False
+        if initials.endswith(wanted):
+            return True
         letters = iter(initials)
-        return all(letter in letters for letter in wanted)  # in order, as a subsequence
+        return initials[:1] == wanted[0] and initials[-1:] == wanted[-1] and all(c in letters for c in wanted)
 
     def _names_its_plain_form(self, span: Span, inside) -> bool:
         """The brackets hold one of the entry's own plain wordings, in any case:
@@ -492,11 +508,11 @@ _DEFINED_AS = re.compile(rf"\s+(?:is|are)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,3}
                          rf"|[a-z]+(?<!ed)\s+{_PARTICIPLE})", re.IGNORECASE)
 
 
-# "is the", "stands for", "means" and a run of capitalised words (with "of", "and",
-# commas ...): the long form of the acronym before it.
+# "is (the)" and a run of capitalised words on the line (with "of", "and", commas
+# ...): the long form of the acronym before it.
 _IS_LONG_FORM = re.compile(
-    r"\s+(?:is|are|stands\s+for|means|is\s+short\s+for)\s+(?:(?:the|an?)\s+)?"
-    r"(?P<name>[A-Z][\w'-]*(?:,?\s+(?:(?:of|for|and|the|on|in|to|with|&)\s+)*[A-Z][\w'-]*){1,11})"
+    r"[ \t]+(?:is|are)[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>[A-Z][\w'-]*(?:,?[ \t]+(?:(?:of|for|and|the|on|in|to|with|&)[ \t]+)*[A-Z][\w'-]*){1,11})"
 )
 
 

@@ -87,9 +87,11 @@ _SPANISH = "plainspeak_spanish_before"
 def _spanish_before(doc: Doc) -> numpy.ndarray:
     """How many Spanish marker words stand before each token (and the Doc's end),
     counted once per Doc: asked per sentence and per uncommon word, a count over
-    the window each time was a million token reads on a 1M-word input."""
+    the window each time was a million token reads on a 1M-word input. Kept on the
+    Doc like its fixed columns (arrays.token_array): a Doc's tokens never change
+    after the tokenizer."""
     before = doc.user_data.get(_SPANISH)
-    if before is None or len(before) != len(doc) + 1:
+    if before is None:
         markers = _spanish_keys().contains(fixed_column(doc, LOWER))
         before = numpy.zeros(len(doc) + 1, dtype=numpy.int32)
         numpy.cumsum(markers, out=before[1:])
