@@ -302,6 +302,7 @@ def test_check_changes_nothing_and_exits_1_when_something_would_change(tmp_path)
         ("One additional accompanying individual may ride.", "One extra accompanying individual may ride."),
         ("You can file a SAP appeal this term.", "You can file an academic progress (SAP) appeal this term."),
         ("He cannot be awakened.", "He cannot be woken up."),
+        ("This could lead to a dismissal from the program.", "This could lead to a dismissal from the program."),
         # a plural swap before the noun its term describes keeps the article (round s30)
         ("This is mainly a clinical documentation guide.", "This is mainly a medical record guide."),
         ("You are entitled to receive benefits.", "You are entitled to receive benefits."),  # not "owed receive"
@@ -420,9 +421,9 @@ def test_fix_all_twice_changes_nothing_more(analyzer, text):
         ("Qualify for Medicare Part A and/or be enrolled in Part B.\n",
          "Qualify for Medicare Part A or be enrolled in Part B.\n"),
         # "do* not come": "not coming" for an -ing form, "not come" after a modal
-        ("He risks failing to appear at the hearing.\n", "He risks not coming at the hearing.\n"),
-        ("He will fail to appear at the hearing.\n", "He will not come at the hearing.\n"),
-        ("If you fail to appear, we will call.\n", "If you do not come, we will call.\n"),
+        ("He risks failing to appear at the hearing.\n", "He risks not showing up at the hearing.\n"),
+        ("He will fail to appear at the hearing.\n", "He will not show up at the hearing.\n"),
+        ("If you fail to appear, we will call.\n", "If you do not show up, we will call.\n"),
         # a capital the lexicon's term has is no name's
         ("People with limited English proficiency can ask for an interpreter.\n",
          "People with limited English can ask for an interpreter.\n"),

@@ -596,9 +596,13 @@ def after_self(s: Swap) -> bool:
 
 
 def an_ing_word_after_an_article(s: Swap) -> bool:
-    """"the provision of services" -> not "the providing services"."""
+    """"the provision of services" -> not "the providing services"; "a dismissal from"
+    -> not "a being removed from" (round s31)."""
     return bool(s.before) and s.before[-1] in ("the", "a", "an") and s.said[0].endswith("ing") and len(s.said[0]) > 4 \
-        and len(s.term_words) > 1 and s.term_words[-1].lower() == "of"
+        and ((len(s.term_words) > 1 and s.term_words[-1].lower() == "of") or s.said[0] in _GERUND_HEADS)
+
+
+_GERUND_HEADS = frozenset(["being", "having", "getting"])  # "being asked to leave": never after "a" or "the"
 
 
 def a_verb_after_a_determiner(s: Swap) -> bool:
