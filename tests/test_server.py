@@ -506,7 +506,7 @@ def test_the_outreach_message_by_keyboard_copied_and_nothing_asked_of_elsewhere(
         assert {"jargon:utilize", "jargon:facilitate", "jargon:warm handoff", "jargon:barriers to engagement",
                 "jargon:ensure", "acronym:IOP", "acronym:MAT", "person-first:compliant"} <= set(marks), marks
         assert browser.js("document.querySelectorAll('#shown span.hard').length") == 2  # both long sentences
-        assert "15 things to look at" in browser.js("document.getElementById('status').textContent")
+        assert "16 things to look at" in browser.js("document.getElementById('status').textContent")
 
         for _ in range(20):  # Tab from the box to the highlight, as a keyboard user would
             browser.press("Tab")
