@@ -275,6 +275,14 @@ def test_a_long_word_in_capitals_is_emphasis_not_an_acronym(full_mini_nlp):
     assert acronyms(full_mini_nlp, text) == ["LIHEAP", "TEFRA"]
 
 
+def test_a_word_in_capitals_never_loads_the_large_word_list(full_mini_nlp, monkeypatch):
+    """wordfreq's large list costs 40 MB and 0.1 s; the small one decides for capitals."""
+    from plainspeak.text import frequency
+
+    monkeypatch.setattr(frequency, "_large", lambda: pytest.fail("wordfreq's large list was loaded"))
+    assert acronyms(full_mini_nlp, "Bring the LIHEAP form and the ALLOWANCES sheet.") == ["LIHEAP"]
+
+
 def test_a_medicine_brand_in_capitals_is_not_an_acronym(full_mini_nlp):
     """As printed on the box: "NARCAN", "SUBOXONE" (data/drug_names.txt, or a drug stem)."""
     assert acronyms(full_mini_nlp, "Keep NARCAN at home; take SUBOXONE daily, not the CBT.") == ["CBT"]

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...datafiles import data_path
-from ...text.frequency import is_rarer
+from ...text.frequency import SMALL_FLOOR, is_rarer
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY
 from .arrays import per_distinct, token_array
 from .words import is_credential, sentence_of
@@ -36,7 +36,9 @@ _ROMAN = re.compile(r"^(?:II|III|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV)$")
 # An all-caps word this common is emphasis ("PLEASE", "DENIED"), not an acronym.
 COMMON_WORD_ZIPF = 4.5  # for words of 2-3 letters, where real acronyms often spell words
 COMMON_LONG_WORD_ZIPF = 3.5  # for words of 4 or 5 letters ("COBRA" is an acronym)
-COMMON_LONGER_WORD_ZIPF = 2.5  # 6 letters or more: few acronyms spell a word that long ("ALLOWANCES")
+# 6 letters or more: few acronyms spell a word that long ("ALLOWANCES", 3.4). Not lower than
+# wordfreq's small list reaches (3.01): a lower line loads its large list (+40 MB, 0.1 s).
+COMMON_LONGER_WORD_ZIPF = SMALL_FLOOR
 
 
 def _common_word_zipf(letters: int) -> float:
