@@ -67,6 +67,7 @@ _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _HAVE_GET = frozenset(["has", "have", "had", "having", "get", "gets", "got", "getting"])
 _COMPARATIVES = frozenset(["more", "less", "most", "least"])
 _TIME_WORDS = frozenset(["then", "also", "later", "again", "now", "soon", "once", "still", "never", "first", "last"])
+_GERUND_HEADS = frozenset(["being", "having", "getting"])  # "being asked to leave": never after "a" or "the"
 _LINKING = frozenset(["stay", "stays", "stayed", "staying", "remain", "remains", "remained", "remaining", "become",
                       "becomes", "became", "becoming", "seem", "seems", "seemed", "feel", "feels", "felt", "appear",
                       "appears", "appeared"])
@@ -601,8 +602,6 @@ def an_ing_word_after_an_article(s: Swap) -> bool:
     return bool(s.before) and s.before[-1] in ("the", "a", "an") and s.said[0].endswith("ing") and len(s.said[0]) > 4 \
         and ((len(s.term_words) > 1 and s.term_words[-1].lower() == "of") or s.said[0] in _GERUND_HEADS)
 
-
-_GERUND_HEADS = frozenset(["being", "having", "getting"])  # "being asked to leave": never after "a" or "the"
 
 
 def a_verb_after_a_determiner(s: Swap) -> bool:
