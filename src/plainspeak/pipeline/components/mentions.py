@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ...datafiles import data_path
+from ...datafiles import data_path, grammar_words
 from . import ACRONYM_DEFINITIONS_KEY, ACRONYM_KEY, JARGON_KEY, STYLE_KEY, TERM_DEFINITIONS_KEY, UNCOMMON_KEY, doc_text
 from .acronyms import BRACKETS, LONG_FORM_GLUE, QUOTES, acronym_base, matches_long_form
 from .arrays import KeySet, string_key, token_array
@@ -41,6 +41,9 @@ _DASHES = frozenset({"~", "-", "\u2013", "\u2014", ":", "="})
 _UNQUOTED = re.compile("\"|(?<!\\w)'|'(?!\\w)")
 _WORD = re.compile(r"[a-z0-9']+")
 _NAME_WORD = re.compile(r"[A-Za-z][\w'-]*")
+# "a tool called (a)", ", called (a)" right before a term
+_CALLED = re.compile(r"(?:,|\b(?:an?|another|some)(?:[ \t]+[a-z-]+){0,2}[ \t]+(?P<thing>[a-z-]+))[ \t]+called[ \t]+(?:(?:an?|the)[ \t]+)?[\"']?$",
+                     re.IGNORECASE)
 # Entries whose words are general English or labels: a phrase explained does not explain them.
 _GENERAL_CATEGORIES = frozenset(["wordy", "person-first"])
 _STOP = frozenset(
@@ -241,7 +244,15 @@ class Mentions:
         for cue in self._before.get(words[-1], ()) if words else ():
             if tuple(words[-len(cue):]) == cue:
                 return "named" if cue[-1] in ("called", "as") else "talked about"  # "also called MAT": MAT is named here
-        return None
+        return "named" if self._called_after_a_thing(span) else None
+
+    @staticmethod
+    def _called_after_a_thing(span: Span) -> bool:
+        """ "a tool called a colonoscope", "a care plan, called a protocol": a thing, then
+        "called", names the term ("a nurse called a doctor" phoned one; a bare "called"
+        after a name or "she" is no cue)."""
+        match = _CALLED.search(doc_text(span.doc), max(0, span.start_char - 80), span.start_char)
+        return match is not None and (match.group("thing") or "").lower() not in grammar_words("people_nouns")
 
     def _cue_after(self, span: Span) -> bool:
         words = _words_after(span, 1)
