@@ -30,6 +30,7 @@ from .neighbours import (
     repeats_a_neighbour,
 )
 from .suggest import (
+    AUXILIARIES,
     PARTICIPLE_LEAD_WORDS,
     SINGULAR_VERBS,
     a_noun_before,
@@ -64,7 +65,6 @@ _STARTS_AN_OBJECT = frozenset(["the", "a", "an", "this", "that", "these", "those
 _AFTER_A_PARTICIPLE = frozenset(["from", "to", "in", "on", "at", "for", "with", "through", "via", "under", "during",
                                  "into", "within", "as", "since", "until", "over", "across", "per"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
-_HAVE_GET = frozenset(["has", "have", "had", "having", "get", "gets", "got", "getting"])
 _COMPARATIVES = frozenset(["more", "less", "most", "least"])
 _TIME_WORDS = frozenset(["then", "also", "later", "again", "now", "soon", "once", "still", "never", "first", "last"])
 _GERUND_HEADS = frozenset(["being", "having", "getting"])  # "being asked to leave": never after "a" or "the"
@@ -682,7 +682,7 @@ def a_past_tense_for_a_participle(s: Swap) -> bool:
         return _past_not_participle(s.words[0])
     if not (s.after_lower in _COMPARATIVES or _ENDS_HERE.match(s.text, s.finding.end) is not None):
         return False
-    if any(w in _BE or w in _HAVE_GET or w in PARTICIPLE_LEAD_WORDS for w in before):
+    if any(w in AUXILIARIES or w in PARTICIPLE_LEAD_WORDS for w in before):
         return False  # "was (never really) resolved", "has ended", "as requested": a participle, swapped as one
     noun, earlier = before[-1], before[:-1]
     return a_noun_before(noun) and not noun.endswith("ly") and noun not in _TIME_WORDS \

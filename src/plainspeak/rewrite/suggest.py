@@ -53,7 +53,7 @@ def head_index(words: list[str], pos: str) -> int:
 
 
 # After these, an -ed form is a past participle: "was discharged", "has utilized".
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     ["be", "am", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m", "have", "has", "had", "having", "'ve", "'d", "get", "gets", "got", "gotten", "getting"]
 )
 # An -ed form after these is a participle with its subject left out: "when indicated",
@@ -95,7 +95,7 @@ def inflection_tag(form: str, lemma: str, pos: str, after_auxiliary: bool = Fals
 def a_noun_before(word: str) -> bool:
     """A word that can be the noun an -ed form describes ("services", "information"),
     not a subject pronoun ("we", "you") or a small word ("and", "has")."""
-    return word.isalpha() and word not in _SUBJECTS and word not in _AUXILIARIES and word not in _SMALL_BEFORE
+    return word.isalpha() and word not in _SUBJECTS and word not in AUXILIARIES and word not in _SMALL_BEFORE
 
 
 _SMALL_BEFORE = frozenset(["and", "or", "but", "not", "to", "what", "which", "whom", "whose", "where", "when", "why"])
@@ -166,7 +166,7 @@ def adapt(
         else:
             # "was indicated", "as indicated", "indicated by": a participle ("shown")
             previous = previous_word.lower()
-            participle = previous in _AUXILIARIES or previous in PARTICIPLE_LEAD_WORDS or next_word.lower() in _PARTICIPLE_BEFORE \
+            participle = previous in AUXILIARIES or previous in PARTICIPLE_LEAD_WORDS or next_word.lower() in _PARTICIPLE_BEFORE \
                 or (next_word.lower() in _FINITE_NEXT and a_noun_before(previous))
             tag = inflection_tag(head_form, head_lemma, entry.pos, participle)
             if tag is not None and not (tag == "NNS" and _keeps_its_number(words, i)):

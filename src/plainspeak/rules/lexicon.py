@@ -134,11 +134,10 @@ class Lexicon:
 
     @cached_property
     def _ids_by_term(self) -> dict[str, tuple[str, ...]]:
-        ids: dict[str, tuple[str, ...]] = {}
+        ids: dict[str, list[str]] = {}
         for e in self.entries.values():
-            key = _term_key(e.term)
-            ids[key] = (*ids.get(key, ()), e.id)
-        return ids
+            ids.setdefault(_term_key(e.term), []).append(e.id)
+        return {key: tuple(found) for key, found in ids.items()}
 
     def ids_of_term(self, term: str) -> tuple[str, ...]:
         """The entries (one per sense) whose term is ``term``, any case, hyphens and
